@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Every error answer of the API has this body. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export type ErrorCode =
+  | 'validation'
+  | 'bad_request'
+  | 'unauthorized'
+  | 'invalid_credentials'
+  | 'forbidden'
+  | 'csrf'
+  | 'not_found'
+  | 'conflict'
+  | 'invalid_token'
+  | 'payload_too_large'
+  | 'too_many_requests'
+  | 'internal';
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/**
+ * Turns a zod issue into a sentence in the user's language. Schemas in contracts use
+ * message keys ("validation.cpf"); zod's own issues are mapped by their code.
+ */
+export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
+  if (issue.message.startsWith('validation.')) {
+    const params: Record<string, number> = {};
+    if ('minimum' in issue) params.min = Number(issue.minimum);
+    if ('maximum' in issue) params.max = Number(issue.maximum);
+    return t(issue.message, params);
+  }
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1 && issue.origin === 'string'
+        ? t('validation.required')
+        : t('validation.tooShort', { min: Number(issue.minimum) });
+    case 'too_big':
+      return t('validation.tooLong', { max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? t('validation.required') : t('validation.invalid');
+    default:
+      return t('validation.invalid');
+  }
+}
+
+/** Maps each issue to its field path ("emails.2") and message; the first issue of a field wins. */
+export function fieldErrors(error: z.ZodError, t: Translate): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    fields[key] ??= issueMessage(issue, t);
+  }
+  return fields;
+}

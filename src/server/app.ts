@@ -1,0 +1,55 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import type { Db } from './db/database';
+import { createAuth } from './features/auth/auth.config';
+import { authRoutes } from './features/auth/auth.routes';
+import { catalogRoutes } from './features/catalog/catalog.routes';
+import { healthRoutes } from './features/health/health.routes';
+import { devMailboxRoutes } from './features/mail/mail.routes';
+import { authSecret } from './features/settings/settings.service';
+import { loggerOptions } from './lib/logger';
+import { registerErrorHandling } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { registerSecurity } from './plugins/security';
+import { registerSession } from './plugins/session';
+import { registerWeb } from './plugins/web';
+
+export type BuildOptions = {
+  config: Config;
+  db: Db;
+  /** Called after a commit that queued mail; the mail worker listens. */
+  pokeMail?: () => void;
+  /** Serve the built web app (off in API tests). */
+  web?: boolean;
+};
+
+/** Builds the whole application: plugins first, then every feature, in this explicit order. */
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const auth = createAuth(db, config, await authSecret(db, config.authSecret));
+  const ctx: AppContext = { config, db, auth, pokeMail: options.pokeMail ?? (() => undefined) };
+  app.decorate('ctx', ctx);
+
+  registerErrorHandling(app);
+  await registerSecurity(app, config);
+  registerSession(app);
+  await registerOpenApi(app);
+
+  for (const feature of [healthRoutes, authRoutes, catalogRoutes, devMailboxRoutes]) {
+    await app.register(feature);
+  }
+  if (options.web !== false) await registerWeb(app);
+  return app;
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+/** Which engine a database handle talks to; a few queries differ by dialect. */
+export type DialectName = 'sqlite' | 'postgres';
+
+export type Db = Kysely<Database> & { dialectName: DialectName };
+
+export type DbOptions =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+/** Opens the database: SQLite in WAL mode with foreign keys, or a PostgreSQL pool. */
+export function openDatabase(options: DbOptions): Db {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      // Each test file gets its own schema; production uses the default search_path.
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return Object.assign(db, { dialectName: 'postgres' as const });
+  }
+  if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  const sqlite = new SQLite(options.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bindableSqlite(sqlite) }) });
+  return Object.assign(db, { dialectName: 'sqlite' as const });
+}
+
+/**
+ * better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both.
+ * Converting them here lets every query be written once for both engines.
+ */
+function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
+  const toBindable = (params: unknown[]) =>
+    params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') {
+        return (source: string) => {
+          const stmt = prepare(source);
+          return {
+            reader: stmt.reader,
+            all: (params: unknown[]) => stmt.all(toBindable(params)),
+            run: (params: unknown[]) => stmt.run(toBindable(params)),
+            iterate: (params: unknown[]) => stmt.iterate(toBindable(params)),
+          };
+        };
+      }
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

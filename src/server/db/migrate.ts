@@ -1,0 +1,23 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database';
+import { foundation } from './migrations/001_foundation';
+import { dialectOf, type DialectMigration } from './migrations/types';
+
+/** Every migration, in order; names never change once released. */
+const migrations: Record<string, DialectMigration> = {
+  '001_foundation': foundation,
+};
+
+/** Brings the database to the latest schema; safe to run from several processes at once. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const dialect = dialectOf(db.dialectName);
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const out: Record<string, Migration> = {};
+      for (const [name, m] of Object.entries(migrations)) out[name] = { up: (kdb) => m.up(kdb, dialect) };
+      return out;
+    },
+  };
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,17 @@
+import type { AuthTables } from '../features/auth/auth.tables';
+import type { CatalogTables } from '../features/catalog/catalog.tables';
+import type { CompaniesTables } from '../features/companies/companies.tables';
+import type { GroupsTables } from '../features/groups/groups.tables';
+import type { MailTables } from '../features/mail/mail.tables';
+import type { PeopleTables } from '../features/people/people.tables';
+import type { SettingsTables } from '../features/settings/settings.tables';
+
+/** Every table, joined from each feature's *.tables.ts. */
+export interface Database
+  extends PeopleTables,
+    AuthTables,
+    CompaniesTables,
+    GroupsTables,
+    CatalogTables,
+    MailTables,
+    SettingsTables {}

@@ -1,0 +1,82 @@
+import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import { isActivePersonWithAccess } from '../people/people.repository';
+import { sendPasswordLink } from './auth.mails';
+
+/** Reset links live one hour; invitations (issued by the people feature) live longer. */
+export const resetLinkSeconds = 60 * 60;
+
+/**
+ * better-auth owns passwords (scrypt hashes), sessions and reset tokens. Its models are
+ * mapped onto our snake_case tables, which our own migrations create.
+ */
+export function createAuth(db: Db, config: Config, secret: string) {
+  const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' };
+  return betterAuth({
+    appName: 'Atende',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [config.publicUrl],
+    telemetry: { enabled: false },
+    database: { db, type: db.dialectName, transaction: true },
+    rateLimit: { enabled: false },
+    user: {
+      modelName: 'person',
+      fields: { emailVerified: 'email_verified', ...timestamps },
+    },
+    session: {
+      modelName: 'session',
+      fields: { userId: 'person_id', expiresAt: 'expires_at', ipAddress: 'ip_address', userAgent: 'user_agent', ...timestamps },
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    account: {
+      modelName: 'account',
+      fields: {
+        userId: 'person_id',
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        ...timestamps,
+      },
+    },
+    verification: { modelName: 'verification', fields: { expiresAt: 'expires_at', ...timestamps } },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      resetPasswordTokenExpiresIn: resetLinkSeconds,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        // A deactivated person gets nothing; the caller's answer is the same either way.
+        if (!(await isActivePersonWithAccess(db, user.id))) return;
+        await sendPasswordLink(db, config, { personId: user.id, token, kind: 'reset' });
+      },
+    },
+    advanced: {
+      cookiePrefix: 'atende',
+      useSecureCookies: config.publicUrl.startsWith('https://'),
+      ipAddress: { disableIpTracking: false },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A deactivated person, or one whose every company is deactivated, cannot sign in.
+          before: async (session) => {
+            if (!(await isActivePersonWithAccess(db, session.userId))) throw new APIError('UNAUTHORIZED');
+          },
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { APIError } from 'better-auth/api';
+import { fromNodeHeaders } from 'better-auth/node';
+import { z } from 'zod';
+import {
+  forgotPasswordInput,
+  loginInput,
+  meView,
+  setPasswordInput,
+  setupInput,
+  updateMeInput,
+} from '../../../contracts/auth';
+import { errorBody } from '../../../contracts/errors';
+import { AppError, invalidFields } from '../../lib/errors';
+import { requireActor } from '../../plugins/session';
+import { loadActor } from './auth.actor';
+import { presentMe } from './auth.presenter';
+import { assertNotThrottled, clearAttempts, recordAttempt, signInRules } from './auth.throttle';
+import { consumeSetupToken } from './auth.setup';
+import { createPerson, setPersonPassword } from '../people/people.service';
+import { findPersonByEmail } from '../people/people.repository';
+
+const forgotRule = { limit: 10, windowSeconds: 900, blockSeconds: 900 };
+const errors = { 400: errorBody, 401: errorBody, 429: errorBody };
+
+/** Copies better-auth's Set-Cookie headers (session cookie) onto our reply. */
+function forwardCookies(reply: FastifyReply, headers: Headers) {
+  const cookies = headers.getSetCookie();
+  if (cookies.length) reply.header('set-cookie', cookies);
+}
+
+/** Sign-in, sign-out, the current person, password reset and first-run setup. */
+export async function authRoutes(app: FastifyInstance) {
+  const { db, auth, config } = app.ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/session',
+    { schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginInput, response: { 200: meView, ...errors } } },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const keys = { account: `account:${email}`, ip: `ip:${request.ip}` };
+      await assertNotThrottled(db, [keys.account, keys.ip]);
+      let signedIn;
+      try {
+        signedIn = await auth.api.signInEmail({
+          body: { email, password, rememberMe: true },
+          headers: fromNodeHeaders(request.headers),
+          returnHeaders: true,
+        });
+      } catch (error) {
+        if (!(error instanceof APIError)) throw error;
+        // Unknown address, wrong password, deactivated person: one answer for all.
+        await recordAttempt(db, keys.account, signInRules.account);
+        await recordAttempt(db, keys.ip, signInRules.ip);
+        throw new AppError('invalid_credentials', 'login.invalid');
+      }
+      await clearAttempts(db, keys.account);
+      // Signing in replaces any session the browser still had.
+      if (request.sessionId) await db.deleteFrom('session').where('id', '=', request.sessionId).execute();
+      forwardCookies(reply, signedIn.headers);
+      const actor = await loadActor(db, signedIn.response.user.id);
+      if (!actor) throw new AppError('invalid_credentials', 'login.invalid');
+      return presentMe(actor, config.demo);
+    },
+  );
+
+  r.delete(
+    '/api/session',
+    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const signedOut = await auth.api.signOut({ headers: fromNodeHeaders(request.headers), returnHeaders: true });
+      forwardCookies(reply, signedOut.headers);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meView, 401: errorBody } } },
+    async (request) => presentMe(requireActor(request), config.demo),
+  );
+
+  r.patch(
+    '/api/me',
+    { schema: { tags: ['auth'], summary: 'Change my preferences', body: updateMeInput, response: { 200: meView, ...errors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await db.updateTable('person').set({ language: request.body.language }).where('id', '=', actor.id).execute();
+      return presentMe({ ...actor, language: request.body.language }, config.demo);
+    },
+  );
+
+  r.post(
+    '/api/password/forgot',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Mail a link to set a new password',
+        description: 'Answers the same whether or not the address has an account.',
+        body: forgotPasswordInput,
+        response: { 202: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const key = `forgot:${request.ip}`;
+      await assertNotThrottled(db, [key]);
+      await recordAttempt(db, key, forgotRule);
+      await auth.api.requestPasswordReset({ body: { email: request.body.email }, headers: fromNodeHeaders(request.headers) });
+      app.ctx.pokeMail();
+      return reply.status(202).send({ ok: true as const });
+    },
+  );
+
+  r.post(
+    '/api/password/set',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set a password with a single-use link token (reset or invitation)',
+        body: setPasswordInput,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await auth.api.resetPassword({ body: { token: request.body.token, newPassword: request.body.password } });
+      } catch (error) {
+        if (error instanceof APIError) throw new AppError('invalid_token', 'reset.invalidToken');
+        throw error;
+      }
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create the first system administrator with the one-time link printed at first start',
+        body: setupInput,
+        response: { 201: z.object({ ok: z.literal(true) }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { token, name, email, password } = request.body;
+      if (await findPersonByEmail(db, email)) throw invalidFields({ email: 'validation.emailTaken' });
+      await db.transaction().execute(async (trx) => {
+        if (!(await consumeSetupToken(trx, token))) throw new AppError('invalid_token', 'setup.invalidToken');
+        const id = await createPerson(trx, { name, email, staffRole: 'admin', language: 'pt-BR' });
+        await setPersonPassword(trx, id, password);
+      });
+      return reply.status(201).send({ ok: true as const });
+    },
+  );
+}

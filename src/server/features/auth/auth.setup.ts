@@ -1,0 +1,46 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config';
+import { now } from '../../db/columns';
+import type { Database } from '../../db/schema';
+
+const setupLinkSeconds = 60 * 60;
+
+/** True once any system administrator exists. */
+export async function hasSystemAdmin(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('person').select('id').where('staff_role', '=', 'admin').executeTakeFirst();
+  return Boolean(row);
+}
+
+/**
+ * On a database without a system administrator, issues a one-time link (valid one hour)
+ * to create the first one; returns the link, or undefined when setup is done.
+ */
+export async function issueSetupLink(db: Kysely<Database>, config: Pick<Config, 'publicUrl'>): Promise<string | undefined> {
+  if (await hasSystemAdmin(db)) return undefined;
+  const token = randomBytes(24).toString('base64url');
+  const at = now();
+  await db
+    .insertInto('verification')
+    .values({
+      id: randomUUID(),
+      identifier: `setup:${token}`,
+      value: 'first-admin',
+      expires_at: new Date(Date.now() + setupLinkSeconds * 1000).toISOString(),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  return `${config.publicUrl}/setup?token=${token}`;
+}
+
+/** Spends a setup token; false when it is unknown, used or expired, or setup is already done. */
+export async function consumeSetupToken(db: Kysely<Database>, token: string): Promise<boolean> {
+  const deleted = await db
+    .deleteFrom('verification')
+    .where('identifier', '=', `setup:${token}`)
+    .where('expires_at', '>', now())
+    .executeTakeFirst();
+  if (Number(deleted.numDeletedRows) === 0) return false;
+  return !(await hasSystemAdmin(db));
+}

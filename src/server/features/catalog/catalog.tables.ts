@@ -1,0 +1,62 @@
+import type { Bool, Id } from '../../db/columns';
+
+/** Labels that users read are stored per language as JSON: {"pt-BR": …, "en": …, "es": …}. */
+export type LocalizedText = string;
+
+export interface ChannelTable {
+  id: Id;
+  key: string;
+  names: LocalizedText;
+  position: number;
+  active: Bool;
+}
+
+export interface ServiceLineTable {
+  id: Id;
+  channel_id: number;
+  code: string;
+  name: string;
+  position: number;
+  active: Bool;
+}
+
+/** Modules, versions and environments belong to a service line; routines to a module. */
+export interface ServiceLineItemTable {
+  id: Id;
+  service_line_id: number;
+  name: string;
+  position: number;
+  active: Bool;
+}
+
+export interface RoutineTable {
+  id: Id;
+  module_id: number;
+  name: string;
+  position: number;
+  active: Bool;
+}
+
+export interface EffectTable {
+  id: Id;
+  names: LocalizedText;
+  urgency: string;
+  position: number;
+  active: Bool;
+}
+
+export interface EntitlementTable {
+  company_id: number;
+  service_line_id: number;
+}
+
+export interface CatalogTables {
+  channel: ChannelTable;
+  service_line: ServiceLineTable;
+  module: ServiceLineItemTable;
+  version: ServiceLineItemTable;
+  environment: ServiceLineItemTable;
+  routine: RoutineTable;
+  effect: EffectTable;
+  entitlement: EntitlementTable;
+}

@@ -1,0 +1,28 @@
+import type { Bool, Id, Timestamp } from '../../db/columns';
+
+export interface CompanyTable {
+  id: Id;
+  name: string;
+  /** Digits only; null for companies outside Brazil. */
+  cnpj: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  active: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A person's place in a company: contact, with permissions, or portal administrator. */
+export interface MembershipTable {
+  person_id: string;
+  company_id: number;
+  is_portal_admin: Bool;
+  sees_all_tickets: Bool;
+  may_request_consulting: Bool;
+  created_at: Timestamp;
+}
+
+export interface CompaniesTables {
+  company: CompanyTable;
+  membership: MembershipTable;
+}

@@ -1,0 +1,42 @@
+import type { ErrorCode } from '../../contracts/errors';
+
+const statusOf: Record<ErrorCode, number> = {
+  validation: 400,
+  bad_request: 400,
+  unauthorized: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_token: 400,
+  payload_too_large: 413,
+  too_many_requests: 429,
+  internal: 500,
+};
+
+/** The one error type: a code, its HTTP status, a message key and optional per-field message keys. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly messageKey: string,
+    readonly options: {
+      params?: Record<string, string | number>;
+      /** Field path → message key. */
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    super(messageKey);
+    this.status = statusOf[code];
+  }
+}
+
+/** Unreadable and non-existent look the same from outside. */
+export const notFound = () => new AppError('not_found', 'errors.notFound');
+export const forbidden = () => new AppError('forbidden', 'errors.forbidden');
+export const unauthorized = () => new AppError('unauthorized', 'errors.unauthorized');
+/** A validation error on one or more fields, each with a message key. */
+export const invalidFields = (fields: Record<string, string>) =>
+  new AppError('validation', 'errors.validation', { fields });

@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { issueMessage, type ErrorBody } from '../../contracts/errors';
+import { AppError } from '../lib/errors';
+import { translatorFor } from '../lib/i18n';
+
+/** One error handler: every failure leaves as { error: { code, message, fields? } } in the caller's language. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const t = translatorFor(request);
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      const fields = error.options.fields
+        ? Object.fromEntries(Object.entries(error.options.fields).map(([k, key]) => [k, t(key)]))
+        : undefined;
+      const body: ErrorBody = { error: { code: error.code, message: t(error.messageKey, error.options.params), fields } };
+      return reply.status(error.status).headers(error.options.headers ?? {}).send(body);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields: Record<string, string> = {};
+      for (const v of error.validation) {
+        const path = v.instancePath.split('/').filter(Boolean);
+        const issue = { ...v.params, code: v.keyword, message: v.message, path } as unknown as z.core.$ZodIssue;
+        fields[path.join('.') || '_'] ??= issueMessage(issue, t);
+      }
+      const body: ErrorBody = { error: { code: 'validation', message: t('errors.validation'), fields } };
+      return reply.status(400).send(body);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({ error: { code: 'internal', message: t('errors.internal') } });
+    }
+    const known: Record<number, [string, string]> = {
+      413: ['payload_too_large', 'errors.payloadTooLarge'],
+      404: ['not_found', 'errors.notFound'],
+      429: ['too_many_requests', 'errors.tooManyRequests'],
+    };
+    const [code, key] = known[status] ?? ['bad_request', 'errors.badRequest'];
+    return reply.status(status).send({ error: { code, message: t(key, { minutes: 1 }) } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const t = translatorFor(request);
+    return reply.status(404).send({ error: { code: 'not_found', message: t('errors.notFound') } });
+  });
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fromNodeHeaders } from 'better-auth/node';
+import { loadActor, type Actor } from '../features/auth/auth.actor';
+import { unauthorized } from '../lib/errors';
+
+/** Resolves the session cookie of each API request into `request.actor`. */
+export function registerSession(app: FastifyInstance) {
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('sessionId', undefined);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || !request.headers.cookie?.includes('session_token')) return;
+    const found = await app.ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+    if (!found) return;
+    request.sessionId = found.session.id;
+    request.actor = await loadActor(app.ctx.db, found.user.id);
+  });
+}
+
+/** The signed-in person, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}

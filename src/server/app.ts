@@ -23,13 +23,15 @@ export type BuildOptions = {
   pokeMail?: () => void;
   /** Serve the built web app (off in API tests). */
   web?: boolean;
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: { write: (line: string) => void };
 };
 
 /** Builds the whole application: plugins first, then every feature, in this explicit order. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, db } = options;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
@@ -38,7 +40,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const auth = createAuth(db, config, await authSecret(db, config.authSecret));
+  const auth = createAuth(db, config, await authSecret(db, config.authSecret), app.log);
   const ctx: AppContext = { config, db, auth, pokeMail: options.pokeMail ?? (() => undefined) };
   app.decorate('ctx', ctx);
 

@@ -1,7 +1,13 @@
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
-  app: { name: 'Atende', tagline: 'Customer portal', loading: 'Loading…' },
+  app: {
+    name: 'Atende',
+    tagline: 'Customer portal',
+    loading: 'Loading…',
+    retry: 'Try again',
+    togglePassword: 'Show or hide the password',
+  },
   language: { label: 'Language', 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' },
   roles: { admin: 'System administrator', agent: 'Agent', portalAdmin: 'Portal administrator', contact: 'Contact' },
   nav: {
@@ -11,6 +17,8 @@ export const en: Messages = {
     mailbox: 'Mailbox (development)',
     logout: 'Log out',
     account: 'My account',
+    skipToContent: 'Skip to content',
+    toLogin: 'Go to sign in',
   },
   login: {
     title: 'Sign in to the portal',
@@ -34,6 +42,7 @@ export const en: Messages = {
     submit: 'Save password',
     done: 'Password set. Sign in with the new password.',
     invalidToken: 'This link is invalid, was already used or has expired. Ask for a new one.',
+    requestNew: 'Ask for a new link',
   },
   setup: {
     title: 'Create the first system administrator',
@@ -60,6 +69,8 @@ export const en: Messages = {
     title: 'Development mailbox',
     intro: 'Without SMTP_URL, mails stay here instead of being sent.',
     empty: 'No mail.',
+    unavailable: 'The development mailbox exists only in demo mode.',
+    refresh: 'Refresh',
     to: 'To',
     subject: 'Subject',
     status: 'Status',

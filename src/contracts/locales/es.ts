@@ -1,7 +1,13 @@
 import type { Messages } from './pt-BR';
 
 export const es: Messages = {
-  app: { name: 'Atende', tagline: 'Portal del cliente', loading: 'Cargando…' },
+  app: {
+    name: 'Atende',
+    tagline: 'Portal del cliente',
+    loading: 'Cargando…',
+    retry: 'Intentar de nuevo',
+    togglePassword: 'Mostrar u ocultar la contraseña',
+  },
   language: { label: 'Idioma', 'pt-BR': 'Português (Brasil)', en: 'English', es: 'Español' },
   roles: {
     admin: 'Administrador del sistema',
@@ -16,6 +22,8 @@ export const es: Messages = {
     mailbox: 'Buzón de correo (desarrollo)',
     logout: 'Salir',
     account: 'Mi cuenta',
+    skipToContent: 'Saltar al contenido',
+    toLogin: 'Ir al inicio de sesión',
   },
   login: {
     title: 'Acceda al portal',
@@ -39,6 +47,7 @@ export const es: Messages = {
     submit: 'Guardar contraseña',
     done: 'Contraseña definida. Entre con la nueva contraseña.',
     invalidToken: 'Este enlace no es válido, ya fue usado o expiró. Pida uno nuevo.',
+    requestNew: 'Pedir un nuevo enlace',
   },
   setup: {
     title: 'Crear el primer administrador del sistema',
@@ -65,6 +74,8 @@ export const es: Messages = {
     title: 'Buzón de correo de desarrollo',
     intro: 'Sin SMTP_URL, los correos quedan aquí en lugar de enviarse.',
     empty: 'Ningún correo.',
+    unavailable: 'El buzón de correo de desarrollo solo existe en el modo de demostración.',
+    refresh: 'Actualizar',
     to: 'Para',
     subject: 'Asunto',
     status: 'Estado',

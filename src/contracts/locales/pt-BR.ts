@@ -4,6 +4,8 @@ export const ptBR = {
     name: 'Atende',
     tagline: 'Portal do cliente',
     loading: 'Carregando…',
+    retry: 'Tentar novamente',
+    togglePassword: 'Mostrar ou ocultar a senha',
   },
   language: {
     label: 'Idioma',
@@ -24,6 +26,8 @@ export const ptBR = {
     mailbox: 'Caixa de e-mails (desenvolvimento)',
     logout: 'Sair',
     account: 'Minha conta',
+    skipToContent: 'Pular para o conteúdo',
+    toLogin: 'Ir para o login',
   },
   login: {
     title: 'Acesse o portal',
@@ -47,6 +51,7 @@ export const ptBR = {
     submit: 'Salvar senha',
     done: 'Senha definida. Entre com a nova senha.',
     invalidToken: 'Este link é inválido, já foi usado ou expirou. Peça um novo.',
+    requestNew: 'Pedir um novo link',
   },
   setup: {
     title: 'Criar o primeiro administrador do sistema',
@@ -73,6 +78,8 @@ export const ptBR = {
     title: 'Caixa de e-mails de desenvolvimento',
     intro: 'Sem SMTP_URL, os e-mails ficam aqui em vez de serem enviados.',
     empty: 'Nenhum e-mail.',
+    unavailable: 'A caixa de e-mails de desenvolvimento só existe no modo de demonstração.',
+    refresh: 'Atualizar',
     to: 'Para',
     subject: 'Assunto',
     status: 'Situação',

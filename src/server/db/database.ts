@@ -8,7 +8,11 @@ import type { Database } from './schema';
 /** Which engine a database handle talks to; a few queries differ by dialect. */
 export type DialectName = 'sqlite' | 'postgres';
 
-export type Db = Kysely<Database> & { dialectName: DialectName };
+export type Db = Kysely<Database> & {
+  dialectName: DialectName;
+  /** The PostgreSQL schema this handle works in, when not the default one. */
+  pgSchema?: string;
+};
 
 export type DbOptions =
   | { kind: 'sqlite'; file: string }
@@ -24,7 +28,7 @@ export function openDatabase(options: DbOptions): Db {
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return Object.assign(db, { dialectName: 'postgres' as const });
+    return Object.assign(db, { dialectName: 'postgres' as const, pgSchema: options.schema });
   }
   if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
   const sqlite = new SQLite(options.file);

@@ -18,6 +18,6 @@ export async function migrateToLatest(db: Db): Promise<void> {
       return out;
     },
   };
-  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error } = await new Migrator({ db, provider, migrationTableSchema: db.pgSchema }).migrateToLatest();
   if (error) throw error;
 }

@@ -4,9 +4,10 @@ import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 const secretParams = /([?&](?:token|password|code)=)[^&]*/gi;
 
 /** pino options: request ids, and never a password, token or cookie. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: { write: (line: string) => void }): FastifyServerOptions['logger'] {
   return {
     level,
+    ...(stream ? { stream } : {}),
     redact: {
       paths: [
         'req.headers.cookie',

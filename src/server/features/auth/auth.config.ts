@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { isActivePersonWithAccess } from '../people/people.repository';
@@ -12,7 +13,7 @@ export const resetLinkSeconds = 60 * 60;
  * better-auth owns passwords (scrypt hashes), sessions and reset tokens. Its models are
  * mapped onto our snake_case tables, which our own migrations create.
  */
-export function createAuth(db: Db, config: Config, secret: string) {
+export function createAuth(db: Db, config: Config, secret: string, log: FastifyBaseLogger) {
   const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' };
   return betterAuth({
     appName: 'Atende',
@@ -21,6 +22,8 @@ export function createAuth(db: Db, config: Config, secret: string) {
     secret,
     trustedOrigins: [config.publicUrl],
     telemetry: { enabled: false },
+    // Its own messages ("User not found" …) are debugging detail; ours say what happened.
+    logger: { level: 'error', log: (level, message) => log[level]({ auth: true }, message) },
     database: { db, type: db.dialectName, transaction: true },
     rateLimit: { enabled: false },
     user: {

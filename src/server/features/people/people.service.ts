@@ -74,3 +74,11 @@ export async function setPersonPassword(db: Kysely<Database>, personId: string, 
 export async function endSessions(db: Kysely<Database>, personId: string): Promise<void> {
   await db.deleteFrom('session').where('person_id', '=', personId).execute();
 }
+
+/** Deactivates a person: sign-in refused and every session ended, in one transaction. */
+export async function deactivatePerson(db: Kysely<Database>, personId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('person').set({ active: false, updated_at: now() }).where('id', '=', personId).execute();
+    await endSessions(trx, personId);
+  });
+}

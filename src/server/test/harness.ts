@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app';
+import { loadConfig, type Config } from '../config';
+import { openDatabase, type Db } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { seedDemo } from '../demo/demo.seed';
+
+export const testOrigin = 'http://localhost:3000';
+
+/**
+ * A fresh, migrated database for one test file: a temporary SQLite file, or (TEST_DB=postgres)
+ * a schema of its own in TEST_DATABASE_URL, dropped afterwards.
+ */
+export async function createTestDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (process.env.TEST_DB === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const db = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
+    await migrateToLatest(db);
+    return {
+      db,
+      drop: async () => {
+        await db.destroy();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-test-'));
+  const db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+  await migrateToLatest(db);
+  return {
+    db,
+    drop: async () => {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestApp = {
+  app: FastifyInstance;
+  db: Db;
+  config: Config;
+  close: () => Promise<void>;
+};
+
+/** The whole application on a fresh database, with the demo data unless `seed: false`. */
+export async function buildTestApp(
+  options: { seed?: boolean; demo?: boolean; env?: Record<string, string>; logStream?: { write: (line: string) => void } } = {},
+): Promise<TestApp> {
+  const { db, drop } = await createTestDatabase();
+  if (options.seed !== false) await seedDemo(db);
+  const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir(), ...options.env }, options.demo ?? false);
+  const app = await buildApp({ config, db, web: false, logStream: options.logStream });
+  await app.ready();
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** Requests as a browser on our origin would send them. */
+export function request(app: FastifyInstance, options: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse> {
+  const { cookie, headers, ...rest } = options;
+  return app.inject({
+    ...rest,
+    headers: { origin: testOrigin, ...(cookie ? { cookie } : {}), ...headers },
+  });
+}
+
+/** Signs in and returns the cookie header to send on later requests. */
+export async function signIn(app: FastifyInstance, email: string, password = 'atende-demo'): Promise<string> {
+  const res = await request(app, { method: 'POST', url: '/api/session', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`);
+  return cookieOf(res);
+}
+
+/** The cookie header that a browser would send back after this response. */
+export function cookieOf(res: LightMyRequestResponse): string {
+  return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}

@@ -1,0 +1,43 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Server tests run on SQLite always and on PostgreSQL too when TEST_DATABASE_URL is set.
+ * Browser journeys (e2e/) run in Debian's Chromium; scripts/test.ts says what it skipped.
+ */
+const postgres = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'sqlite',
+          include: ['src/**/*.test.ts'],
+          env: { TEST_DB: 'sqlite' },
+          testTimeout: 20_000,
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              test: {
+                name: 'postgres',
+                include: ['src/server/**/*.test.ts'],
+                env: { TEST_DB: 'postgres' },
+                testTimeout: 20_000,
+              },
+            },
+          ]
+        : []),
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

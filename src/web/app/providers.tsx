@@ -1,0 +1,44 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { ApiError, isUnauthorized } from '../api/client';
+import { i18n } from './i18n';
+import { cssVariablesResolver, theme } from './theme';
+import { meKey } from '../features/auth/useMe';
+
+/** A 4xx answer will not change by asking again; a network hiccup or a 5xx might. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+/** The session ended elsewhere (expired, signed out in another tab): let /api/me decide. */
+function onUnauthorized(error: unknown, key?: readonly unknown[]) {
+  if (!isUnauthorized(error) || (error as ApiError).code !== 'unauthorized' || key?.[0] === meKey[0]) return;
+  void queryClient.invalidateQueries({ queryKey: meKey });
+}
+
+export const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error, query) => onUnauthorized(error, query.queryKey) }),
+  mutationCache: new MutationCache({ onError: (error) => onUnauthorized(error) }),
+  defaultOptions: {
+    queries: { retry: shouldRetry, staleTime: 30_000 },
+    mutations: { retry: false },
+  },
+});
+
+/** Theme, data cache, translations and toasts around the whole app. */
+export function Providers({ children }: { children: ReactNode }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={queryClient}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+          <Notifications position="top-right" />
+          {children}
+        </MantineProvider>
+      </QueryClientProvider>
+    </I18nextProvider>
+  );
+}

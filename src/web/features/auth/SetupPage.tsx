@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { passwordMinLength } from '../../../contracts/auth';
@@ -35,7 +35,7 @@ export function SetupPage() {
 
   const field = (name: keyof Values) => ({
     value: values[name],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [name]: e.currentTarget.value }),
+    onChange: (e: ChangeEvent<HTMLInputElement>) => setValues({ ...values, [name]: e.currentTarget.value }),
     error: local[name] ?? errors.fields[name],
   });
 

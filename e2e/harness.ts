@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { openDatabase } from '../src/server/db/database';
+import { migrateToLatest } from '../src/server/db/migrate';
+import { seedDemo } from '../src/server/demo/demo.seed';
+import { createMailWorker } from '../src/server/features/mail/mail.worker';
+import { webRoot } from '../src/server/plugins/web';
+import { startTestSmtp } from '../src/server/test/smtp';
+
+/**
+ * The portal as `npm run demo` runs it — built web app, SQLite, demo data — on a free
+ * loopback port, sending its mail to a real local SMTP server the test reads.
+ */
+export async function startPortal() {
+  if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('web app not built: run `npm run build`');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-e2e-'));
+  const smtp = await startTestSmtp();
+  const db = openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'atende.sqlite') });
+  await migrateToLatest(db);
+  await seedDemo(db);
+  // PUBLIC_URL must name the port, which is known only after listening: listen first on a fixed free port.
+  const port = await freePort();
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SMTP_URL: smtp.url, LOG_LEVEL: 'warn' }, true);
+  let worker: ReturnType<typeof createMailWorker> | undefined;
+  const app = await buildApp({ config, db, pokeMail: () => worker?.poke() });
+  worker = createMailWorker({ db, smtpUrl: smtp.url, from: config.mailFrom, log: app.log, intervalMs: 200 });
+  worker.start();
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    url: config.publicUrl,
+    db,
+    smtp,
+    async close() {
+      await app.close();
+      await worker?.stop();
+      await db.destroy();
+      await smtp.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Portal = Awaited<ReturnType<typeof startPortal>>;
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** Debian's Chromium, headless, kept off the network it cannot reach. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}

@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startPortal, type Portal } from './harness';
+
+describe('signing in to the portal', () => {
+  let portal: Portal;
+  let browser: Browser;
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  const newPage = async () => (await browser.newContext({ locale: 'pt-BR' })).newPage();
+  const signInAs = async (page: Page, email: string, password = 'atende-demo') => {
+    await page.goto(`${portal.url}/login`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Senha', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+  };
+
+  it('a demo contact logs in and sees the three channels', async () => {
+    const page = await newPage();
+    await page.goto(portal.url);
+    await page.waitForURL(/\/login/);
+    await signInAs(page, 'contato@alfa.example');
+    const nav = page.getByRole('navigation');
+    for (const channel of ['Software', 'Relacionamento', 'Serviço de Valor Agregado']) {
+      await nav.getByRole('link', { name: channel }).waitFor();
+    }
+    await expect.poll(() => page.getByText('Alfa Indústria Ltda').count()).toBeGreaterThan(0);
+    await nav.getByRole('link', { name: 'Software' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Software' }).waitFor();
+    await page.getByText('RM', { exact: true }).waitFor();
+    await page.getByText('Protheus', { exact: true }).waitFor();
+    expect(await page.getByText('Datasul', { exact: true }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a wrong password shows the error and no session starts', async () => {
+    const page = await newPage();
+    await signInAs(page, 'contato@alfa.example', 'not-my-password');
+    await page.getByRole('alert').filter({ hasText: 'E-mail ou senha inválidos.' }).waitFor();
+    expect(page.url()).toContain('/login');
+    await page.context().close();
+  });
+
+  it('logout ends the session', async () => {
+    const page = await newPage();
+    await signInAs(page, 'contato@beta.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Software' }).waitFor();
+    await page.getByRole('button', { name: 'Sair' }).click();
+    await page.waitForURL(/\/login/);
+    await page.goto(`${portal.url}/channels/software`);
+    await page.waitForURL(/\/login/);
+    const me = await page.request.get(`${portal.url}/api/me`);
+    expect(me.status()).toBe(401);
+    await page.context().close();
+  });
+
+  it('resets a forgotten password through the link that arrives by e-mail', async () => {
+    const page = await newPage();
+    await page.goto(`${portal.url}/login`);
+    await page.getByRole('link', { name: 'Esqueci minha senha' }).click();
+    await page.getByLabel('E-mail').fill('admin@beta.example');
+    await page.getByRole('button', { name: 'Enviar link' }).click();
+    await page.getByText('Se o e-mail tiver acesso ao portal').waitFor();
+
+    const mail = await portal.smtp.waitFor('admin@beta.example');
+    expect(mail.subject).toBe('Definir a sua senha do Atende');
+    const link = /https?:\/\/\S+\/set-password\?token=\S+/.exec(mail.text ?? '')![0];
+    await page.goto(link);
+    await page.getByLabel('Nova senha').fill('beta-new-password');
+    await page.getByLabel('Confirme a nova senha').fill('beta-new-password');
+    await page.getByRole('button', { name: 'Salvar senha' }).click();
+    await page.getByText('Senha definida.').waitFor();
+
+    await signInAs(page, 'admin@beta.example', 'beta-new-password');
+    await page.getByRole('navigation').getByRole('link', { name: 'Software' }).waitFor();
+    await page.context().close();
+  });
+
+  it('remembers the chosen language', async () => {
+    const page = await newPage();
+    await signInAs(page, 'admin@alfa.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Relacionamento' }).waitFor();
+    await page.getByRole('textbox', { name: 'Idioma' }).click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Relationship' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    await page.context().close();
+  });
+});

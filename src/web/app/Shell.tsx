@@ -1,0 +1,113 @@
+import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconHome, IconLogout, IconMail } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { MeView } from '../../contracts/auth';
+import { api } from '../api/client';
+import { useMe } from '../features/auth/useMe';
+import { useChannels } from '../features/catalog/useChannels';
+import { LanguageSwitch } from './LanguageSwitch';
+import classes from './Shell.module.css';
+
+/** What the header says under the person's name: staff see their role, customers their company. */
+function affiliation(me: MeView, t: (key: 'roles.admin' | 'roles.agent') => string): string {
+  if (me.staffRole) return t(`roles.${me.staffRole}`);
+  return me.memberships[0]?.companyName ?? '';
+}
+
+/** The signed-in frame: header with the person and language, channels on the left, the page in <main>. */
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe().data!;
+  const channels = useChannels();
+  const [opened, { toggle, close }] = useDisclosure();
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const logout = useMutation({
+    mutationFn: () => api.delete('/api/session'),
+    onSettled: async () => {
+      // Leave first, so nothing still on screen asks the server again for what was just cleared.
+      await navigate('/login', { replace: true });
+      queryClient.clear();
+    },
+  });
+
+  const link = (to: string, label: string, icon?: ReactNode) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={pathname === to}
+      aria-current={pathname === to ? 'page' : undefined}
+      onClick={close}
+    />
+  );
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <a href="#content" className={classes.skip}>
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Anchor component={Link} to="/" fw={700} fz="xl" c="blue.9" underline="never">
+              {t('app.name')}
+            </Anchor>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Stack gap={0} visibleFrom="sm" align="flex-end">
+              <Text size="sm" fw={600}>
+                {me.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {affiliation(me, t)}
+              </Text>
+            </Stack>
+            <LanguageSwitch />
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconLogout size={16} aria-hidden />}
+              loading={logout.isPending}
+              onClick={() => logout.mutate()}
+            >
+              {t('nav.logout')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.channels')}>
+        <AppShell.Section hiddenFrom="sm" mb="sm" px="sm">
+          <Text size="sm" fw={600}>
+            {me.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {affiliation(me, t)}
+          </Text>
+        </AppShell.Section>
+        <AppShell.Section grow component={ScrollArea}>
+          {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
+            {t('nav.channels')}
+          </Text>
+          {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
+        </AppShell.Section>
+        {me.devMailbox && <AppShell.Section>{link('/dev/mailbox', t('nav.mailbox'), <IconMail size={18} aria-hidden />)}</AppShell.Section>}
+      </AppShell.Navbar>
+
+      <AppShell.Main id="content" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -5,10 +5,13 @@ import type { AppContext } from './context';
 import type { Db } from './db/database';
 import { createAuth } from './features/auth/auth.config';
 import { authRoutes } from './features/auth/auth.routes';
+import { catalogFormRoutes } from './features/catalog/catalog.form.routes';
 import { catalogRoutes } from './features/catalog/catalog.routes';
+import { companiesRoutes } from './features/companies/companies.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { devMailboxRoutes } from './features/mail/mail.routes';
 import { authSecret } from './features/settings/settings.service';
+import { ticketsRoutes } from './features/tickets/tickets.routes';
 import { loggerOptions } from './lib/logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -49,7 +52,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSession(app);
   await registerOpenApi(app);
 
-  for (const feature of [healthRoutes, authRoutes, catalogRoutes, devMailboxRoutes]) {
+  for (const feature of [healthRoutes, authRoutes, catalogRoutes, catalogFormRoutes, companiesRoutes, ticketsRoutes, devMailboxRoutes]) {
     await app.register(feature);
   }
   if (options.web !== false) await registerWeb(app);

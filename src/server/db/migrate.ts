@@ -1,11 +1,13 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import { foundation } from './migrations/001_foundation';
+import { tickets } from './migrations/002_tickets';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
 const migrations: Record<string, DialectMigration> = {
   '001_foundation': foundation,
+  '002_tickets': tickets,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -5,6 +5,7 @@ import type { GroupsTables } from '../features/groups/groups.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { PeopleTables } from '../features/people/people.tables';
 import type { SettingsTables } from '../features/settings/settings.tables';
+import type { TicketsTables } from '../features/tickets/tickets.tables';
 
 /** Every table, joined from each feature's *.tables.ts. */
 export interface Database
@@ -14,4 +15,5 @@ export interface Database
     GroupsTables,
     CatalogTables,
     MailTables,
-    SettingsTables {}
+    SettingsTables,
+    TicketsTables {}

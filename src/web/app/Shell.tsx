@@ -1,5 +1,5 @@
-import { Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconHome, IconLogout, IconMail } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -21,9 +21,12 @@ function affiliation(me: MeView, t: (key: 'roles.admin' | 'roles.agent') => stri
 /** The signed-in frame: header with the person and language, channels on the left, the page in <main>. */
 export function Shell() {
   const { t } = useTranslation();
-  const me = useMe().data!;
+  const me = useMe().data;
   const channels = useChannels();
   const [opened, { toggle, close }] = useDisclosure();
+  // Phones get the language switch in the menu and an icon for sign-out; one of each is ever rendered.
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -32,10 +35,13 @@ export function Shell() {
     mutationFn: () => api.delete('/api/session'),
     onSettled: async () => {
       // Leave first, so nothing still on screen asks the server again for what was just cleared.
-      await navigate('/login', { replace: true });
+      await navigate('/login', { replace: true, flushSync: true });
       queryClient.clear();
     },
   });
+
+  // Signing out clears the cache while this frame is still on screen for a moment.
+  if (!me) return null;
 
   const link = (to: string, label: string, icon?: ReactNode) => (
     <NavLink
@@ -72,16 +78,28 @@ export function Shell() {
                 {affiliation(me, t)}
               </Text>
             </Stack>
-            <LanguageSwitch />
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconLogout size={16} aria-hidden />}
-              loading={logout.isPending}
-              onClick={() => logout.mutate()}
-            >
-              {t('nav.logout')}
-            </Button>
+            {wide && <LanguageSwitch />}
+            {wide ? (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconLogout size={16} aria-hidden />}
+                loading={logout.isPending}
+                onClick={() => logout.mutate()}
+              >
+                {t('nav.logout')}
+              </Button>
+            ) : (
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('nav.logout')}
+                loading={logout.isPending}
+                onClick={() => logout.mutate()}
+              >
+                <IconLogout size={18} aria-hidden />
+              </ActionIcon>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
@@ -91,9 +109,10 @@ export function Shell() {
           <Text size="sm" fw={600}>
             {me.name}
           </Text>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" mb="xs">
             {affiliation(me, t)}
           </Text>
+          {!wide && <LanguageSwitch />}
         </AppShell.Section>
         <AppShell.Section grow component={ScrollArea}>
           {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}

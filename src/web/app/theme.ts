@@ -10,9 +10,12 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
 });
 
-/** Mantine's dimmed gray (gray.6) is about 3.3:1 on white; gray.7 reads comfortably. */
+/** Mantine's dimmed gray and error red (shade 6) are about 3.3:1 on white; darker shades pass AA. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-8)',
+  },
   dark: {},
 });

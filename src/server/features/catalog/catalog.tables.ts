@@ -45,6 +45,35 @@ export interface EffectTable {
   active: Bool;
 }
 
+/** Ticket categories; `cap_level` limits the criticality, `needs_consulting_right` gates Consultoria. */
+export interface CategoryTable {
+  id: Id;
+  key: string;
+  names: LocalizedText;
+  help: LocalizedText;
+  cap_level: string | null;
+  needs_consulting_right: Bool;
+  position: number;
+  active: Bool;
+}
+
+export interface OriginTable {
+  id: Id;
+  key: string;
+  names: LocalizedText;
+  help: LocalizedText;
+  impact: string;
+  position: number;
+  active: Bool;
+}
+
+/** One cell of the criticality matrix: impact × urgency → level. */
+export interface CriticalityCellTable {
+  impact: string;
+  urgency: string;
+  level: string;
+}
+
 export interface EntitlementTable {
   company_id: number;
   service_line_id: number;
@@ -58,5 +87,8 @@ export interface CatalogTables {
   environment: ServiceLineItemTable;
   routine: RoutineTable;
   effect: EffectTable;
+  category: CategoryTable;
+  origin: OriginTable;
+  criticality_cell: CriticalityCellTable;
   entitlement: EntitlementTable;
 }

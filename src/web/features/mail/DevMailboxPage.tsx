@@ -72,7 +72,7 @@ export function DevMailboxPage() {
                   <Title order={2} size="h4" id={`mail-${mail.id}`}>
                     {mail.subject}
                   </Title>
-                  <Badge color={statusColor[mail.status]} variant="light" style={{ flexShrink: 0 }}>
+                  <Badge color={statusColor[mail.status]} variant="dot" style={{ flexShrink: 0 }}>
                     {t(`mailbox.statuses.${mail.status}`)}
                   </Badge>
                 </Group>

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { companyOptions, contactOptions } from '../../../contracts/catalog';
+import { errorBody } from '../../../contracts/errors';
+import { forbidden } from '../../lib/errors';
+import { requireActor } from '../../plugins/session';
+
+/** Company and contact pickers for agents who open a ticket on a customer's behalf. */
+export async function companiesRoutes(app: FastifyInstance) {
+  const { db } = app.ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/companies',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: 'Active companies, optionally those entitled to a service line (staff)',
+        querystring: z.object({
+          serviceLineId: z.coerce.number().int().positive().optional(),
+          q: z.string().trim().max(100).optional(),
+        }),
+        response: { 200: companyOptions, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.staffRole) throw forbidden();
+      const { serviceLineId, q } = request.query;
+      const companies = await db
+        .selectFrom('company')
+        .select(['company.id', 'company.name', 'company.country'])
+        .where('company.active', '=', true)
+        .$if(serviceLineId !== undefined, (qb) =>
+          qb.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('entitlement')
+                .select('entitlement.company_id')
+                .whereRef('entitlement.company_id', '=', 'company.id')
+                .where('entitlement.service_line_id', '=', serviceLineId!),
+            ),
+          ),
+        )
+        .$if(Boolean(q), (qb) => qb.where('company.name', 'like', `%${q!.replace(/[%_\\]/g, '')}%`))
+        .orderBy('company.name')
+        .limit(50)
+        .execute();
+      return { companies };
+    },
+  );
+
+  r.get(
+    '/api/companies/:id/contacts',
+    {
+      schema: {
+        tags: ['companies'],
+        summary: "A company's active contacts (staff)",
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 200: contactOptions, 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.staffRole) throw forbidden();
+      const rows = await db
+        .selectFrom('membership')
+        .innerJoin('person', 'person.id', 'membership.person_id')
+        .select(['person.id', 'person.name', 'person.email', 'membership.may_request_consulting'])
+        .where('membership.company_id', '=', request.params.id)
+        .where('person.active', '=', true)
+        .orderBy('person.name')
+        .execute();
+      return {
+        contacts: rows.map((p) => ({ id: p.id, name: p.name, email: p.email, mayRequestConsulting: Boolean(p.may_request_consulting) })),
+      };
+    },
+  );
+}

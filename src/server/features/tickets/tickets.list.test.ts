@@ -1,0 +1,173 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, request, signIn, type TestApp } from '../../test/harness';
+import { demoForm } from '../../test/catalog-ids';
+
+describe('reading and listing tickets', () => {
+  let t: TestApp;
+  const cookies: Record<string, string> = {};
+  const numbers: Record<string, number> = {};
+
+  const open = async (who: string, name: string, overrides: Record<string, unknown> = {}, line = 'RM') => {
+    const form = await demoForm(t.db, line);
+    const res = await request(t.app, { method: 'POST', url: '/api/tickets', payload: { ...form.fields, ...overrides }, cookie: cookies[who] });
+    expect(res.statusCode, res.body).toBe(201);
+    numbers[name] = res.json().number;
+  };
+  const list = async (who: string, query = '') => {
+    const res = await request(t.app, { method: 'GET', url: `/api/tickets${query}`, cookie: cookies[who] });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { tickets: { number: number; summary: string }[]; nextCursor: string | null };
+  };
+  const numbersOf = async (who: string, query = '') => (await list(who, query)).tickets.map((x) => x.number).sort((a, b) => a - b);
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    for (const email of ['contato@alfa.example', 'admin@alfa.example', 'contato@beta.example', 'admin@beta.example', 'analista@atende.example']) {
+      cookies[email.split('.')[0]!] = await signIn(t.app, email);
+    }
+    await open('contato@alfa', 'alfaContact', { summary: 'Cálculo do INSS errado', incident: 'A folha de pagamento calcula o INSS com alíquota antiga.' });
+    await open('admin@alfa', 'alfaAdmin', { summary: 'Relatório de férias lento', incident: 'Demora dez minutos.', additionalEmails: ['contato@alfa.example'] });
+    await open('admin@alfa', 'alfaAdminPrivate', { summary: 'Rescisão sem aviso prévio', incident: 'O aviso não aparece.' });
+    await open('contato@beta', 'beta', { summary: 'Nota fiscal rejeitada pela SEFAZ', incident: 'Rejeição 225 da SEFAZ.' }, 'DATASUL');
+  });
+  afterAll(() => t.close());
+
+  it('shows a contact the tickets they requested or are copied on', async () => {
+    expect(await numbersOf('contato@alfa')).toEqual([numbers.alfaContact, numbers.alfaAdmin]);
+  });
+
+  it('shows a portal administrator every ticket of the company', async () => {
+    expect(await numbersOf('admin@alfa')).toEqual([numbers.alfaContact, numbers.alfaAdmin, numbers.alfaAdminPrivate]);
+  });
+
+  it('shows a contact who sees all company tickets every one of them', async () => {
+    await t.db.updateTable('membership').set({ sees_all_tickets: true }).where('person_id', '=', (await t.db.selectFrom('person').select('id').where('email', '=', 'contato@alfa.example').executeTakeFirstOrThrow()).id).execute();
+    expect(await numbersOf('contato@alfa')).toHaveLength(3);
+    await t.db.updateTable('membership').set({ sees_all_tickets: false }).where('is_portal_admin', '=', false).execute();
+  });
+
+  it('never lets company B read, list, search or count company A\'s tickets', async () => {
+    expect(await numbersOf('admin@beta')).toEqual([numbers.beta]);
+    expect(await numbersOf('admin@beta', `?q=${numbers.alfaContact}`)).toEqual([]);
+    expect(await numbersOf('admin@beta', '?q=INSS')).toEqual([]);
+    const foreign = await request(t.app, { method: 'GET', url: `/api/tickets/${numbers.alfaContact}`, cookie: cookies['admin@beta'] });
+    const missing = await request(t.app, { method: 'GET', url: '/api/tickets/999999', cookie: cookies['admin@beta'] });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).toBe(missing.body);
+    // A contact of the same company without the right sees the same 404.
+    const hidden = await request(t.app, { method: 'GET', url: `/api/tickets/${numbers.alfaAdminPrivate}`, cookie: cookies['contato@alfa'] });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).toBe(missing.body);
+  });
+
+  it('lets agents read every ticket', async () => {
+    expect(await numbersOf('analista@atende')).toHaveLength(4);
+  });
+
+  it('searches by number and by words of the summary or incident', async () => {
+    expect(await numbersOf('admin@alfa', `?q=${numbers.alfaAdmin}`)).toEqual([numbers.alfaAdmin]);
+    expect(await numbersOf('admin@alfa', '?q=INSS')).toEqual([numbers.alfaContact]);
+    expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('alíquota')}`)).toEqual([numbers.alfaContact]);
+    expect(await numbersOf('admin@alfa', '?q=rescisão')).toEqual([numbers.alfaAdminPrivate]);
+    expect(await numbersOf('admin@alfa', '?q=inexistente')).toEqual([]);
+  });
+
+  it('filters by channel, service line, status and period', async () => {
+    expect(await numbersOf('analista@atende', '?channel=relationship')).toEqual([]);
+    expect(await numbersOf('analista@atende', '?channel=software')).toHaveLength(4);
+    const datasul = await t.db.selectFrom('service_line').select('id').where('code', '=', 'DATASUL').executeTakeFirstOrThrow();
+    expect(await numbersOf('analista@atende', `?serviceLineId=${datasul.id}`)).toEqual([numbers.beta]);
+    expect(await numbersOf('analista@atende', '?status=new')).toHaveLength(4);
+    expect(await numbersOf('analista@atende', '?status=closed')).toEqual([]);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await numbersOf('analista@atende', `?from=${today}&to=${today}`)).toHaveLength(4);
+    expect(await numbersOf('analista@atende', '?to=2000-01-01')).toEqual([]);
+    const bad = await request(t.app, { method: 'GET', url: '/api/tickets?from=yesterday&status=lost', cookie: cookies['admin@alfa'] });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['from', 'status']);
+  });
+
+  it('pages with a cursor, without gaps or repeats, in either order', async () => {
+    for (let i = 0; i < 7; i++) await open('admin@alfa', `extra${i}`, { summary: `Extra ${i}` });
+    for (const sort of ['updated', 'created', 'number']) {
+      for (const order of ['desc', 'asc']) {
+        const seen: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await list('admin@alfa', `?limit=3&sort=${sort}&order=${order}${cursor ? `&cursor=${cursor}` : ''}`);
+          seen.push(...page.tickets.map((x) => x.number));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen).toHaveLength(10);
+        const sorted = [...seen].sort((a, b) => (order === 'asc' ? a - b : b - a));
+        expect(seen).toEqual(sorted);
+      }
+    }
+    const bad = await request(t.app, { method: 'GET', url: '/api/tickets?cursor=garbage', cookie: cookies['admin@alfa'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('cursor');
+  });
+
+  it('needs a session', async () => {
+    expect((await request(t.app, { method: 'GET', url: '/api/tickets' })).statusCode).toBe(401);
+    expect((await request(t.app, { method: 'GET', url: `/api/tickets/${numbers.beta}` })).statusCode).toBe(401);
+  });
+});
+
+describe('the ticket form of a service line', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  const formOf = async (email: string, code: string) => {
+    const line = await t.db.selectFrom('service_line').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+    return request(t.app, { method: 'GET', url: `/api/service-lines/${line.id}/form`, cookie: await signIn(t.app, email) });
+  };
+
+  it('offers the line\'s modules with their routines, versions, environments and the guide\'s lists', async () => {
+    const res = await formOf('contato@alfa.example', 'RM');
+    expect(res.statusCode).toBe(200);
+    const form = res.json();
+    expect(form.modules.map((m: { name: string }) => m.name)).toEqual(['RM Labore', 'RM Fluxus', 'RM Nucleus']);
+    expect(form.modules[0].routines.map((r: { name: string }) => r.name)).toContain('Folha de pagamento');
+    expect(form.versions).toHaveLength(3);
+    expect(form.categories.map((c: { name: string }) => c.name)).toEqual([
+      'Atendimento/Dúvida/Análise', 'Não-conformidade', 'Consultoria', 'Sugestão de melhorias', 'Solicitação de customização',
+    ]);
+    expect(form.categories[1].help).toContain('BUG');
+    expect(form.origins.map((o: { name: string }) => o.name)).toEqual([
+      'Cliente em produção', 'Cliente em fase de implantação', 'Cliente em análise de nova versão', 'Cliente beta ou piloto',
+    ]);
+    expect(form.companies).toEqual([expect.objectContaining({ name: 'Alfa Indústria Ltda', country: 'BR', mayRequestConsulting: false })]);
+    expect(form.canOpenOnBehalf).toBe(false);
+    expect(form.matrix.high.high).toBe('critical');
+  });
+
+  it('hides the lists a line does not use', async () => {
+    const form = (await formOf('contato@alfa.example', 'OUVIDORIA')).json();
+    expect(form.versions).toEqual([]);
+    expect(form.environments).toEqual([]);
+  });
+
+  it('answers 404 for a line the company is not entitled to', async () => {
+    expect((await formOf('contato@beta.example', 'RM')).statusCode).toBe(404);
+  });
+
+  it('offers agents every line and the on-behalf option', async () => {
+    const form = (await formOf('analista@atende.example', 'RM')).json();
+    expect(form.canOpenOnBehalf).toBe(true);
+  });
+
+  it('lets only staff pick companies and contacts', async () => {
+    const agent = await signIn(t.app, 'analista@atende.example');
+    const companies = (await request(t.app, { method: 'GET', url: '/api/companies?q=Beta', cookie: agent })).json().companies;
+    expect(companies.map((c: { name: string }) => c.name)).toEqual(['Beta Comércio S.A.']);
+    const contacts = (await request(t.app, { method: 'GET', url: `/api/companies/${companies[0].id}/contacts`, cookie: agent })).json().contacts;
+    expect(contacts.map((c: { email: string }) => c.email).sort()).toEqual(['admin@beta.example', 'contato@beta.example']);
+    const customer = await signIn(t.app, 'admin@alfa.example');
+    expect((await request(t.app, { method: 'GET', url: '/api/companies', cookie: customer })).statusCode).toBe(403);
+    expect((await request(t.app, { method: 'GET', url: `/api/companies/${companies[0].id}/contacts`, cookie: customer })).statusCode).toBe(403);
+  });
+});

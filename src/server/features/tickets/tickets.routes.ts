@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors';
+import { openedTicket, openTicketInput, ticketList, ticketListQuery, ticketView } from '../../../contracts/tickets';
+import { notFound } from '../../lib/errors';
+import { requireActor } from '../../plugins/session';
+import { seesInternal } from './tickets.policy';
+import { presentSummary, presentTicket } from './tickets.presenter';
+import { findReadableTicket, listTickets, ticketDetails } from './tickets.repository';
+import { openTicket } from './tickets.service';
+
+const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
+
+/** Opening, listing and reading tickets; every answer scoped to what the caller may read. */
+export async function ticketsRoutes(app: FastifyInstance) {
+  const { db, config } = app.ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/tickets',
+    { schema: { tags: ['tickets'], summary: 'Open a ticket', body: openTicketInput, response: { 201: openedTicket, ...errors } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const opened = await openTicket(db, config.publicUrl, actor, request.body);
+      app.ctx.pokeMail();
+      return reply.status(201).send(opened);
+    },
+  );
+
+  r.get(
+    '/api/tickets',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Tickets I may read: filters, search by number or words, keyset pages',
+        querystring: ticketListQuery,
+        response: { 200: ticketList, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { rows, nextCursor } = await listTickets(db, actor, request.query);
+      return { tickets: rows.map((row) => presentSummary(actor, row)), nextCursor };
+    },
+  );
+
+  r.get(
+    '/api/tickets/:number',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'One ticket with every field, the copies and the history',
+        params: z.object({ number: z.coerce.number().int().positive().max(2_000_000_000) }),
+        response: { 200: ticketView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const row = await findReadableTicket(db, actor, request.params.number);
+      if (!row) throw notFound();
+      return presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)));
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { createBrowserRouter } from 'react-router';
+// The DOM build of RouterProvider supports navigate(..., { flushSync }), used on sign-out.
+import { RouterProvider } from 'react-router/dom';
+import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SetPasswordPage } from '../features/auth/SetPasswordPage';
+import { SetupPage } from '../features/auth/SetupPage';
+import { ChannelPage } from '../features/catalog/ChannelPage';
+import { DevMailboxPage } from '../features/mail/DevMailboxPage';
+import { ErrorPage } from './ErrorPage';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+import { RequireAuth } from './RequireAuth';
+import { Shell } from './Shell';
+
+/** Public pages first; everything else needs a session and lives inside the shell. */
+const router = createBrowserRouter([
+  {
+    errorElement: <ErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/set-password', element: <SetPasswordPage /> },
+      { path: '/setup', element: <SetupPage /> },
+      { path: '/dev/mailbox', element: <DevMailboxPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <Shell />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'channels/:key', element: <ChannelPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** The app's routes. */
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

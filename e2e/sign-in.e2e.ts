@@ -73,7 +73,7 @@ describe('signing in to the portal', () => {
     expect(mail.subject).toBe('Definir a sua senha do Atende');
     const link = /https?:\/\/\S+\/set-password\?token=\S+/.exec(mail.text ?? '')![0];
     await page.goto(link);
-    await page.getByLabel('Nova senha').fill('beta-new-password');
+    await page.getByLabel('Nova senha', { exact: true }).fill('beta-new-password');
     await page.getByLabel('Confirme a nova senha').fill('beta-new-password');
     await page.getByRole('button', { name: 'Salvar senha' }).click();
     await page.getByText('Senha definida.').waitFor();
@@ -87,7 +87,7 @@ describe('signing in to the portal', () => {
     const page = await newPage();
     await signInAs(page, 'admin@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Relacionamento' }).waitFor();
-    await page.getByRole('textbox', { name: 'Idioma' }).click();
+    await page.getByRole('combobox', { name: 'Idioma' }).click();
     await page.getByRole('option', { name: 'English' }).click();
     await page.getByRole('navigation').getByRole('link', { name: 'Relationship' }).waitFor();
     await page.reload();

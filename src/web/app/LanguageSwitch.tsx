@@ -1,4 +1,4 @@
-import { NativeSelect } from '@mantine/core';
+import { Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -32,12 +32,16 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const switchTo = useLanguageSwitch();
   return (
-    <NativeSelect
+    <Select
       aria-label={t('language.label')}
       size="xs"
+      w={170}
       value={currentLanguage()}
-      onChange={(event) => {
-        const value = event.currentTarget.value;
+      allowDeselect={false}
+      withCheckIcon
+      // Kept inside the header (a landmark) rather than portalled to the end of <body>.
+      comboboxProps={{ withinPortal: false }}
+      onChange={(value) => {
         if (isLanguage(value)) switchTo(value);
       }}
       data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}

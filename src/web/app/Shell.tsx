@@ -70,14 +70,16 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <Stack gap={0} visibleFrom="sm" align="flex-end">
-              <Text size="sm" fw={600}>
-                {me.name}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {affiliation(me, t)}
-              </Text>
-            </Stack>
+            {wide && (
+              <Stack gap={0} align="flex-end">
+                <Text size="sm" fw={600}>
+                  {me.name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {affiliation(me, t)}
+                </Text>
+              </Stack>
+            )}
             {wide && <LanguageSwitch />}
             {wide ? (
               <Button
@@ -104,16 +106,19 @@ export function Shell() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.channels')}>
-        <AppShell.Section hiddenFrom="sm" mb="sm" px="sm">
-          <Text size="sm" fw={600}>
-            {me.name}
-          </Text>
-          <Text size="xs" c="dimmed" mb="xs">
-            {affiliation(me, t)}
-          </Text>
-          {!wide && <LanguageSwitch />}
-        </AppShell.Section>
+      {/* A collapsed menu on phones is only slid off screen: inert keeps focus and readers out of it. */}
+      <AppShell.Navbar p="sm" aria-label={t('nav.channels')} inert={!wide && !opened}>
+        {!wide && (
+          <AppShell.Section mb="sm" px="sm">
+            <Text size="sm" fw={600}>
+              {me.name}
+            </Text>
+            <Text size="xs" c="dimmed" mb="xs">
+              {affiliation(me, t)}
+            </Text>
+            <LanguageSwitch />
+          </AppShell.Section>
+        )}
         <AppShell.Section grow component={ScrollArea}>
           {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>

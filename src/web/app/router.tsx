@@ -41,5 +41,7 @@ const router = createBrowserRouter([
 
 /** The app's routes. */
 export function AppRouter() {
-  return <RouterProvider router={router} />;
+  // Without transitions a click renders the next page at once, so input typed right after a
+  // navigation never lands in the page that is leaving (the auth pages share field labels).
+  return <RouterProvider router={router} useTransitions={false} />;
 }

@@ -55,7 +55,7 @@ export function DevMailboxPage() {
                 <Button
                   variant="default"
                   leftSection={<IconRefresh size={16} aria-hidden />}
-                  loading={mails.isFetching}
+                  loading={mails.isRefetching}
                   onClick={() => void mails.refetch()}
                 >
                   {t('mailbox.refresh')}

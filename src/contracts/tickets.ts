@@ -64,11 +64,43 @@ export type TicketSummaryView = z.infer<typeof ticketSummaryView>;
 export const ticketEventView = z.object({
   id: z.number(),
   kind: z.string(),
-  actor: z.object({ id: z.string(), name: z.string() }),
+  /** null: Atende itself (e.g. the automatic closing). */
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   field: z.string().nullable(),
   from: z.string().nullable(),
   to: z.string().nullable(),
+  note: z.string().nullable(),
   createdAt: z.string(),
+});
+
+export const attachmentView = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number() });
+export type AttachmentView = z.infer<typeof attachmentView>;
+
+export const articleView = z.object({
+  id: z.number(),
+  kind: z.enum(['reply', 'note', 'solution', 'rejection', 'reopening']),
+  author: z.object({ id: z.string(), name: z.string(), side: z.enum(['agent', 'customer']) }),
+  body: z.string(),
+  internal: z.boolean(),
+  createdAt: z.string(),
+  attachments: z.array(attachmentView),
+});
+export type ArticleView = z.infer<typeof articleView>;
+
+/** What the caller may do with the ticket now; the browser shows buttons from this. */
+export const ticketActionsView = z.object({
+  reply: z.boolean(),
+  note: z.boolean(),
+  take: z.boolean(),
+  assign: z.boolean(),
+  transfer: z.boolean(),
+  edit: z.boolean(),
+  setStatus: z.boolean(),
+  proposeSolution: z.boolean(),
+  confirm: z.boolean(),
+  reject: z.boolean(),
+  reopen: z.boolean(),
+  rate: z.boolean(),
 });
 
 export const ticketView = ticketSummaryView.extend({
@@ -85,6 +117,13 @@ export const ticketView = ticketSummaryView.extend({
   openedBy: z.object({ id: z.string(), name: z.string() }),
   copies: z.array(z.string()),
   history: z.array(ticketEventView),
+  /** Bumped by every change; send it back with an update (optimistic concurrency). */
+  revision: z.number(),
+  group: named.nullable(),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+  articles: z.array(articleView),
+  rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
+  actions: ticketActionsView,
 });
 export type TicketView = z.infer<typeof ticketView>;
 
@@ -95,7 +134,10 @@ export const ticketListQuery = z.object({
   from: z.iso.date({ error: 'validation.date' }).optional(),
   to: z.iso.date({ error: 'validation.date' }).optional(),
   q: z.string().trim().max(200).optional(),
-  sort: z.enum(['updated', 'created', 'number']).default('updated'),
+  /** Agent workspace views. */
+  view: z.enum(['unassigned', 'mine', 'open', 'waiting', 'recently_closed']).optional(),
+  /** `criticality`: most critical first, then oldest. */
+  sort: z.enum(['updated', 'created', 'number', 'criticality']).default('updated'),
   order: z.enum(['desc', 'asc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),
@@ -109,3 +151,58 @@ export const ticketList = z.object({
 export type TicketList = z.infer<typeof ticketList>;
 
 export const openedTicket = z.object({ number: z.number() });
+
+const text = (max: number) =>
+  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+
+/** A reply or an internal note; an agent's reply may also ask the customer or propose a solution. */
+export const articleInput = z.object({
+  body: text(maxIncident),
+  internal: z.boolean().default(false),
+  action: z.enum(['reply', 'ask_customer', 'propose_solution']).default('reply'),
+  attachmentIds: z.array(z.string().max(64)).max(50).default([]),
+});
+export type ArticleInput = z.input<typeof articleInput>;
+
+/** An agent's change to a ticket; `revision` is the one the agent saw. */
+export const ticketUpdateInput = z.object({
+  revision: z.number({ error: 'validation.required' }).int().positive(),
+  assigneeId: z.string().max(100).nullable().optional(),
+  groupId: id.optional(),
+  transferNote: z.string().trim().max(5000).optional(),
+  status: z.enum(['in_progress', 'waiting_customer', 'on_hold']).optional(),
+  categoryId: id.optional(),
+  moduleId: id.optional(),
+  routineId: id.optional(),
+  versionId: id.nullable().optional(),
+  environmentId: id.nullable().optional(),
+  criticality: z.enum(levels).optional(),
+  criticalityReason: z.string().trim().max(2000, { error: 'validation.tooLong' }).optional(),
+});
+export type TicketUpdateInput = z.input<typeof ticketUpdateInput>;
+
+export const takeInput = z.object({ revision: z.number().int().positive() });
+export const rejectInput = z.object({ comment: text(maxIncident) });
+export const reopenInput = z.object({ comment: text(maxIncident) });
+export const ratingInput = z.object({
+  score: z.number({ error: 'validation.rating' }).int().min(1, { error: 'validation.rating' }).max(5, { error: 'validation.rating' }),
+  comment: z.string().trim().max(5000, { error: 'validation.tooLong' }).optional(),
+});
+
+/** The answer to a stale update: what changed since the revision the agent saw. */
+export const conflictBody = z.object({
+  error: z.object({
+    code: z.literal('conflict'),
+    message: z.string(),
+    revision: z.number(),
+    changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })),
+  }),
+});
+
+export const workspaceCounts = z.object({
+  unassigned: z.number(),
+  mine: z.number(),
+  open: z.number(),
+  waiting: z.number(),
+  recently_closed: z.number(),
+});

@@ -11,7 +11,9 @@ import { companiesRoutes } from './features/companies/companies.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { devMailboxRoutes } from './features/mail/mail.routes';
 import { authSecret } from './features/settings/settings.service';
+import { ticketActionsRoutes } from './features/tickets/tickets.actions.routes';
 import { ticketsRoutes } from './features/tickets/tickets.routes';
+import { attachmentsRoutes } from './features/attachments/attachments.routes';
 import { loggerOptions } from './lib/logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -52,7 +54,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSession(app);
   await registerOpenApi(app);
 
-  for (const feature of [healthRoutes, authRoutes, catalogRoutes, catalogFormRoutes, companiesRoutes, ticketsRoutes, devMailboxRoutes]) {
+  for (const feature of [healthRoutes, authRoutes, catalogRoutes, catalogFormRoutes, companiesRoutes, ticketsRoutes, ticketActionsRoutes, attachmentsRoutes, devMailboxRoutes]) {
     await app.register(feature);
   }
   if (options.web !== false) await registerWeb(app);

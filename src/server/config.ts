@@ -15,6 +15,10 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z.stringbool().default(false),
+  AUTO_CLOSE_DAYS: z.coerce.number().min(0).default(5),
+  REOPEN_DAYS: z.coerce.number().min(0).default(15),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().default(20),
+  ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(10),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -32,6 +36,13 @@ export type Config = {
   trustProxy: boolean;
   /** Demo mode seeds demo data and opens the development mailbox. */
   demo: boolean;
+  tickets: {
+    /** A proposed solution left unconfirmed this long closes by itself. */
+    autoCloseDays: number;
+    /** A closed ticket can be reopened by its requester this long. */
+    reopenDays: number;
+  };
+  attachments: { maxBytes: number; maxFiles: number };
 };
 
 /** Parses the environment; throws a readable message naming each bad variable. */
@@ -56,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     demo,
+    tickets: { autoCloseDays: e.AUTO_CLOSE_DAYS, reopenDays: e.REOPEN_DAYS },
+    attachments: { maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024), maxFiles: e.ATTACHMENT_MAX_FILES },
   };
 }

@@ -6,6 +6,7 @@ import { seedDemo } from './demo/demo.seed';
 import { demoPassword } from './demo/demo.catalog';
 import { issueSetupLink } from './features/auth/auth.setup';
 import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
+import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
 
 /** Starts Atende: migrate, seed (demo) or offer first-run setup, serve, send mail. */
 async function main() {
@@ -20,6 +21,15 @@ async function main() {
     mailWorker = createMailWorker({ db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
     mailWorker.start();
   }
+
+  // Every process runs the job; each ticket closes in a conditional update, so exactly once.
+  const autoClose = () =>
+    closeUnconfirmedSolutions({ db, config })
+      .then((closed) => closed && app.log.info({ closed }, 'closed unconfirmed solutions'))
+      .catch((error: unknown) => app.log.error({ err: error }, 'auto-close failed'));
+  const autoCloseTimer = setInterval(autoClose, 60_000);
+  autoCloseTimer.unref();
+  void autoClose();
 
   const banner: string[] = [];
   if (demo) {
@@ -36,6 +46,7 @@ async function main() {
   process.stdout.write(`\n${banner.join('\n')}\n\n`);
 
   const shutdown = async () => {
+    clearInterval(autoCloseTimer);
     await app.close();
     await mailWorker?.stop();
     await db.destroy();

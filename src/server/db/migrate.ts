@@ -2,12 +2,14 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import { foundation } from './migrations/001_foundation';
 import { tickets } from './migrations/002_tickets';
+import { conversation } from './migrations/003_conversation';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
 const migrations: Record<string, DialectMigration> = {
   '001_foundation': foundation,
   '002_tickets': tickets,
+  '003_conversation': conversation,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

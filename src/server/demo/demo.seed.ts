@@ -59,7 +59,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
       await member(await person(c.contact.name, c.contact.email, `contact, ${c.name}`), false);
     }
 
-    for (const code of lineIds.keys()) {
+    for (const [code, lineId] of lineIds) {
       const name = `Suporte ${code}`;
       await tx.insertInto('agent_group').values({ name, active: true, created_at: now() }).onConflict((oc) => oc.column('name').doNothing()).execute();
       const group = await tx.selectFrom('agent_group').select('id').where('name', '=', name).executeTakeFirstOrThrow();
@@ -67,6 +67,11 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
         .insertInto('group_member')
         .values({ group_id: group.id, person_id: agentId })
         .onConflict((oc) => oc.columns(['group_id', 'person_id']).doNothing())
+        .execute();
+      await tx
+        .insertInto('group_service_line')
+        .values({ group_id: group.id, service_line_id: lineId })
+        .onConflict((oc) => oc.columns(['group_id', 'service_line_id']).doNothing())
         .execute();
     }
     return accounts;

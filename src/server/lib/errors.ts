@@ -15,6 +15,8 @@ const statusOf: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+export type FieldMessage = string | { key: string; params: Record<string, string | number> };
+
 /** The one error type: a code, its HTTP status, a message key and optional per-field message keys. */
 export class AppError extends Error {
   readonly status: number;
@@ -23,9 +25,11 @@ export class AppError extends Error {
     readonly messageKey: string,
     readonly options: {
       params?: Record<string, string | number>;
-      /** Field path → message key. */
-      fields?: Record<string, string>;
+      /** Field path → message key (with its parameters when it has any). */
+      fields?: Record<string, FieldMessage>;
       headers?: Record<string, string>;
+      /** Extra members of the error body, e.g. what changed under a stale edit. */
+      details?: Record<string, unknown>;
     } = {},
   ) {
     super(messageKey);
@@ -38,5 +42,5 @@ export const notFound = () => new AppError('not_found', 'errors.notFound');
 export const forbidden = () => new AppError('forbidden', 'errors.forbidden');
 export const unauthorized = () => new AppError('unauthorized', 'errors.unauthorized');
 /** A validation error on one or more fields, each with a message key. */
-export const invalidFields = (fields: Record<string, string>) =>
+export const invalidFields = (fields: Record<string, FieldMessage>) =>
   new AppError('validation', 'errors.validation', { fields });

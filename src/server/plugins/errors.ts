@@ -12,9 +12,13 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
       const fields = error.options.fields
-        ? Object.fromEntries(Object.entries(error.options.fields).map(([k, key]) => [k, t(key)]))
+        ? Object.fromEntries(
+            Object.entries(error.options.fields).map(([k, m]) => [k, typeof m === 'string' ? t(m) : t(m.key, m.params)]),
+          )
         : undefined;
-      const body: ErrorBody = { error: { code: error.code, message: t(error.messageKey, error.options.params), fields } };
+      const body: ErrorBody = {
+        error: { code: error.code, message: t(error.messageKey, error.options.params), fields, ...error.options.details },
+      };
       return reply.status(error.status).headers(error.options.headers ?? {}).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -75,7 +75,7 @@ export const tickets: DialectMigration = {
     await d
       .addId(db.schema.createTable('ticket_event'))
       .addColumn('ticket_id', 'integer', (c) => c.notNull().references('ticket.id').onDelete('cascade'))
-      .addColumn('actor_id', 'text', (c) => c.notNull().references('person.id'))
+      .addColumn('actor_id', 'text', (c) => c.references('person.id'))
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('field', 'text')
       .addColumn('from_value', 'text')

@@ -20,6 +20,8 @@ export type Actor = {
   staffRole: StaffRole | null;
   /** Only memberships of active companies. */
   memberships: Membership[];
+  /** Agent groups (queues) the person works in; empty for customers. */
+  groupIds: number[];
 };
 
 /** Loads an active person and their active companies; undefined when the person may not act. */
@@ -46,12 +48,22 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | undef
     .execute();
   const staffRole = person.staff_role === 'admin' || person.staff_role === 'agent' ? person.staff_role : null;
   if (!staffRole && memberships.length === 0) return undefined;
+  const groups = staffRole
+    ? await db
+        .selectFrom('group_member')
+        .innerJoin('agent_group', 'agent_group.id', 'group_member.group_id')
+        .select('group_member.group_id')
+        .where('group_member.person_id', '=', personId)
+        .where('agent_group.active', '=', true)
+        .execute()
+    : [];
   return {
     id: person.id,
     name: person.name,
     email: person.email,
     language: isLanguage(person.language) ? person.language : defaultLanguage,
     staffRole,
+    groupIds: groups.map((g) => g.group_id),
     memberships: memberships.map((m) => ({
       companyId: m.companyId,
       companyName: m.companyName,

@@ -1,13 +1,18 @@
 import { describeCriticality, type Grade, type Level } from '../../../contracts/criticality';
 import { localized, translate, type Language } from '../../../contracts/i18n';
-import type { TicketStatus, TicketSummaryView, TicketView } from '../../../contracts/tickets';
+import type { ArticleView, TicketStatus, TicketSummaryView, TicketView } from '../../../contracts/tickets';
 import { iso } from '../../db/columns';
 import type { Actor } from '../auth/auth.actor';
+import { can, ticketActions, type TicketFacts } from './tickets.policy';
 import type { findReadableTicket, ticketDetails, TicketSummaryRow } from './tickets.repository';
 
 /** "On hold" is internal: customers see such a ticket as in progress. */
+export function customerStatus(status: string): TicketStatus {
+  return status === 'on_hold' ? 'in_progress' : (status as TicketStatus);
+}
+
 export function statusFor(actor: Actor, status: string): TicketStatus {
-  return !actor.staffRole && status === 'on_hold' ? 'in_progress' : (status as TicketStatus);
+  return actor.staffRole ? (status as TicketStatus) : customerStatus(status);
 }
 
 export function presentSummary(actor: Actor, row: TicketSummaryRow): TicketSummaryView {
@@ -27,22 +32,38 @@ export function presentSummary(actor: Actor, row: TicketSummaryRow): TicketSumma
 type TicketRow = NonNullable<Awaited<ReturnType<typeof findReadableTicket>>>;
 type Details = Awaited<ReturnType<typeof ticketDetails>>;
 
-/** Every field of a ticket, names in the reader's language, the criticality explained. */
-export function presentTicket(actor: Actor, row: TicketRow, details: Details): TicketView {
+/** The stored explanation of a ticket's criticality; `override` when an agent set it. */
+export type StoredCriticality = { urgency: Grade; impact: Grade; capped: boolean; level: Level; override?: { reason: string } };
+
+/** Every field of a ticket, names in the reader's language, the criticality explained, the allowed actions. */
+export function presentTicket(actor: Actor, row: TicketRow, details: Details, reopenDays: number): TicketView {
   const language: Language = actor.language;
+  const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const name = (names: string) => localized(JSON.parse(names), language);
-  const stored = JSON.parse(row.criticality_reason) as { urgency: Grade; impact: Grade; capped: boolean; level: Level };
-  const reason = describeCriticality(
+  const stored = JSON.parse(row.criticality_reason) as StoredCriticality;
+  const computed = describeCriticality(
     {
-      level: row.criticality as Level,
+      level: stored.level,
       urgency: stored.urgency,
       impact: stored.impact,
       effect: name(row.effect_names),
       origin: name(row.origin_names),
       ...(stored.capped ? { cappedBy: { category: name(row.category_names), from: stored.level } } : {}),
     },
-    (key, params) => translate(language, key, params),
+    t,
   );
+  const reason = stored.override
+    ? t('criticality.overridden', { level: t(`criticality.levels.${row.criticality}`), reason: stored.override.reason, computed })
+    : computed;
+  const facts: TicketFacts = {
+    status: row.status,
+    requesterId: row.requester_id,
+    companyId: row.company_id,
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+    rating: row.rating,
+    assigneeId: row.assignee_id,
+  };
+  const filesOf = (articleId: number) => details.attachments.filter((f) => f.article_id === articleId);
   return {
     ...presentSummary(actor, row),
     country: row.country,
@@ -57,14 +78,31 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details): T
     criticalityReason: reason,
     openedBy: { id: row.opener_id, name: row.opener_name },
     copies: details.copies,
+    revision: row.revision,
+    group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
+    assignee: row.assignee_id !== null && row.assignee_name !== null ? { id: row.assignee_id, name: row.assignee_name } : null,
+    rating: row.rating !== null ? { score: row.rating, comment: row.rating_comment } : null,
+    articles: details.articles.map(
+      (a): ArticleView => ({
+        id: a.id,
+        kind: a.kind as ArticleView['kind'],
+        author: { id: a.author_id, name: a.author_name, side: a.author_staff_role ? 'agent' : 'customer' },
+        body: a.body,
+        internal: Boolean(a.internal),
+        createdAt: iso(a.created_at),
+        attachments: filesOf(a.id).map((f) => ({ id: f.id, fileName: f.file_name, contentType: f.content_type, size: f.size })),
+      }),
+    ),
     history: details.events.map((e) => ({
       id: e.id,
       kind: e.kind,
-      actor: { id: e.actor_id, name: e.actor_name },
+      actor: e.actor_id !== null && e.actor_name !== null ? { id: e.actor_id, name: e.actor_name } : null,
       field: e.field,
-      from: e.from_value,
-      to: e.to_value,
+      from: e.field === 'status' && e.from_value ? statusFor(actor, e.from_value) : e.from_value,
+      to: e.field === 'status' && e.to_value ? statusFor(actor, e.to_value) : e.to_value,
+      note: e.note,
       createdAt: iso(e.created_at),
     })),
+    actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
   };
 }

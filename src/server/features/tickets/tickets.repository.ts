@@ -1,4 +1,4 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { TicketListQuery } from '../../../contracts/tickets';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
@@ -6,18 +6,33 @@ import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { readableBy } from './tickets.policy';
 
-const sortColumns = { updated: 'ticket.updated_at', created: 'ticket.created_at', number: 'ticket.number' } as const;
+type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
 
-type Cursor = { v: string | number; id: number };
+/** Columns each sort reads, before the id that breaks ties. */
+const sorts: Record<TicketListQuery['sort'], SortKey[]> = {
+  updated: ['ticket.updated_at'],
+  created: ['ticket.created_at'],
+  number: ['ticket.number'],
+  // Most critical first, then oldest first: the order an agent works in.
+  criticality: ['ticket.criticality_rank', 'ticket.created_at'],
+};
+
+/** A keyset cursor: the sort values and the id of the last row of a page. */
+type Cursor = { v: (string | number)[]; id: number };
 
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-function decodeCursor(raw: string): Cursor {
+function decodeCursor(raw: string, length: number): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
-    if ((typeof parsed.v === 'string' || typeof parsed.v === 'number') && Number.isInteger(parsed.id)) return parsed;
+    const valid =
+      Array.isArray(parsed.v) &&
+      parsed.v.length === length &&
+      parsed.v.every((v) => typeof v === 'string' || typeof v === 'number') &&
+      Number.isInteger(parsed.id);
+    if (valid) return parsed;
   } catch {
     // fall through to the validation error
   }
@@ -43,6 +58,7 @@ function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
       'ticket.summary',
       'ticket.status',
       'ticket.criticality',
+      'ticket.criticality_rank',
       'ticket.created_at',
       'ticket.updated_at',
       'service_line.id as service_line_id',
@@ -60,10 +76,11 @@ export type TicketSummaryRow = Awaited<ReturnType<typeof listTickets>>['rows'][n
 
 /** One page of the tickets the actor may read, filtered, searched and sorted, with keyset paging. */
 export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) {
-  const column = sortColumns[query.sort];
-  const desc = query.order === 'desc';
+  const columns = sorts[query.sort];
+  const direction = query.sort === 'criticality' ? 'asc' : query.order;
   let q = db.selectFrom('ticket').where(readableBy(actor));
 
+  if (query.view) q = inView(q, actor, query.view);
   if (query.serviceLineId) q = q.where('ticket.service_line_id', '=', query.serviceLineId);
   if (query.channel) {
     const channel = query.channel;
@@ -71,42 +88,89 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
       eb.selectFrom('service_line').innerJoin('channel', 'channel.id', 'service_line.channel_id').select('service_line.id').where('channel.key', '=', channel),
     );
   }
-  if (query.status) q = q.where('ticket.status', '=', query.status);
+  if (query.status) {
+    // Customers never see "on hold": to them it is in progress, and filtering follows.
+    const statuses = !actor.staffRole && query.status === 'in_progress' ? ['in_progress', 'on_hold'] : [query.status];
+    q = q.where('ticket.status', 'in', statuses);
+  }
   if (query.from) q = q.where('ticket.created_at', '>=', new Date(`${query.from}T00:00:00.000Z`).toISOString());
   if (query.to) q = q.where('ticket.created_at', '<', new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString());
-  if (query.q) {
-    const text = query.q;
-    const byNumber = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
-    const fts = ftsQuery(text);
+  if (query.q) q = q.where(matches(db, query.q));
+  if (query.cursor) {
+    const { v, id } = decodeCursor(query.cursor, columns.length);
+    const op = direction === 'desc' ? '<' : '>';
+    // (c1, c2, id) after (v1, v2, last id), spelled out so both engines use the indexes.
     q = q.where((eb) => {
-      const branches = [];
-      if (byNumber !== undefined) branches.push(eb('ticket.number', '=', byNumber));
-      if (fts && db.dialectName === 'sqlite') {
-        branches.push(eb('ticket.id', 'in', sql<number>`(select rowid from ticket_fts where ticket_fts match ${fts})`));
-      } else if (fts) {
-        branches.push(sql<boolean>`ticket.search @@ websearch_to_tsquery('portuguese', ${text})`);
-      }
-      return branches.length ? eb.or(branches) : eb.lit(false);
+      const after = (i: number): ReturnType<typeof eb.or> =>
+        i === columns.length
+          ? eb('ticket.id', op, id)
+          : eb.or([eb(columns[i]!, op, v[i]!), eb.and([eb(columns[i]!, '=', v[i]!), after(i + 1)])]);
+      return after(0);
     });
   }
-  if (query.cursor) {
-    const { v, id } = decodeCursor(query.cursor);
-    q = q.where((eb) =>
-      eb.or([eb(column, desc ? '<' : '>', v), eb.and([eb(column, '=', v), eb('ticket.id', desc ? '<' : '>', id)])]),
-    );
-  }
-  const direction = desc ? 'desc' : 'asc';
-  const rows = await summaryColumns(q)
-    .orderBy(column, direction)
-    .orderBy('ticket.id', direction)
-    .limit(query.limit + 1)
-    .execute();
+  let ordered = summaryColumns(q);
+  for (const column of columns) ordered = ordered.orderBy(column, direction);
+  const rows = await ordered.orderBy('ticket.id', direction).limit(query.limit + 1).execute();
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
-  const sortValue = (row: typeof rows[number]) =>
-    query.sort === 'number' ? row.number : new Date(query.sort === 'updated' ? row.updated_at : row.created_at).toISOString();
-  return { rows: page, nextCursor: hasMore && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null };
+  const valueOf = (row: (typeof rows)[number], column: SortKey): string | number => {
+    if (column === 'ticket.number') return row.number;
+    if (column === 'ticket.criticality_rank') return row.criticality_rank ?? 4;
+    return new Date(column === 'ticket.updated_at' ? row.updated_at : row.created_at).toISOString();
+  };
+  return {
+    rows: page,
+    nextCursor: hasMore && last ? encodeCursor({ v: columns.map((c) => valueOf(last, c)), id: last.id }) : null,
+  };
+}
+
+type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
+
+/** The agent workspace's views. */
+function inView(q: TicketQuery, actor: Actor, view: NonNullable<TicketListQuery['view']>): TicketQuery {
+  switch (view) {
+    case 'unassigned':
+      return q.where('ticket.assignee_id', 'is', null).where('ticket.status', '!=', 'closed');
+    case 'mine':
+      return q.where('ticket.assignee_id', '=', actor.id).where('ticket.status', '!=', 'closed');
+    case 'open':
+      return q.where('ticket.status', '!=', 'closed');
+    case 'waiting':
+      return q.where('ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
+    case 'recently_closed':
+      return q.where('ticket.status', '=', 'closed').where('ticket.closed_at', '>=', new Date(Date.now() - 7 * 86_400_000).toISOString());
+  }
+}
+
+/** Search by ticket number or by words of the summary and incident (FTS5 / PostgreSQL full text). */
+function matches(db: Db, text: string) {
+  const byNumber = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+  const fts = ftsQuery(text);
+  return (eb: ExpressionBuilder<Database, 'ticket'>) => {
+    const branches = [];
+    if (byNumber !== undefined) branches.push(eb('ticket.number', '=', byNumber));
+    if (fts && db.dialectName === 'sqlite') {
+      branches.push(eb('ticket.id', 'in', sql<number>`(select rowid from ticket_fts where ticket_fts match ${fts})`));
+    } else if (fts) {
+      branches.push(sql<boolean>`ticket.search @@ websearch_to_tsquery('portuguese', ${text})`);
+    }
+    return branches.length ? eb.or(branches) : eb.lit(false);
+  };
+}
+
+/** How many tickets each workspace view holds for the actor. */
+export async function countViews(db: Db, actor: Actor) {
+  const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
+  const counts = await Promise.all(
+    views.map(async (view) => {
+      const row = await inView(db.selectFrom('ticket').where(readableBy(actor)), actor, view)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return [view, Number(row.n)] as const;
+    }),
+  );
+  return Object.fromEntries(counts) as Record<(typeof views)[number], number>;
 }
 
 /** A ticket by number with every field, if the actor may read it. */
@@ -120,7 +184,17 @@ export async function findReadableTicket(db: Db, actor: Actor, number: number) {
     .leftJoin('version', 'version.id', 'ticket.version_id')
     .leftJoin('environment', 'environment.id', 'ticket.environment_id')
     .innerJoin('person as opener', 'opener.id', 'ticket.opened_by_id')
+    .leftJoin('agent_group', 'agent_group.id', 'ticket.group_id')
+    .leftJoin('person as assignee', 'assignee.id', 'ticket.assignee_id')
     .select([
+      'ticket.revision',
+      'ticket.closed_at',
+      'ticket.rating',
+      'ticket.rating_comment',
+      'agent_group.id as group_id',
+      'agent_group.name as group_name',
+      'assignee.id as assignee_id',
+      'assignee.name as assignee_name',
       'ticket.country',
       'ticket.incident',
       'ticket.criticality_reason',
@@ -144,19 +218,20 @@ export async function findReadableTicket(db: Db, actor: Actor, number: number) {
     .executeTakeFirst();
 }
 
-/** The copies and the history of a ticket; customers get only public events. */
+/** The copies, articles (with attachments) and history of a ticket; customers get only the public part. */
 export async function ticketDetails(db: Db, ticketId: number, internal: boolean) {
-  const [copies, events] = await Promise.all([
+  const [copies, events, articles, attachments] = await Promise.all([
     db.selectFrom('ticket_copy').select('email').where('ticket_id', '=', ticketId).orderBy('email').execute(),
     db
       .selectFrom('ticket_event')
-      .innerJoin('person', 'person.id', 'ticket_event.actor_id')
+      .leftJoin('person', 'person.id', 'ticket_event.actor_id')
       .select([
         'ticket_event.id',
         'ticket_event.kind',
         'ticket_event.field',
         'ticket_event.from_value',
         'ticket_event.to_value',
+        'ticket_event.note',
         'ticket_event.created_at',
         'person.id as actor_id',
         'person.name as actor_name',
@@ -165,6 +240,69 @@ export async function ticketDetails(db: Db, ticketId: number, internal: boolean)
       .$if(!internal, (q) => q.where('ticket_event.public', '=', true))
       .orderBy('ticket_event.id')
       .execute(),
+    db
+      .selectFrom('ticket_article')
+      .innerJoin('person', 'person.id', 'ticket_article.author_id')
+      .select([
+        'ticket_article.id',
+        'ticket_article.kind',
+        'ticket_article.body',
+        'ticket_article.internal',
+        'ticket_article.created_at',
+        'person.id as author_id',
+        'person.name as author_name',
+        'person.staff_role as author_staff_role',
+      ])
+      .where('ticket_article.ticket_id', '=', ticketId)
+      .$if(!internal, (q) => q.where('ticket_article.internal', '=', false))
+      .orderBy('ticket_article.id')
+      .execute(),
+    db
+      .selectFrom('attachment')
+      .select(['id', 'article_id', 'file_name', 'content_type', 'size'])
+      .where('ticket_id', '=', ticketId)
+      .where('article_id', 'is not', null)
+      .orderBy('created_at')
+      .execute(),
   ]);
-  return { copies: copies.map((c) => c.email), events };
+  return { copies: copies.map((c) => c.email), events, articles, attachments };
 }
+
+/** The facts policies need about a ticket the actor can read; undefined when they cannot. */
+export async function ticketFacts(db: Db, actor: Actor, number: number) {
+  const row = await db
+    .selectFrom('ticket')
+    .select([
+      'ticket.id',
+      'ticket.number',
+      'ticket.status',
+      'ticket.requester_id',
+      'ticket.company_id',
+      'ticket.closed_at',
+      'ticket.rating',
+      'ticket.assignee_id',
+      'ticket.group_id',
+      'ticket.revision',
+      'ticket.service_line_id',
+      'ticket.module_id',
+      'ticket.category_id',
+      'ticket.routine_id',
+      'ticket.version_id',
+      'ticket.environment_id',
+      'ticket.criticality',
+      'ticket.criticality_reason',
+    ])
+    .where(readableBy(actor))
+    .where('ticket.number', '=', number)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...row,
+    requesterId: row.requester_id,
+    companyId: row.company_id,
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+    assigneeId: row.assignee_id,
+  };
+}
+
+export type TicketFactsRow = NonNullable<Awaited<ReturnType<typeof ticketFacts>>>;

@@ -59,7 +59,7 @@ export async function ticketsRoutes(app: FastifyInstance) {
       const actor = requireActor(request);
       const row = await findReadableTicket(db, actor, request.params.number);
       if (!row) throw notFound();
-      return presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)));
+      return presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)), config.tickets.reopenDays);
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { computeCriticality, type Grade, type Level } from '../../../contracts/criticality';
+import { computeCriticality, levels, type Grade, type Level } from '../../../contracts/criticality';
 import { isCountryCode } from '../../../contracts/countries';
 import { localized } from '../../../contracts/i18n';
 import type { openTicketInput } from '../../../contracts/tickets';
@@ -120,6 +120,16 @@ export async function openTicket(db: Db, publicUrl: string, actor: Actor, input:
   const reasonIds = { effectId: effect.id, originId: origin.id, categoryId: category.id };
   const copies = [...new Set(input.additionalEmails)];
 
+  // A new ticket goes to the group that serves its service line.
+  const group = await db
+    .selectFrom('group_service_line')
+    .innerJoin('agent_group', 'agent_group.id', 'group_service_line.group_id')
+    .select('group_service_line.group_id')
+    .where('group_service_line.service_line_id', '=', input.serviceLineId)
+    .where('agent_group.active', '=', true)
+    .orderBy('group_service_line.group_id')
+    .executeTakeFirst();
+
   const number = await db.transaction().execute(async (trx) => {
     const number = await nextTicketNumber(trx);
     const at = now();
@@ -142,9 +152,10 @@ export async function openTicket(db: Db, publicUrl: string, actor: Actor, input:
         summary: input.summary,
         incident: input.incident,
         criticality: criticality.level,
+        criticality_rank: levels.indexOf(criticality.level),
         criticality_reason: JSON.stringify({ ...reasonIds, urgency: criticality.urgency, impact: criticality.impact, capped: Boolean(criticality.cappedBy), level: criticality.level }),
         status: 'new',
-        group_id: null,
+        group_id: group?.group_id ?? null,
         assignee_id: null,
         revision: 1,
         created_at: at,

@@ -27,6 +27,12 @@ export interface TicketTable {
   assignee_id: string | null;
   /** Optimistic concurrency: every write bumps it. */
   revision: number;
+  /** 0 = critical … 4 = planning, for sorting by criticality. */
+  criticality_rank: number | null;
+  solution_proposed_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -41,13 +47,43 @@ export interface TicketCopyTable {
 export interface TicketEventTable {
   id: Id;
   ticket_id: number;
-  actor_id: string;
+  /** null for the system (e.g. the automatic closing). */
+  actor_id: string | null;
   kind: string;
   field: string | null;
   from_value: string | null;
   to_value: string | null;
   /** Customers see only public events. */
   public: Bool;
+  /** Why: a transfer note, a criticality override's reason. */
+  note: string | null;
+  revision: number | null;
+  created_at: Timestamp;
+}
+
+/** A reply or an internal note; customers never see internal ones. */
+export interface TicketArticleTable {
+  id: Id;
+  ticket_id: number;
+  author_id: string;
+  /** reply · note · solution · rejection · reopening */
+  kind: string;
+  body: string;
+  internal: Bool;
+  created_at: Timestamp;
+}
+
+/** A file: uploaded first (no article yet, visible to its uploader only), then attached to an article. */
+export interface AttachmentTable {
+  id: string;
+  ticket_id: number;
+  article_id: number | null;
+  uploader_id: string;
+  /** As sent, for display and the download's file name only; never used as a path. */
+  file_name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
   created_at: Timestamp;
 }
 
@@ -62,4 +98,6 @@ export interface TicketsTables {
   ticket_copy: TicketCopyTable;
   ticket_event: TicketEventTable;
   ticket_sequence: TicketSequenceTable;
+  ticket_article: TicketArticleTable;
+  attachment: AttachmentTable;
 }

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors';
+import { attachmentView } from '../../../contracts/tickets';
+import { now } from '../../db/columns';
+import { AppError, notFound } from '../../lib/errors';
+import { requireActor } from '../../plugins/session';
+import { can, readableBy, seesInternal } from '../tickets/tickets.policy';
+import { ticketFacts } from '../tickets/tickets.repository';
+import { localFileStore, TooLargeError } from './attachments.storage';
+
+/** Types a browser may open as what they claim; anything else downloads as bytes. */
+const safeTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv', 'application/zip']);
+
+/** Keeps a file name for display only: no path, no control characters, a sane length. */
+export function displayName(raw: string): string {
+  const base = path.basename(raw.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  return (base || 'arquivo').slice(0, 200);
+}
+
+/** Upload (before the reply that carries it) and download, for those who can see the interaction. */
+export async function attachmentsRoutes(app: FastifyInstance) {
+  const { db, config } = app.ctx;
+  const store = localFileStore(path.join(config.dataDir, 'attachments'));
+  await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: config.attachments.maxBytes } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post(
+    '/api/tickets/:number/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Upload one file (multipart/form-data, field "file") to attach to your next reply or note',
+        consumes: ['multipart/form-data'],
+        params: z.object({ number: z.coerce.number().int().positive().max(2_000_000_000) }),
+        response: { 201: attachmentView, 400: errorBody, 401: errorBody, 404: errorBody, 413: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const ticket = await ticketFacts(db, actor, request.params.number);
+      if (!ticket) throw notFound();
+      if (!can(actor, 'reply', ticket) && !can(actor, 'note', ticket)) throw notFound();
+      const file = await request.file().catch(() => undefined);
+      if (!file) throw new AppError('validation', 'errors.validation', { fields: { file: 'validation.required' } });
+      let stored;
+      try {
+        stored = await store.put(file.file, config.attachments.maxBytes);
+      } catch (error) {
+        if (error instanceof TooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('payload_too_large', 'attachments.tooLarge', { params: { mb: Math.round(config.attachments.maxBytes / 1048576) } });
+        }
+        throw error;
+      }
+      const view = {
+        id: randomUUID(),
+        fileName: displayName(file.filename),
+        contentType: file.mimetype.slice(0, 100),
+        size: stored.size,
+      };
+      await db
+        .insertInto('attachment')
+        .values({
+          id: view.id,
+          ticket_id: ticket.id,
+          article_id: null,
+          uploader_id: actor.id,
+          file_name: view.fileName,
+          content_type: view.contentType,
+          size: view.size,
+          storage_key: stored.key,
+          created_at: now(),
+        })
+        .execute();
+      return reply.status(201).send(view);
+    },
+  );
+
+  r.get(
+    '/api/attachments/:id',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Download a file; always as an attachment, never rendered inline',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: z.unknown().describe('The file, as application/octet-stream or its safe type'), 401: errorBody, 404: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const found = await db
+        .selectFrom('attachment')
+        .innerJoin('ticket', 'ticket.id', 'attachment.ticket_id')
+        .leftJoin('ticket_article', 'ticket_article.id', 'attachment.article_id')
+        .select(['attachment.file_name', 'attachment.content_type', 'attachment.size', 'attachment.storage_key', 'attachment.uploader_id', 'attachment.article_id', 'ticket_article.internal'])
+        .where('attachment.id', '=', request.params.id)
+        .where(readableBy(actor))
+        .executeTakeFirst();
+      const visible =
+        found && (found.article_id === null ? found.uploader_id === actor.id : !found.internal || seesInternal(actor));
+      if (!found || !visible) throw notFound();
+      const type = safeTypes.has(found.content_type) ? found.content_type : 'application/octet-stream';
+      const ascii = found.file_name.replace(/[^\x20-\x7e]/g, '_');
+      return reply
+        .header('content-type', type)
+        .header('content-length', String(found.size))
+        .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.file_name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(store.get(found.storage_key));
+    },
+  );
+}

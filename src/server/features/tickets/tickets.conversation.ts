@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { articleInput } from '../../../contracts/tickets';
+import { now } from '../../db/columns';
+import type { Db } from '../../db/database';
+import { AppError, invalidFields } from '../../lib/errors';
+import type { AppContext } from '../../context';
+import type { Actor } from '../auth/auth.actor';
+import { recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
+import { notifyAgents, notifyCustomers } from './tickets.notify';
+import { can } from './tickets.policy';
+import type { TicketFactsRow } from './tickets.repository';
+
+type ArticleInput = z.infer<typeof articleInput>;
+
+/** The status an article moves a ticket to, or undefined to keep it. */
+export function statusAfterArticle(actor: Pick<Actor, 'staffRole'>, status: string, input: Pick<ArticleInput, 'internal' | 'action'>): string | undefined {
+  if (input.internal) return undefined;
+  if (actor.staffRole) {
+    if (input.action === 'ask_customer') return 'waiting_customer';
+    if (input.action === 'propose_solution') return 'solution_proposed';
+    return status === 'new' || status === 'waiting_customer' ? 'in_progress' : undefined;
+  }
+  // A customer's answer puts a waiting ticket back in the agents' hands.
+  return status === 'waiting_customer' ? 'in_progress' : undefined;
+}
+
+/** Attachments the actor uploaded to this ticket and not yet used, by id; refuses anything else. */
+async function claimableAttachments(db: Db, actor: Actor, ticketId: number, ids: string[], maxFiles: number) {
+  const unique = [...new Set(ids)];
+  if (unique.length > maxFiles) throw invalidFields({ attachmentIds: { key: 'validation.tooManyFiles', params: { max: maxFiles } } });
+  if (unique.length === 0) return [];
+  const rows = await db
+    .selectFrom('attachment')
+    .select('id')
+    .where('id', 'in', unique)
+    .where('ticket_id', '=', ticketId)
+    .where('uploader_id', '=', actor.id)
+    .where('article_id', 'is', null)
+    .execute();
+  if (rows.length !== unique.length) throw invalidFields({ attachmentIds: 'validation.notInList' });
+  return unique;
+}
+
+/**
+ * Adds a public reply or an internal note, with its attachments, moves the status as the
+ * reply implies, records the history and queues the mails — all in one transaction.
+ */
+export async function addArticle(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, input: ArticleInput): Promise<number> {
+  const { db, config } = ctx;
+  if (input.internal && !actor.staffRole) throw invalidFields({ internal: 'validation.notAllowed' });
+  if (input.internal && input.action !== 'reply') throw invalidFields({ action: 'validation.notAllowed' });
+  if (!actor.staffRole && input.action !== 'reply') throw invalidFields({ action: 'validation.notAllowed' });
+  if (!can(actor, input.internal ? 'note' : 'reply', ticket)) throw new AppError('conflict', 'tickets.closedNoReply');
+  const attachmentIds = await claimableAttachments(db, actor, ticket.id, input.attachmentIds, config.attachments.maxFiles);
+  const nextStatus = statusAfterArticle(actor, ticket.status, input);
+  const kind = input.internal ? 'note' : input.action === 'propose_solution' ? 'solution' : 'reply';
+
+  return db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('ticket_article')
+      .values({ ticket_id: ticket.id, author_id: actor.id, kind, body: input.body, internal: input.internal, created_at: now() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (attachmentIds.length) await trx.updateTable('attachment').set({ article_id: id }).where('id', 'in', attachmentIds).execute();
+
+    const changes: TicketChange[] = [];
+    const set: TicketSet = {};
+    if (nextStatus && nextStatus !== ticket.status) {
+      changes.push(statusChange(ticket.status, nextStatus));
+      set.status = nextStatus;
+      if (nextStatus === 'solution_proposed') set.solution_proposed_at = now();
+    }
+    // Answering an unassigned ticket takes it, as in every help desk.
+    if (actor.staffRole && !input.internal && !ticket.assignee_id) {
+      changes.push({ kind: 'assigned', field: 'assignee', from: null, to: actor.name, public: false });
+      set.assignee_id = actor.id;
+    }
+    await recordChanges(trx, ticket.id, actor.id, changes, set);
+
+    if (!input.internal) {
+      const lines = (t: (key: string, params?: Record<string, string | number>) => string) => [
+        t('mail.ticketReply.replied', { author: actor.name }),
+        input.body,
+        ...(nextStatus === 'waiting_customer' ? [t('mail.ticketReply.waiting')] : []),
+        ...(nextStatus === 'solution_proposed' ? [t('mail.ticketReply.solution')] : []),
+      ];
+      const key = `article-${id}`;
+      if (actor.staffRole) await notifyCustomers(trx, config.publicUrl, ticket.id, lines, key);
+      else await notifyAgents(trx, config.publicUrl, ticket.id, lines, key);
+    }
+    return id;
+  });
+}

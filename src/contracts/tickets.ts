@@ -189,13 +189,13 @@ export const ratingInput = z.object({
   comment: z.string().trim().max(5000, { error: 'validation.tooLong' }).optional(),
 });
 
-/** The answer to a stale update: what changed since the revision the agent saw. */
+/** A 409: the ticket's state forbids the move; for a stale update, also what changed since the revision seen. */
 export const conflictBody = z.object({
   error: z.object({
     code: z.literal('conflict'),
     message: z.string(),
-    revision: z.number(),
-    changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })),
+    revision: z.number().optional(),
+    changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })).optional(),
   }),
 });
 

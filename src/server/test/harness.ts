@@ -97,3 +97,14 @@ export async function signIn(app: FastifyInstance, email: string, password = 'at
 export function cookieOf(res: LightMyRequestResponse): string {
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
+
+/** Uploads one file as a browser's multipart form would. */
+export function uploadFile(app: FastifyInstance, url: string, cookie: string, file: { name: string; type: string; content: Buffer | string }) {
+  const boundary = `----atende${randomBytes(8).toString('hex')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return request(app, { method: 'POST', url, cookie, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}

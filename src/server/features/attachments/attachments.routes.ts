@@ -26,7 +26,8 @@ export function displayName(raw: string): string {
 export async function attachmentsRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
   const store = localFileStore(path.join(config.dataDir, 'attachments'));
-  await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: config.attachments.maxBytes } });
+  // One byte over the limit lets the store tell "too large" from "exactly the limit".
+  await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: config.attachments.maxBytes + 1 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(

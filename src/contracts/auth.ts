@@ -25,6 +25,11 @@ export const setPasswordInput = z.object({
   password,
 });
 
+export const changePasswordInput = z.object({
+  currentPassword: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(128),
+  newPassword: password,
+});
+
 export const setupInput = z.object({
   token: z.string().min(1).max(200),
   name: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120),

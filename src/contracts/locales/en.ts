@@ -20,7 +20,6 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     toLogin: 'Go to sign in',
     myTickets: 'My tickets',
-    breadcrumb: 'You are here',
   },
   login: {
     title: 'Sign in to the portal',
@@ -95,6 +94,7 @@ export const en: Messages = {
     network: 'Could not reach the server.',
   },
   validation: {
+    wrongPassword: 'The current password does not match.',
     notAllowed: 'This option is not available to you.',
     tooManyFiles: 'Attach at most {{max}} files per interaction.',
     agentOfGroup: "Choose an agent of the ticket's group.",

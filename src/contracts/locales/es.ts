@@ -25,7 +25,6 @@ export const es: Messages = {
     skipToContent: 'Saltar al contenido',
     toLogin: 'Ir al inicio de sesión',
     myTickets: 'Mis tickets',
-    breadcrumb: 'Usted está en',
   },
   login: {
     title: 'Acceda al portal',
@@ -100,6 +99,7 @@ export const es: Messages = {
     network: 'No fue posible comunicarse con el servidor.',
   },
   validation: {
+    wrongPassword: 'La contraseña actual no coincide.',
     notAllowed: 'Esta opción no está disponible para usted.',
     tooManyFiles: 'Adjunte como máximo {{max}} archivos por interacción.',
     agentOfGroup: 'Elija un analista del grupo del ticket.',

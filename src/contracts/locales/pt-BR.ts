@@ -29,7 +29,6 @@ export const ptBR = {
     skipToContent: 'Pular para o conteúdo',
     toLogin: 'Ir para o login',
     myTickets: 'Meus chamados',
-    breadcrumb: 'Você está em',
   },
   login: {
     title: 'Acesse o portal',
@@ -104,6 +103,7 @@ export const ptBR = {
     network: 'Não foi possível falar com o servidor.',
   },
   validation: {
+    wrongPassword: 'A senha atual não confere.',
     notAllowed: 'Esta opção não está disponível para você.',
     tooManyFiles: 'Anexe no máximo {{max}} arquivos por interação.',
     agentOfGroup: 'Escolha um analista do grupo do chamado.',

@@ -1,5 +1,4 @@
 import { betterAuth } from 'better-auth';
-import { APIError } from 'better-auth/api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
@@ -68,16 +67,6 @@ export function createAuth(db: Db, config: Config, secret: string, log: FastifyB
       cookiePrefix: 'atende',
       useSecureCookies: config.publicUrl.startsWith('https://'),
       ipAddress: { disableIpTracking: false },
-    },
-    databaseHooks: {
-      session: {
-        create: {
-          // A deactivated person, or one whose every company is deactivated, cannot sign in.
-          before: async (session) => {
-            if (!(await isActivePersonWithAccess(db, session.userId))) throw new APIError('UNAUTHORIZED');
-          },
-        },
-      },
     },
   });
 }

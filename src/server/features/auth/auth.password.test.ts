@@ -138,3 +138,22 @@ describe('first run: the first system administrator', () => {
     await t.close();
   });
 });
+
+describe('changing my password', () => {
+  it('checks the current password, ends every other session and renews mine', async () => {
+    const t = await buildTestApp();
+    const other = await signIn(t.app, 'contato@alfa.example');
+    const mine = await signIn(t.app, 'contato@alfa.example');
+    const wrong = await request(t.app, { method: 'POST', url: '/api/password/change', cookie: mine, payload: { currentPassword: 'nope', newPassword: 'a-brand-new-pass' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toEqual({ currentPassword: 'A senha atual não confere.' });
+    const res = await request(t.app, { method: 'POST', url: '/api/password/change', cookie: mine, payload: { currentPassword: 'atende-demo', newPassword: 'a-brand-new-pass' } });
+    expect(res.statusCode).toBe(204);
+    const renewed = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: other })).statusCode).toBe(401);
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: mine })).statusCode).toBe(401);
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: renewed })).statusCode).toBe(200);
+    await signIn(t.app, 'contato@alfa.example', 'a-brand-new-pass');
+    await t.close();
+  });
+});

@@ -4,6 +4,7 @@ import { APIError } from 'better-auth/api';
 import { fromNodeHeaders } from 'better-auth/node';
 import { z } from 'zod';
 import {
+  changePasswordInput,
   forgotPasswordInput,
   loginInput,
   meView,
@@ -56,12 +57,17 @@ export async function authRoutes(app: FastifyInstance) {
         await recordAttempt(db, keys.ip, signInRules.ip);
         throw new AppError('invalid_credentials', 'login.invalid');
       }
+      // A deactivated person, or one whose every company is deactivated, gets the same answer.
+      const actor = await loadActor(db, signedIn.response.user.id);
+      if (!actor) {
+        await db.deleteFrom('session').where('token', '=', signedIn.response.token).execute();
+        await recordAttempt(db, keys.ip, signInRules.ip);
+        throw new AppError('invalid_credentials', 'login.invalid');
+      }
       await clearAttempts(db, keys.account);
       // Signing in replaces any session the browser still had.
       if (request.sessionId) await db.deleteFrom('session').where('id', '=', request.sessionId).execute();
       forwardCookies(reply, signedIn.headers);
-      const actor = await loadActor(db, signedIn.response.user.id);
-      if (!actor) throw new AppError('invalid_credentials', 'login.invalid');
       return presentMe(actor, config.demo);
     },
   );
@@ -130,6 +136,34 @@ export async function authRoutes(app: FastifyInstance) {
         if (error instanceof APIError) throw new AppError('invalid_token', 'reset.invalidToken');
         throw error;
       }
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/password/change',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change my password; every other session of mine ends, this one is renewed',
+        body: changePasswordInput,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      let changed;
+      try {
+        changed = await auth.api.changePassword({
+          body: { currentPassword: request.body.currentPassword, newPassword: request.body.newPassword, revokeOtherSessions: true },
+          headers: fromNodeHeaders(request.headers),
+          returnHeaders: true,
+        });
+      } catch (error) {
+        if (error instanceof APIError) throw invalidFields({ currentPassword: 'validation.wrongPassword' });
+        throw error;
+      }
+      forwardCookies(reply, changed.headers);
       return reply.status(204).send(null);
     },
   );

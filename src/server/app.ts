@@ -14,6 +14,8 @@ import { authSecret } from './features/settings/settings.service';
 import { ticketActionsRoutes } from './features/tickets/tickets.actions.routes';
 import { ticketsRoutes } from './features/tickets/tickets.routes';
 import { attachmentsRoutes } from './features/attachments/attachments.routes';
+import { peopleRoutes } from './features/people/people.routes';
+import { peopleSelfRoutes } from './features/people/people.self.routes';
 import { loggerOptions } from './lib/logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -54,7 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSession(app);
   await registerOpenApi(app);
 
-  for (const feature of [healthRoutes, authRoutes, catalogRoutes, catalogFormRoutes, companiesRoutes, ticketsRoutes, ticketActionsRoutes, attachmentsRoutes, devMailboxRoutes]) {
+  for (const feature of [healthRoutes, authRoutes, catalogRoutes, catalogFormRoutes, companiesRoutes, ticketsRoutes, ticketActionsRoutes, attachmentsRoutes, peopleRoutes, peopleSelfRoutes, devMailboxRoutes]) {
     await app.register(feature);
   }
   if (options.web !== false) await registerWeb(app);

@@ -94,6 +94,15 @@ export const en: Messages = {
     network: 'Could not reach the server.',
   },
   validation: {
+    cannotGrant: 'You cannot grant a permission you do not hold.',
+    alreadyMember: 'This person is already a contact of the company.',
+    alreadyActive: 'This person has already set a password.',
+    lastAdmin: 'The company needs at least one active portal administrator.',
+    phone: 'Enter a valid phone number.',
+    csv: 'The CSV file could not be read.',
+    tooManyRows: 'Import at most {{max}} rows at a time.',
+    duplicateInFile: 'This e-mail appears more than once in the file.',
+    importHasErrors: 'Fix the rows with errors before importing.',
     wrongPassword: 'The current password does not match.',
     notAllowed: 'This option is not available to you.',
     tooManyFiles: 'Attach at most {{max}} files per interaction.',
@@ -236,6 +245,23 @@ export const en: Messages = {
     tooLarge: 'The file is over the {{mb}} MB limit.',
   },
   mail: {
+    invitation: {
+      subject: 'Your access to the Atende portal',
+      body: 'You were registered as a contact of {{company}} in the support portal. Set your password with the link below; it is valid for 72 hours and works once.',
+      action: 'Set password',
+      ignore: 'If you did not expect this invitation, ignore this e-mail.',
+    },
+    emailChange: {
+      subject: 'Confirm your new Atende e-mail',
+      body: 'Someone asked that this become the e-mail of your portal account. The change applies only once you confirm.',
+      action: 'Confirm e-mail',
+      ignore: 'If you do not recognise this request, ignore this e-mail: nothing changes.',
+    },
+    portalAdmins: {
+      subject: "Your company's portal administrators",
+      body: 'These are the portal administrators of the companies you belong to:',
+      footer: "They register and update the company's contacts in the portal.",
+    },
     ticketReply: {
       replied: '{{author}} wrote on ticket #{{number}}:',
       waiting: 'We are waiting for your answer to go on.',

@@ -99,6 +99,15 @@ export const es: Messages = {
     network: 'No fue posible comunicarse con el servidor.',
   },
   validation: {
+    cannotGrant: 'No puede conceder un permiso que no tiene.',
+    alreadyMember: 'Esta persona ya es contacto de la empresa.',
+    alreadyActive: 'Esta persona ya definió su contraseña.',
+    lastAdmin: 'La empresa necesita al menos un administrador del portal activo.',
+    phone: 'Informe un teléfono válido.',
+    csv: 'No fue posible leer el archivo CSV.',
+    tooManyRows: 'Importe como máximo {{max}} líneas por vez.',
+    duplicateInFile: 'Este correo aparece más de una vez en el archivo.',
+    importHasErrors: 'Corrija las líneas con error antes de importar.',
     wrongPassword: 'La contraseña actual no coincide.',
     notAllowed: 'Esta opción no está disponible para usted.',
     tooManyFiles: 'Adjunte como máximo {{max}} archivos por interacción.',
@@ -241,6 +250,23 @@ export const es: Messages = {
     tooLarge: 'El archivo supera el límite de {{mb}} MB.',
   },
   mail: {
+    invitation: {
+      subject: 'Su acceso al portal Atende',
+      body: 'Usted fue registrado como contacto de {{company}} en el portal de atención. Defina su contraseña con el enlace de abajo; vale por 72 horas y se puede usar una sola vez.',
+      action: 'Definir contraseña',
+      ignore: 'Si no esperaba esta invitación, ignore este correo.',
+    },
+    emailChange: {
+      subject: 'Confirme su nuevo correo en Atende',
+      body: 'Se pidió que este sea el correo de su cuenta en el portal. El cambio vale solo después de que usted confirme.',
+      action: 'Confirmar correo',
+      ignore: 'Si no reconoce este pedido, ignore este correo: nada cambia.',
+    },
+    portalAdmins: {
+      subject: 'Los administradores del portal de su empresa',
+      body: 'Estos son los administradores del portal de las empresas a las que usted pertenece:',
+      footer: 'Ellos registran y actualizan los contactos de la empresa en el portal.',
+    },
     ticketReply: {
       replied: '{{author}} escribió en el ticket #{{number}}:',
       waiting: 'Esperamos su respuesta para continuar la atención.',

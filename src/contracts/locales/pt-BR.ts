@@ -103,6 +103,15 @@ export const ptBR = {
     network: 'Não foi possível falar com o servidor.',
   },
   validation: {
+    cannotGrant: 'Você não pode conceder uma permissão que não tem.',
+    alreadyMember: 'Esta pessoa já é contato da empresa.',
+    alreadyActive: 'Esta pessoa já definiu a senha.',
+    lastAdmin: 'A empresa precisa de ao menos um administrador de portal ativo.',
+    phone: 'Informe um telefone válido.',
+    csv: 'Não foi possível ler o arquivo CSV.',
+    tooManyRows: 'Importe no máximo {{max}} linhas por vez.',
+    duplicateInFile: 'Este e-mail aparece mais de uma vez no arquivo.',
+    importHasErrors: 'Corrija as linhas com erro antes de importar.',
     wrongPassword: 'A senha atual não confere.',
     notAllowed: 'Esta opção não está disponível para você.',
     tooManyFiles: 'Anexe no máximo {{max}} arquivos por interação.',
@@ -245,6 +254,23 @@ export const ptBR = {
     tooLarge: 'O arquivo passa do limite de {{mb}} MB.',
   },
   mail: {
+    invitation: {
+      subject: 'Seu acesso ao portal Atende',
+      body: 'Você foi cadastrado como contato de {{company}} no portal de atendimento. Defina a sua senha pelo link abaixo; ele vale por 72 horas e pode ser usado uma única vez.',
+      action: 'Definir senha',
+      ignore: 'Se você não esperava este convite, ignore este e-mail.',
+    },
+    emailChange: {
+      subject: 'Confirme o seu novo e-mail no Atende',
+      body: 'Pediram que este passe a ser o e-mail da sua conta no portal. A troca só vale depois que você confirmar.',
+      action: 'Confirmar e-mail',
+      ignore: 'Se você não reconhece este pedido, ignore este e-mail: nada muda.',
+    },
+    portalAdmins: {
+      subject: 'Os administradores de portal da sua empresa',
+      body: 'Estes são os administradores de portal das empresas às quais você pertence:',
+      footer: 'Eles cadastram e atualizam os contatos da empresa no portal.',
+    },
     ticketReply: {
       replied: '{{author}} escreveu no chamado #{{number}}:',
       waiting: 'Aguardamos a sua resposta para continuar o atendimento.',

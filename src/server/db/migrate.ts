@@ -3,6 +3,7 @@ import type { Db } from './database';
 import { foundation } from './migrations/001_foundation';
 import { tickets } from './migrations/002_tickets';
 import { conversation } from './migrations/003_conversation';
+import { administration } from './migrations/004_administration';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -10,6 +11,7 @@ const migrations: Record<string, DialectMigration> = {
   '001_foundation': foundation,
   '002_tickets': tickets,
   '003_conversation': conversation,
+  '004_administration': administration,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

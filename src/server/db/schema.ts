@@ -1,4 +1,6 @@
+import type { AuditTables } from '../features/audit/audit.tables';
 import type { AuthTables } from '../features/auth/auth.tables';
+import type { HelpTables } from '../features/help/help.tables';
 import type { CatalogTables } from '../features/catalog/catalog.tables';
 import type { CompaniesTables } from '../features/companies/companies.tables';
 import type { GroupsTables } from '../features/groups/groups.tables';
@@ -16,4 +18,6 @@ export interface Database
     CatalogTables,
     MailTables,
     SettingsTables,
-    TicketsTables {}
+    TicketsTables,
+    HelpTables,
+    AuditTables {}

@@ -44,6 +44,7 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | undef
     ])
     .where('membership.person_id', '=', personId)
     .where('company.active', '=', true)
+    .where('membership.active', '=', true)
     .orderBy('company.name')
     .execute();
   const staffRole = person.staff_role === 'admin' || person.staff_role === 'agent' ? person.staff_role : null;

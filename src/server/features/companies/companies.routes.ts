@@ -69,6 +69,7 @@ export async function companiesRoutes(app: FastifyInstance) {
         .innerJoin('person', 'person.id', 'membership.person_id')
         .select(['person.id', 'person.name', 'person.email', 'membership.may_request_consulting'])
         .where('membership.company_id', '=', request.params.id)
+        .where('membership.active', '=', true)
         .where('person.active', '=', true)
         .orderBy('person.name')
         .execute();

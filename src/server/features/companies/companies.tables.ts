@@ -19,6 +19,8 @@ export interface MembershipTable {
   is_portal_admin: Bool;
   sees_all_tickets: Bool;
   may_request_consulting: Bool;
+  /** A portal administrator deactivates a contact per company; their other companies are untouched. */
+  active: Bool;
   created_at: Timestamp;
 }
 

@@ -1,3 +1,4 @@
+import { invalidFields } from '../../lib/errors';
 import type { Db } from '../../db/database';
 
 /**
@@ -18,6 +19,7 @@ export async function isActivePersonWithAccess(db: Db, personId: string): Promis
     .select('membership.company_id')
     .where('membership.person_id', '=', personId)
     .where('company.active', '=', true)
+    .where('membership.active', '=', true)
     .executeTakeFirst();
   return Boolean(membership);
 }
@@ -37,4 +39,67 @@ export function findPersonById(db: Db, id: string) {
     .select(['id', 'name', 'email', 'language', 'active', 'staff_role'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+function decodeNameCursor(raw: string): [string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString()) as unknown;
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // fall through to the validation error
+  }
+  throw invalidFields({ cursor: 'validation.invalid' });
+}
+
+type ContactQuery = { q?: string; status: 'active' | 'inactive' | 'all'; limit: number; cursor?: string; personId?: string };
+
+/** A company's people for its administrators, by name, with keyset pages. */
+export async function listCompanyContacts(db: Db, companyId: number, query: ContactQuery) {
+  let q = db
+    .selectFrom('membership')
+    .innerJoin('person', 'person.id', 'membership.person_id')
+    .select((eb) => [
+      'person.id',
+      'person.name',
+      'person.email',
+      'person.pending_email',
+      'person.phone',
+      'person.cpf',
+      'person.active as person_active',
+      'membership.active',
+      'membership.is_portal_admin',
+      'membership.sees_all_tickets',
+      'membership.may_request_consulting',
+      eb.exists(eb.selectFrom('account').select('account.id').whereRef('account.person_id', '=', 'person.id')).as('has_password'),
+    ])
+    .where('membership.company_id', '=', companyId);
+  if (query.personId) q = q.where('person.id', '=', query.personId);
+  if (query.status !== 'all') q = q.where('membership.active', '=', query.status === 'active');
+  if (query.q) {
+    const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['person.name']), 'like', like), eb('person.email', 'like', like)]));
+  }
+  if (query.cursor) {
+    const [name, id] = decodeNameCursor(query.cursor);
+    q = q.where((eb) => eb.or([eb('person.name', '>', name), eb.and([eb('person.name', '=', name), eb('person.id', '>', id)])]));
+  }
+  const rows = await q.orderBy('person.name').orderBy('person.id').limit(query.limit + 1).execute();
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    contacts: page.map((p) => ({
+      id: p.id,
+      name: p.name,
+      email: p.email,
+      pendingEmail: p.pending_email,
+      phone: p.phone,
+      cpf: p.cpf,
+      active: Boolean(p.active) && Boolean(p.person_active),
+      isPortalAdmin: Boolean(p.is_portal_admin),
+      seesAllTickets: Boolean(p.sees_all_tickets),
+      mayRequestConsulting: Boolean(p.may_request_consulting),
+      invitationPending: !p.has_password,
+    })),
+    nextCursor: rows.length > query.limit && last ? Buffer.from(JSON.stringify([last.name, last.id])).toString('base64url') : null,
+  };
 }

@@ -14,6 +14,8 @@ export interface PersonTable {
   active: Bool;
   /** Vendor staff: 'admin' (system administrator) or 'agent'; null for customers. */
   staff_role: string | null;
+  /** A new address waiting for its owner to confirm it; the old one stays until then. */
+  pending_email: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -33,6 +33,7 @@ async function resolveRequester(db: Db, actor: Actor, input: OpenTicket, fields:
       .where('membership.person_id', '=', input.requesterId)
       .where('person.active', '=', true)
       .where('company.active', '=', true)
+      .where('membership.active', '=', true)
       .executeTakeFirst();
     if (!member) {
       fields.requesterId = 'validation.requesterNotInCompany';

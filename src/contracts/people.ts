@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { languages } from './i18n';
+import { isValidCpf } from './validation';
+
+const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120, { error: 'validation.tooLong' });
+const email = z.email({ error: 'validation.email' }).max(254, { error: 'validation.tooLong' }).transform((v) => v.trim().toLowerCase());
+const phone = z.string().trim().max(40, { error: 'validation.tooLong' }).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' });
+const cpf = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidCpf(v), { error: 'validation.cpf' })
+  .transform((v) => v.replace(/\D/g, ''));
+
+export const permissions = z.object({
+  isPortalAdmin: z.boolean().default(false),
+  seesAllTickets: z.boolean().default(false),
+  mayRequestConsulting: z.boolean().default(false),
+});
+
+/** A portal administrator creates a contact of their company (product.md §1). */
+export const contactInput = z.object({
+  name,
+  email,
+  phone: phone.optional(),
+  cpf: cpf.optional(),
+  language: z.enum(languages, { error: 'validation.language' }).default('pt-BR'),
+  ...permissions.shape,
+});
+export type ContactInput = z.input<typeof contactInput>;
+
+/** Every field optional: what is sent changes. A new e-mail takes effect once its owner confirms it. */
+export const contactUpdate = z.object({
+  name: name.optional(),
+  email: email.optional(),
+  phone: phone.optional(),
+  cpf: cpf.optional(),
+  isPortalAdmin: z.boolean().optional(),
+  seesAllTickets: z.boolean().optional(),
+  mayRequestConsulting: z.boolean().optional(),
+});
+
+export const contactView = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  pendingEmail: z.string().nullable(),
+  phone: z.string().nullable(),
+  cpf: z.string().nullable(),
+  active: z.boolean(),
+  isPortalAdmin: z.boolean(),
+  seesAllTickets: z.boolean(),
+  mayRequestConsulting: z.boolean(),
+  /** Invited, no password set yet. */
+  invitationPending: z.boolean(),
+});
+export type ContactView = z.infer<typeof contactView>;
+
+export const contactList = z.object({ contacts: z.array(contactView), nextCursor: z.string().nullable() });
+export const contactListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.enum(['active', 'inactive', 'all']).default('all'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
+});
+
+export const importInput = z.object({ csv: z.string().min(1, { error: 'validation.required' }).max(5_000_000, { error: 'validation.tooLong' }) });
+export const importRow = z.object({
+  line: z.number(),
+  name: z.string(),
+  email: z.string(),
+  status: z.enum(['new', 'add', 'unchanged', 'error']),
+  errors: z.record(z.string(), z.string()),
+});
+export const importPreview = z.object({
+  rows: z.array(importRow),
+  counts: z.object({ new: z.number(), add: z.number(), unchanged: z.number(), error: z.number() }),
+});
+export type ImportPreview = z.infer<typeof importPreview>;
+
+export const confirmEmailInput = z.object({ token: z.string().min(1).max(200) });
+export const adminLookupInput = z.object({ email });

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { errorBody } from '../../../contracts/errors';
+import { contactInput, contactList, contactListQuery, contactUpdate, contactView, importInput, importPreview } from '../../../contracts/people';
+import { AppError } from '../../lib/errors';
+import { requestLanguage } from '../../lib/i18n';
+import { requireActor } from '../../plugins/session';
+import { administeredCompany, createContact, resendInvitation, setContactActive, updateContact } from './people.admin';
+import { commitImport, previewImport } from './people.import';
+import { listCompanyContacts } from './people.repository';
+
+const companyParams = z.object({ companyId: z.coerce.number().int().positive() });
+const personParams = companyParams.extend({ personId: z.string().max(100) });
+const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
+
+/** "Meu espaço": a portal administrator (or a system administrator) runs the company's contacts. */
+export async function peopleRoutes(app: FastifyInstance) {
+  const ctx = app.ctx;
+  const { db } = ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const contact = async (companyId: number, personId: string) => {
+    // Read back through the same list query the page uses.
+    const { contacts } = await listCompanyContacts(db, companyId, { personId, status: 'all', limit: 1 });
+    if (!contacts[0]) throw new AppError('not_found', 'errors.notFound');
+    return contacts[0];
+  };
+
+  r.get(
+    '/api/companies/:companyId/people',
+    { schema: { tags: ['people'], summary: "The company's people, with search and keyset pages", params: companyParams, querystring: contactListQuery, response: { 200: contactList, ...errors } } },
+    async (request) => {
+      await administeredCompany(db, requireActor(request), request.params.companyId);
+      return listCompanyContacts(db, request.params.companyId, request.query);
+    },
+  );
+
+  r.post(
+    '/api/companies/:companyId/people',
+    { schema: { tags: ['people'], summary: 'Create a contact, who is invited to set a password (72 h)', params: companyParams, body: contactInput, response: { 201: contactView, ...errors } } },
+    async (request, reply) => {
+      const personId = await createContact(ctx, requireActor(request), request.params.companyId, request.body);
+      ctx.pokeMail();
+      return reply.status(201).send(await contact(request.params.companyId, personId));
+    },
+  );
+
+  r.patch(
+    '/api/companies/:companyId/people/:personId',
+    { schema: { tags: ['people'], summary: 'Edit a contact; a new e-mail takes effect once confirmed', params: personParams, body: contactUpdate, response: { 200: contactView, ...errors } } },
+    async (request) => {
+      await updateContact(ctx, requireActor(request), request.params.companyId, request.params.personId, request.body);
+      ctx.pokeMail();
+      return contact(request.params.companyId, request.params.personId);
+    },
+  );
+
+  for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
+    r.post(
+      `/api/companies/:companyId/people/:personId/${action}`,
+      { schema: { tags: ['people'], summary: active ? 'Reactivate a contact' : 'Deactivate a contact: sessions end at once', params: personParams, response: { 200: contactView, ...errors } } },
+      async (request) => {
+        await setContactActive(ctx, requireActor(request), request.params.companyId, request.params.personId, active);
+        return contact(request.params.companyId, request.params.personId);
+      },
+    );
+  }
+
+  r.post(
+    '/api/companies/:companyId/people/:personId/invitation',
+    { schema: { tags: ['people'], summary: 'Send the invitation again', params: personParams, response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      await resendInvitation(ctx, requireActor(request), request.params.companyId, request.params.personId);
+      ctx.pokeMail();
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.post(
+    '/api/companies/:companyId/people/import/preview',
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: { tags: ['people'], summary: 'Check a CSV of contacts row by row; writes nothing', params: companyParams, body: importInput, response: { 200: importPreview, ...errors } },
+    },
+    async (request) => previewImport(ctx, requireActor(request), request.params.companyId, request.body.csv, requestLanguage(request)),
+  );
+
+  r.post(
+    '/api/companies/:companyId/people/import',
+    {
+      bodyLimit: 6 * 1024 * 1024,
+      schema: {
+        tags: ['people'],
+        summary: 'Import a CSV of contacts in one transaction (refused whole if any row has an error); idempotent by e-mail',
+        params: companyParams,
+        body: importInput,
+        response: { 200: z.object({ created: z.number(), added: z.number(), unchanged: z.number() }), ...errors },
+      },
+    },
+    async (request) => {
+      const result = await commitImport(ctx, requireActor(request), request.params.companyId, request.body.csv, requestLanguage(request));
+      ctx.pokeMail();
+      return result;
+    },
+  );
+}

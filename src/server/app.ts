@@ -16,6 +16,12 @@ import { ticketsRoutes } from './features/tickets/tickets.routes';
 import { attachmentsRoutes } from './features/attachments/attachments.routes';
 import { peopleRoutes } from './features/people/people.routes';
 import { peopleSelfRoutes } from './features/people/people.self.routes';
+import { helpRoutes } from './features/help/help.routes';
+import { companiesAdminRoutes } from './features/companies/companies.admin.routes';
+import { catalogAdminRoutes } from './features/catalog/catalog.admin.routes';
+import { groupsAdminRoutes } from './features/groups/groups.admin.routes';
+import { mailAdminRoutes } from './features/mail/mail.admin.routes';
+import { auditRoutes } from './features/audit/audit.routes';
 import { loggerOptions } from './lib/logger';
 import { registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -56,7 +62,26 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSession(app);
   await registerOpenApi(app);
 
-  for (const feature of [healthRoutes, authRoutes, catalogRoutes, catalogFormRoutes, companiesRoutes, ticketsRoutes, ticketActionsRoutes, attachmentsRoutes, peopleRoutes, peopleSelfRoutes, devMailboxRoutes]) {
+  const features = [
+    healthRoutes,
+    authRoutes,
+    catalogRoutes,
+    catalogFormRoutes,
+    companiesRoutes,
+    ticketsRoutes,
+    ticketActionsRoutes,
+    attachmentsRoutes,
+    peopleRoutes,
+    peopleSelfRoutes,
+    helpRoutes,
+    companiesAdminRoutes,
+    catalogAdminRoutes,
+    groupsAdminRoutes,
+    mailAdminRoutes,
+    auditRoutes,
+    devMailboxRoutes,
+  ];
+  for (const feature of features) {
     await app.register(feature);
   }
   if (options.web !== false) await registerWeb(app);

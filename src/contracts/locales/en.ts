@@ -94,6 +94,11 @@ export const en: Messages = {
     network: 'Could not reach the server.',
   },
   validation: {
+    cnpjTaken: 'A company with this CNPJ already exists.',
+    code: 'Use letters, digits and _ only.',
+    duplicate: 'An item with this name already exists.',
+    url: 'Enter a valid address (https://…).',
+    notYourself: 'You cannot take administrator access away from yourself.',
     cannotGrant: 'You cannot grant a permission you do not hold.',
     alreadyMember: 'This person is already a contact of the company.',
     alreadyActive: 'This person has already set a password.',
@@ -245,6 +250,10 @@ export const en: Messages = {
     tooLarge: 'The file is over the {{mb}} MB limit.',
   },
   mail: {
+    test: {
+      subject: 'Atende: test e-mail',
+      body: 'This is a test e-mail sent from the Atende administration. If you received it, sending mail works.',
+    },
     invitation: {
       subject: 'Your access to the Atende portal',
       body: 'You were registered as a contact of {{company}} in the support portal. Set your password with the link below; it is valid for 72 hours and works once.',

@@ -99,6 +99,11 @@ export const es: Messages = {
     network: 'No fue posible comunicarse con el servidor.',
   },
   validation: {
+    cnpjTaken: 'Ya existe una empresa con este CNPJ.',
+    code: 'Use solo letras, números y _.',
+    duplicate: 'Ya existe un elemento con este nombre.',
+    url: 'Informe una dirección válida (https://…).',
+    notYourself: 'No puede quitarse a sí mismo el acceso de administrador.',
     cannotGrant: 'No puede conceder un permiso que no tiene.',
     alreadyMember: 'Esta persona ya es contacto de la empresa.',
     alreadyActive: 'Esta persona ya definió su contraseña.',
@@ -250,6 +255,10 @@ export const es: Messages = {
     tooLarge: 'El archivo supera el límite de {{mb}} MB.',
   },
   mail: {
+    test: {
+      subject: 'Atende: correo de prueba',
+      body: 'Este es un correo de prueba enviado desde la administración de Atende. Si lo recibió, el envío de correos funciona.',
+    },
     invitation: {
       subject: 'Su acceso al portal Atende',
       body: 'Usted fue registrado como contacto de {{company}} en el portal de atención. Defina su contraseña con el enlace de abajo; vale por 72 horas y se puede usar una sola vez.',

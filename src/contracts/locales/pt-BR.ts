@@ -103,6 +103,11 @@ export const ptBR = {
     network: 'Não foi possível falar com o servidor.',
   },
   validation: {
+    cnpjTaken: 'Já existe uma empresa com este CNPJ.',
+    code: 'Use letras, números e _ apenas.',
+    duplicate: 'Já existe um item com este nome.',
+    url: 'Informe um endereço válido (https://…).',
+    notYourself: 'Você não pode tirar de si mesmo o acesso de administrador.',
     cannotGrant: 'Você não pode conceder uma permissão que não tem.',
     alreadyMember: 'Esta pessoa já é contato da empresa.',
     alreadyActive: 'Esta pessoa já definiu a senha.',
@@ -254,6 +259,10 @@ export const ptBR = {
     tooLarge: 'O arquivo passa do limite de {{mb}} MB.',
   },
   mail: {
+    test: {
+      subject: 'Atende: e-mail de teste',
+      body: 'Este é um e-mail de teste enviado pela administração do Atende. Se você o recebeu, o envio de e-mails está funcionando.',
+    },
     invitation: {
       subject: 'Seu acesso ao portal Atende',
       body: 'Você foi cadastrado como contato de {{company}} no portal de atendimento. Defina a sua senha pelo link abaixo; ele vale por 72 horas e pode ser usado uma única vez.',

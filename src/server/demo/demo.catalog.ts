@@ -143,3 +143,31 @@ export const demoCompanies = [
 ];
 
 export const demoPassword = 'atende-demo';
+
+/** The guide's section 5: whom to call, as help channels. */
+export const demoHelpChannels = [
+  {
+    names: { 'pt-BR': 'Suporte ao Portal do Cliente', en: 'Customer Portal support', es: 'Soporte al Portal del Cliente' },
+    descriptions: {
+      'pt-BR': 'Dúvidas e situações relacionadas à utilização do portal.',
+      en: 'Questions and issues about using the portal.',
+      es: 'Dudas y situaciones relacionadas con el uso del portal.',
+    },
+    phone: '4003 0015',
+    option: '5',
+  },
+  {
+    names: {
+      'pt-BR': 'Atualização Cadastral de Acesso aos Canais de Atendimento',
+      en: 'Access and registration updates',
+      es: 'Actualización de registro de acceso a los canales de atención',
+    },
+    descriptions: {
+      'pt-BR': 'Dúvidas e situações referentes ao acesso ao portal, e para saber quem é o administrador de portal da sua empresa.',
+      en: "Questions about access to the portal, and to find out who your company's portal administrator is.",
+      es: 'Dudas sobre el acceso al portal, y para saber quién es el administrador del portal de su empresa.',
+    },
+    phone: '4003 0015',
+    option: '7',
+  },
+];

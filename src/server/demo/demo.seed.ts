@@ -2,7 +2,8 @@ import { now } from '../db/columns';
 import type { Db } from '../db/database';
 import type { StaffRole } from '../../contracts/auth';
 import { createPerson, setPersonPassword } from '../features/people/people.service';
-import { demoChannels, demoCompanies, demoEffects, demoPassword } from './demo.catalog';
+import fs from 'node:fs';
+import { demoChannels, demoCompanies, demoEffects, demoHelpChannels, demoPassword } from './demo.catalog';
 
 export type DemoAccount = { email: string; role: string };
 
@@ -74,8 +75,39 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
         .onConflict((oc) => oc.columns(['group_id', 'service_line_id']).doNothing())
         .execute();
     }
+    await seedHelp(tx);
     return accounts;
   });
+}
+
+/** The guide's help channels, and the guide itself as the first help article. */
+async function seedHelp(db: Db) {
+  const existing = await db.selectFrom('help_channel').select('id').executeTakeFirst();
+  if (!existing) {
+    for (const [position, c] of demoHelpChannels.entries()) {
+      await db
+        .insertInto('help_channel')
+        .values({ names: JSON.stringify(c.names), descriptions: JSON.stringify(c.descriptions), phone: c.phone, option: c.option, url: null, position, active: true })
+        .execute();
+    }
+  }
+  const guide = fs.readFileSync(new URL('./portal-guide.pt-BR.txt', import.meta.url), 'utf8');
+  await db
+    .insertInto('help_article')
+    .values({
+      slug: 'guia-do-portal',
+      titles: JSON.stringify({
+        'pt-BR': 'Dicas e soluções para abertura de chamados no portal',
+        en: 'Tips for opening tickets in the portal (in Portuguese)',
+        es: 'Consejos para abrir tickets en el portal (en portugués)',
+      }),
+      body: guide,
+      language: 'pt-BR',
+      position: 0,
+      active: true,
+    })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute();
 }
 
 /** Channels, service lines and their lists, effects; returns service line ids by code. */

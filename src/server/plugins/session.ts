@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import { loadActor, type Actor } from '../features/auth/auth.actor';
-import { unauthorized } from '../lib/errors';
+import { forbidden, unauthorized } from '../lib/errors';
 
 /** Resolves the session cookie of each API request into `request.actor`. */
 export function registerSession(app: FastifyInstance) {
@@ -20,4 +20,11 @@ export function registerSession(app: FastifyInstance) {
 export function requireActor(request: FastifyRequest): Actor {
   if (!request.actor) throw unauthorized();
   return request.actor;
+}
+
+/** The signed-in system administrator, or 403 for anyone else signed in. */
+export function requireSystemAdmin(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  if (actor.staffRole !== 'admin') throw forbidden();
+  return actor;
 }

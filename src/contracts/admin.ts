@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { languages } from './i18n';
+import { isValidCnpj } from './validation';
+import { grades, levels } from './criticality';
+
+const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
+const email = z.email({ error: 'validation.email' }).max(254).transform((v) => v.trim().toLowerCase());
+const id = z.number().int().positive();
+/** A label per language; Portuguese is required, the others fall back to it. */
+export const localizedInput = z.object({
+  'pt-BR': name,
+  en: z.string().trim().max(200).optional(),
+  es: z.string().trim().max(200).optional(),
+});
+
+const cnpj = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || isValidCnpj(v), { error: 'validation.cnpj' })
+  .transform((v) => v.replace(/\D/g, '') || null);
+const country = z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country' });
+
+export const companyInput = z.object({
+  name,
+  cnpj: cnpj.optional(),
+  country: country.default('BR'),
+  firstAdmin: z.object({ name, email, language: z.enum(languages).default('pt-BR') }),
+});
+export const companyUpdate = z.object({ name: name.optional(), cnpj: cnpj.optional(), country: country.optional(), active: z.boolean().optional() });
+export const companyView = z.object({
+  id: z.number(),
+  name: z.string(),
+  cnpj: z.string().nullable(),
+  country: z.string(),
+  active: z.boolean(),
+  serviceLineIds: z.array(z.number()),
+  people: z.number(),
+});
+export const companyList = z.object({ companies: z.array(companyView) });
+export const entitlementsInput = z.object({ serviceLineIds: z.array(id).max(500) });
+
+export const catalogKinds = ['channel', 'service_line', 'module', 'routine', 'version', 'environment', 'effect'] as const;
+export type CatalogKind = (typeof catalogKinds)[number];
+
+/** One catalog entry as the editor writes it; which fields apply depends on the kind. */
+export const catalogEntryInput = z.object({
+  name: name.optional(),
+  names: localizedInput.optional(),
+  code: z.string().trim().min(1).max(30).regex(/^[A-Z0-9_]+$/, { error: 'validation.code' }).optional(),
+  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, { error: 'validation.code' }).optional(),
+  parentId: id.optional(),
+  urgency: z.enum(grades).optional(),
+  position: z.number().int().min(0).max(10_000).optional(),
+  active: z.boolean().optional(),
+});
+
+export const matrixInput = z.object({ matrix: z.record(z.enum(grades), z.record(z.enum(grades), z.enum(levels))) });
+
+export const agentInput = z.object({ name, email, role: z.enum(['agent', 'admin']).default('agent'), language: z.enum(languages).default('pt-BR') });
+export const agentUpdate = z.object({ name: name.optional(), role: z.enum(['agent', 'admin']).optional(), active: z.boolean().optional() });
+export const agentView = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['agent', 'admin']), active: z.boolean(), groupIds: z.array(z.number()) });
+
+export const groupInput = z.object({
+  name,
+  active: z.boolean().default(true),
+  memberIds: z.array(z.string().max(100)).max(1000).default([]),
+  serviceLineIds: z.array(id).max(500).default([]),
+});
+export const groupView = z.object({ id: z.number(), name: z.string(), active: z.boolean(), memberIds: z.array(z.string()), serviceLineIds: z.array(z.number()) });
+
+export const helpChannelInput = z.object({
+  names: localizedInput,
+  descriptions: localizedInput.partial().default({}),
+  phone: z.string().trim().max(40).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' }).optional(),
+  option: z.string().trim().max(20).optional(),
+  url: z.url({ error: 'validation.url' }).max(500).optional(),
+  position: z.number().int().min(0).max(10_000).default(0),
+  active: z.boolean().default(true),
+});
+
+export const testMailInput = z.object({ to: email });

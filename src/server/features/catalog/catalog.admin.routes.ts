@@ -1,0 +1,191 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { catalogEntryInput, catalogKinds, matrixInput, type CatalogKind } from '../../../contracts/admin';
+import { defaultMatrix, grades, type Matrix } from '../../../contracts/criticality';
+import { errorBody } from '../../../contracts/errors';
+import type { Database } from '../../db/schema';
+import { invalidFields, notFound } from '../../lib/errors';
+import { requireSystemAdmin } from '../../plugins/session';
+import { audit } from '../audit/audit.service';
+import { loadMatrix } from './catalog.form';
+
+type Entry = z.infer<typeof catalogEntryInput>;
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+const entryView = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  name: z.string(),
+  names: z.record(z.string(), z.string()).nullable(),
+  code: z.string().nullable(),
+  urgency: z.string().nullable(),
+  position: z.number(),
+  active: z.boolean(),
+});
+type EntryView = z.infer<typeof entryView>;
+
+/** Each kind: its table, its parent column (if any), the parent's kind, and whether labels are per language. */
+const kinds: Record<CatalogKind, { parent?: { column: string; kind: CatalogKind }; localized: boolean; code?: 'code' | 'key' }> = {
+  channel: { localized: true, code: 'key' },
+  service_line: { parent: { column: 'channel_id', kind: 'channel' }, localized: false, code: 'code' },
+  module: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
+  version: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
+  environment: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
+  routine: { parent: { column: 'module_id', kind: 'module' }, localized: false },
+  effect: { localized: true },
+};
+
+// The editor works on seven tables of one shape; a loosely typed handle keeps it one code path.
+type AnyTable = Kysely<Record<string, Record<string, unknown>>>;
+
+function present(kind: CatalogKind, row: Record<string, unknown>): EntryView {
+  const spec = kinds[kind];
+  const names = spec.localized ? (JSON.parse(String(row.names)) as Record<string, string>) : null;
+  return {
+    id: Number(row.id),
+    parentId: spec.parent ? Number(row[spec.parent.column]) : null,
+    name: names ? (names['pt-BR'] ?? '') : String(row.name),
+    names,
+    code: spec.code ? String(row[spec.code]) : null,
+    urgency: kind === 'effect' ? String(row.urgency) : null,
+    position: Number(row.position),
+    active: Boolean(row.active),
+  };
+}
+
+/** The columns an entry writes, checked for its kind; `creating` requires what a new row needs. */
+async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creating: boolean) {
+  const spec = kinds[kind];
+  const fields: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (spec.localized) {
+    if (input.names) values.names = JSON.stringify(input.names);
+    else if (creating) fields['names.pt-BR'] = 'validation.required';
+  } else if (input.name !== undefined) values.name = input.name;
+  else if (creating) fields.name = 'validation.required';
+  if (spec.code) {
+    if (input[spec.code] !== undefined) values[spec.code] = input[spec.code];
+    else if (creating) fields[spec.code] = 'validation.required';
+  }
+  if (kind === 'effect') {
+    if (input.urgency) values.urgency = input.urgency;
+    else if (creating) fields.urgency = 'validation.required';
+  }
+  if (spec.parent && creating) {
+    const parent = input.parentId ? await db.selectFrom(spec.parent.kind).select('id').where('id', '=', input.parentId).executeTakeFirst() : undefined;
+    if (!parent) fields.parentId = 'validation.notInList';
+    values[spec.parent.column] = input.parentId;
+  }
+  if (input.position !== undefined) values.position = input.position;
+  else if (creating) values.position = 1000;
+  if (input.active !== undefined) values.active = input.active;
+  else if (creating) values.active = true;
+  if (Object.keys(fields).length) throw invalidFields(fields);
+  return values;
+}
+
+/**
+ * The catalog editor: channels, service lines, modules → routines, versions, environments, effects
+ * and their urgencies, order. Nothing is deleted: a ticket may use it, so it is deactivated instead.
+ */
+export async function catalogAdminRoutes(app: FastifyInstance) {
+  const { db } = app.ctx;
+  const anyDb = db as unknown as AnyTable;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const kindParam = z.enum(catalogKinds);
+
+  r.get(
+    '/api/admin/catalog',
+    { schema: { tags: ['admin'], summary: 'The whole catalog, inactive entries included', response: { 200: z.record(kindParam, z.array(entryView)), ...errors } } },
+    async (request) => {
+      requireSystemAdmin(request);
+      const entries = await Promise.all(
+        catalogKinds.map(async (kind) => [kind, (await anyDb.selectFrom(kind).selectAll().orderBy('position').orderBy('id').execute()).map((row) => present(kind, row))] as const),
+      );
+      return Object.fromEntries(entries) as Record<CatalogKind, EntryView[]>;
+    },
+  );
+
+  r.post(
+    '/api/admin/catalog/:kind',
+    { schema: { tags: ['admin'], summary: 'Add a catalog entry', params: z.object({ kind: kindParam }), body: catalogEntryInput, response: { 201: entryView, ...errors } } },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      const { kind } = request.params;
+      const values = await columnsFor(anyDb, kind, request.body, true);
+      const row = await (db as unknown as Kysely<Database>).transaction().execute(async (trx) => {
+        const created = await (trx as unknown as AnyTable).insertInto(kind).values(values).returningAll().executeTakeFirstOrThrow();
+        await audit(trx, { actorId: actor.id, action: `catalog.${kind}.created`, targetType: kind, targetId: String(created.id), after: request.body });
+        return created;
+      }).catch(uniqueToField);
+      return reply.status(201).send(present(kind, row));
+    },
+  );
+
+  r.patch(
+    '/api/admin/catalog/:kind/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Rename, reorder, (de)activate a catalog entry',
+        params: z.object({ kind: kindParam, id: z.coerce.number().int().positive() }),
+        body: catalogEntryInput,
+        response: { 200: entryView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const { kind, id } = request.params;
+      const before = await anyDb.selectFrom(kind).selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) throw notFound();
+      const values = await columnsFor(anyDb, kind, request.body, false);
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = Object.keys(values).length
+          ? await (trx as unknown as AnyTable).updateTable(kind).set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow()
+          : before;
+        await audit(trx, { actorId: actor.id, action: `catalog.${kind}.updated`, targetType: kind, targetId: String(id), before: present(kind, before), after: request.body });
+        return updated;
+      }).catch(uniqueToField);
+      return present(kind, row);
+    },
+  );
+
+  r.get(
+    '/api/admin/criticality',
+    { schema: { tags: ['admin'], summary: 'The criticality matrix (impact → urgency → level)', response: { 200: matrixInput, ...errors } } },
+    async (request) => {
+      requireSystemAdmin(request);
+      return { matrix: await loadMatrix(db) };
+    },
+  );
+
+  r.put(
+    '/api/admin/criticality',
+    { schema: { tags: ['admin'], summary: 'Replace the criticality matrix', body: matrixInput, response: { 200: matrixInput, ...errors } } },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const fields: Record<string, string> = {};
+      for (const impact of grades) for (const urgency of grades) if (!request.body.matrix[impact]?.[urgency]) fields[`matrix.${impact}.${urgency}`] = 'validation.required';
+      if (Object.keys(fields).length) throw invalidFields(fields);
+      const matrix = request.body.matrix as Matrix;
+      const before = await loadMatrix(db);
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('criticality_cell').execute();
+        await trx
+          .insertInto('criticality_cell')
+          .values(grades.flatMap((impact) => grades.map((urgency) => ({ impact, urgency, level: matrix[impact][urgency] ?? defaultMatrix[impact][urgency] }))))
+          .execute();
+        await audit(trx, { actorId: actor.id, action: 'criticality.updated', targetType: 'criticality_matrix', targetId: 'default', before, after: matrix });
+      });
+      return { matrix };
+    },
+  );
+}
+
+/** A duplicate code or name becomes a field error instead of a 500. */
+function uniqueToField(error: unknown): never {
+  const message = error instanceof Error ? error.message : '';
+  if (/unique/i.test(message)) throw invalidFields({ name: 'validation.duplicate' });
+  throw error;
+}

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { companyInput, companyList, companyUpdate, companyView, entitlementsInput } from '../../../contracts/admin';
+import { isCountryCode } from '../../../contracts/countries';
+import { errorBody } from '../../../contracts/errors';
+import { now } from '../../db/columns';
+import type { Db } from '../../db/database';
+import { invalidFields, notFound } from '../../lib/errors';
+import { requireSystemAdmin } from '../../plugins/session';
+import { audit } from '../audit/audit.service';
+import { invite } from '../auth/auth.mails';
+import { createPerson, endSessions } from '../people/people.service';
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+async function listCompanies(db: Db, filter: { q?: string; id?: number }) {
+  const rows = await db
+    .selectFrom('company')
+    .select((eb) => [
+      'company.id',
+      'company.name',
+      'company.cnpj',
+      'company.country',
+      'company.active',
+      eb.selectFrom('membership').select((m) => m.fn.countAll<number>().as('n')).whereRef('membership.company_id', '=', 'company.id').as('people'),
+    ])
+    .$if(filter.id !== undefined, (q) => q.where('company.id', '=', filter.id!))
+    .$if(Boolean(filter.q), (q) => q.where((eb) => eb.or([eb('company.name', 'like', `%${filter.q}%`), eb('company.cnpj', 'like', `%${filter.q!.replace(/\D/g, '') || '-'}%`)])))
+    .orderBy('company.name')
+    .limit(200)
+    .execute();
+  const lines = rows.length
+    ? await db.selectFrom('entitlement').select(['company_id', 'service_line_id']).where('company_id', 'in', rows.map((r) => r.id)).execute()
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    cnpj: r.cnpj,
+    country: r.country,
+    active: Boolean(r.active),
+    people: Number(r.people ?? 0),
+    serviceLineIds: lines.filter((l) => l.company_id === r.id).map((l) => l.service_line_id),
+  }));
+}
+
+async function assertCnpjFree(db: Db, cnpj: string | null | undefined, exceptId?: number) {
+  if (!cnpj) return;
+  const taken = await db.selectFrom('company').select('id').where('cnpj', '=', cnpj).executeTakeFirst();
+  if (taken && taken.id !== exceptId) throw invalidFields({ cnpj: 'validation.cnpjTaken' });
+}
+
+/** System administrators: companies, their first portal administrator, and their entitlements. */
+export async function companiesAdminRoutes(app: FastifyInstance) {
+  const { db, config } = app.ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const one = async (id: number) => {
+    const [company] = await listCompanies(db, { id });
+    if (!company) throw notFound();
+    return company;
+  };
+
+  r.get(
+    '/api/admin/companies',
+    { schema: { tags: ['admin'], summary: 'Companies', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: companyList, ...errors } } },
+    async (request) => {
+      requireSystemAdmin(request);
+      return { companies: await listCompanies(db, { q: request.query.q?.replace(/[%_\\]/g, '') }) };
+    },
+  );
+
+  r.post(
+    '/api/admin/companies',
+    { schema: { tags: ['admin'], summary: 'Create a company and invite its first portal administrator', body: companyInput, response: { 201: companyView, ...errors } } },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      const { name, cnpj, country, firstAdmin } = request.body;
+      if (!isCountryCode(country)) throw invalidFields({ country: 'validation.country' });
+      await assertCnpjFree(db, cnpj);
+      const existing = await db.selectFrom('person').select(['id', 'staff_role']).where('email', '=', firstAdmin.email).executeTakeFirst();
+      if (existing?.staff_role) throw invalidFields({ 'firstAdmin.email': 'validation.emailTaken' });
+      const id = await db.transaction().execute(async (trx) => {
+        const company = await trx
+          .insertInto('company')
+          .values({ name, cnpj: cnpj ?? null, country, active: true, created_at: now(), updated_at: now() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const personId = existing?.id ?? (await createPerson(trx, { name: firstAdmin.name, email: firstAdmin.email, language: firstAdmin.language }));
+        await trx
+          .insertInto('membership')
+          .values({ person_id: personId, company_id: company.id, is_portal_admin: true, sees_all_tickets: true, may_request_consulting: true, active: true, created_at: now() })
+          .execute();
+        const hasPassword = await trx.selectFrom('account').select('id').where('person_id', '=', personId).executeTakeFirst();
+        if (!hasPassword) await invite(trx, config, personId, name);
+        await audit(trx, { actorId: actor.id, companyId: company.id, action: 'company.created', targetType: 'company', targetId: company.id, after: request.body });
+        return company.id;
+      });
+      app.ctx.pokeMail();
+      return reply.status(201).send(await one(id));
+    },
+  );
+
+  r.patch(
+    '/api/admin/companies/:id',
+    { schema: { tags: ['admin'], summary: 'Edit or (de)activate a company; deactivation ends its people\'s sessions', params, body: companyUpdate, response: { 200: companyView, ...errors } } },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const before = await one(request.params.id);
+      const { name, cnpj, country, active } = request.body;
+      if (country !== undefined && !isCountryCode(country)) throw invalidFields({ country: 'validation.country' });
+      await assertCnpjFree(db, cnpj, before.id);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('company').set({ name, cnpj, country, active, updated_at: now() }).where('id', '=', before.id).execute();
+        if (active === false) {
+          const members = await trx.selectFrom('membership').select('person_id').where('company_id', '=', before.id).execute();
+          for (const m of members) await endSessions(trx, m.person_id);
+        }
+        await audit(trx, { actorId: actor.id, companyId: before.id, action: 'company.updated', targetType: 'company', targetId: before.id, before, after: request.body });
+      });
+      return one(before.id);
+    },
+  );
+
+  r.put(
+    '/api/admin/companies/:id/entitlements',
+    { schema: { tags: ['admin'], summary: 'Set the service lines a company is entitled to', params, body: entitlementsInput, response: { 200: companyView, ...errors } } },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const before = await one(request.params.id);
+      const ids = [...new Set(request.body.serviceLineIds)];
+      const known = ids.length ? await db.selectFrom('service_line').select('id').where('id', 'in', ids).execute() : [];
+      if (known.length !== ids.length) throw invalidFields({ serviceLineIds: 'validation.notInList' });
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('entitlement').where('company_id', '=', before.id).execute();
+        if (ids.length) await trx.insertInto('entitlement').values(ids.map((service_line_id) => ({ company_id: before.id, service_line_id }))).execute();
+        await audit(trx, { actorId: actor.id, companyId: before.id, action: 'company.entitlements', targetType: 'company', targetId: before.id, before: before.serviceLineIds, after: ids });
+      });
+      return one(before.id);
+    },
+  );
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { agentInput, agentUpdate, agentView, groupInput, groupView } from '../../../contracts/admin';
+import { errorBody } from '../../../contracts/errors';
+import { now } from '../../db/columns';
+import type { Db } from '../../db/database';
+import { invalidFields, notFound } from '../../lib/errors';
+import { requireSystemAdmin } from '../../plugins/session';
+import { audit } from '../audit/audit.service';
+import { invite } from '../auth/auth.mails';
+import { createPerson, endSessions } from '../people/people.service';
+
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+
+async function listAgents(db: Db, id?: string) {
+  const people = await db
+    .selectFrom('person')
+    .select(['id', 'name', 'email', 'staff_role', 'active'])
+    .where('staff_role', 'is not', null)
+    .$if(id !== undefined, (q) => q.where('id', '=', id!))
+    .orderBy('name')
+    .execute();
+  const members = people.length ? await db.selectFrom('group_member').select(['group_id', 'person_id']).where('person_id', 'in', people.map((p) => p.id)).execute() : [];
+  return people.map((p) => ({
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    role: p.staff_role as 'agent' | 'admin',
+    active: Boolean(p.active),
+    groupIds: members.filter((m) => m.person_id === p.id).map((m) => m.group_id),
+  }));
+}
+
+async function listGroups(db: Db, id?: number) {
+  const groups = await db.selectFrom('agent_group').select(['id', 'name', 'active']).$if(id !== undefined, (q) => q.where('id', '=', id!)).orderBy('name').execute();
+  const ids = groups.map((g) => g.id);
+  const [members, lines] = ids.length
+    ? await Promise.all([
+        db.selectFrom('group_member').select(['group_id', 'person_id']).where('group_id', 'in', ids).execute(),
+        db.selectFrom('group_service_line').select(['group_id', 'service_line_id']).where('group_id', 'in', ids).execute(),
+      ])
+    : [[], []];
+  return groups.map((g) => ({
+    id: g.id,
+    name: g.name,
+    active: Boolean(g.active),
+    memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.person_id),
+    serviceLineIds: lines.filter((l) => l.group_id === g.id).map((l) => l.service_line_id),
+  }));
+}
+
+/** System administrators: the vendor's agents (invited by mail) and the groups that serve service lines. */
+export async function groupsAdminRoutes(app: FastifyInstance) {
+  const { db, config } = app.ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/admin/agents', { schema: { tags: ['admin'], summary: 'Agents and system administrators', response: { 200: z.object({ agents: z.array(agentView) }), ...errors } } }, async (request) => {
+    requireSystemAdmin(request);
+    return { agents: await listAgents(db) };
+  });
+
+  r.post(
+    '/api/admin/agents',
+    { schema: { tags: ['admin'], summary: 'Invite an agent (or a system administrator)', body: agentInput, response: { 201: agentView, ...errors } } },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      const { name, email, role, language } = request.body;
+      if (await db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()) throw invalidFields({ email: 'validation.emailTaken' });
+      const id = await db.transaction().execute(async (trx) => {
+        const personId = await createPerson(trx, { name, email, staffRole: role, language });
+        await invite(trx, config, personId, 'Atende');
+        await audit(trx, { actorId: actor.id, action: 'agent.invited', targetType: 'person', targetId: personId, after: request.body });
+        return personId;
+      });
+      app.ctx.pokeMail();
+      return reply.status(201).send((await listAgents(db, id))[0]!);
+    },
+  );
+
+  r.patch(
+    '/api/admin/agents/:id',
+    { schema: { tags: ['admin'], summary: 'Rename, change the role of, or (de)activate an agent', params: z.object({ id: z.string().max(100) }), body: agentUpdate, response: { 200: agentView, ...errors } } },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const [before] = await listAgents(db, request.params.id);
+      if (!before) throw notFound();
+      if (before.id === actor.id && (request.body.active === false || request.body.role === 'agent')) throw invalidFields({ role: 'validation.notYourself' });
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('person')
+          .set({ name: request.body.name, staff_role: request.body.role, active: request.body.active, updated_at: now() })
+          .where('id', '=', before.id)
+          .execute();
+        if (request.body.active === false) await endSessions(trx, before.id);
+        await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before, after: request.body });
+      });
+      return (await listAgents(db, before.id))[0]!;
+    },
+  );
+
+  r.get('/api/admin/groups', { schema: { tags: ['admin'], summary: 'Agent groups', response: { 200: z.object({ groups: z.array(groupView) }), ...errors } } }, async (request) => {
+    requireSystemAdmin(request);
+    return { groups: await listGroups(db) };
+  });
+
+  const save = async (actorId: string, input: z.infer<typeof groupInput>, id?: number) => {
+    const agents = input.memberIds.length ? await db.selectFrom('person').select('id').where('id', 'in', input.memberIds).where('staff_role', 'is not', null).execute() : [];
+    if (agents.length !== new Set(input.memberIds).size) throw invalidFields({ memberIds: 'validation.notInList' });
+    const lines = input.serviceLineIds.length ? await db.selectFrom('service_line').select('id').where('id', 'in', input.serviceLineIds).execute() : [];
+    if (lines.length !== new Set(input.serviceLineIds).size) throw invalidFields({ serviceLineIds: 'validation.notInList' });
+    const clash = await db.selectFrom('agent_group').select('id').where('name', '=', input.name).executeTakeFirst();
+    if (clash && clash.id !== id) throw invalidFields({ name: 'validation.duplicate' });
+    const before = id ? (await listGroups(db, id))[0] : undefined;
+    if (id && !before) throw notFound();
+    return db.transaction().execute(async (trx) => {
+      const groupId = id
+        ? (await trx.updateTable('agent_group').set({ name: input.name, active: input.active }).where('id', '=', id).returning('id').executeTakeFirstOrThrow()).id
+        : (await trx.insertInto('agent_group').values({ name: input.name, active: input.active, created_at: now() }).returning('id').executeTakeFirstOrThrow()).id;
+      await trx.deleteFrom('group_member').where('group_id', '=', groupId).execute();
+      await trx.deleteFrom('group_service_line').where('group_id', '=', groupId).execute();
+      const memberIds = [...new Set(input.memberIds)];
+      const lineIds = [...new Set(input.serviceLineIds)];
+      if (memberIds.length) await trx.insertInto('group_member').values(memberIds.map((person_id) => ({ group_id: groupId, person_id }))).execute();
+      if (lineIds.length) await trx.insertInto('group_service_line').values(lineIds.map((service_line_id) => ({ group_id: groupId, service_line_id }))).execute();
+      await audit(trx, { actorId, action: id ? 'group.updated' : 'group.created', targetType: 'group', targetId: groupId, before, after: input });
+      return groupId;
+    });
+  };
+
+  r.post('/api/admin/groups', { schema: { tags: ['admin'], summary: 'Create a group', body: groupInput, response: { 201: groupView, ...errors } } }, async (request, reply) => {
+    const actor = requireSystemAdmin(request);
+    const id = await save(actor.id, request.body);
+    return reply.status(201).send((await listGroups(db, id))[0]!);
+  });
+
+  r.put(
+    '/api/admin/groups/:id',
+    { schema: { tags: ['admin'], summary: "Replace a group's name, members and service lines", params: z.object({ id: z.coerce.number().int().positive() }), body: groupInput, response: { 200: groupView, ...errors } } },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const id = await save(actor.id, request.body, request.params.id);
+      return (await listGroups(db, id))[0]!;
+    },
+  );
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languages } from './i18n';
 import { isValidCnpj } from './validation';
+import { isCountryCode } from './countries';
 import { grades, levels } from './criticality';
 
 const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
@@ -18,7 +19,7 @@ const cnpj = z
   .trim()
   .refine((v) => v === '' || isValidCnpj(v), { error: 'validation.cnpj' })
   .transform((v) => v.replace(/\D/g, '') || null);
-const country = z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country' });
+const country = z.string().refine(isCountryCode, { error: 'validation.country' });
 
 export const companyInput = z.object({
   name,

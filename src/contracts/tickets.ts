@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { levels } from './criticality';
+import { isCountryCode } from './countries';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -27,7 +28,7 @@ export const openTicketInput = z.object({
     .array(z.email({ error: 'validation.email' }).max(254).toLowerCase(), { error: 'validation.invalid' })
     .max(maxAdditionalEmails, { error: 'validation.tooManyEmails' })
     .default([]),
-  country: z.string({ error: 'validation.country' }).regex(/^[A-Z]{2}$/, { error: 'validation.country' }),
+  country: z.string({ error: 'validation.country' }).refine(isCountryCode, { error: 'validation.country' }),
   categoryId: id,
   originId: id,
   effectId: id,

@@ -244,6 +244,10 @@ export const en: Messages = {
       openedOnBehalf: 'Ticket opened by {{name}} on behalf of {{requester}}',
       changed: '{{name}} changed {{field}}: {{from}} → {{to}}',
       other: '{{name}}: {{kind}}',
+      assigned: '{{name}} assigned the ticket to {{to}}',
+      unassigned: '{{name}} left the ticket without an assignee',
+      transferred: '{{name}} transferred the ticket to the group {{to}}',
+      rated: '{{name}} rated the service {{to}} out of 5',
     },
   },
   attachments: {

@@ -249,6 +249,10 @@ export const es: Messages = {
       openedOnBehalf: 'Ticket abierto por {{name}} en nombre de {{requester}}',
       changed: '{{name}} cambió {{field}}: {{from}} → {{to}}',
       other: '{{name}}: {{kind}}',
+      assigned: '{{name}} asignó el ticket a {{to}}',
+      unassigned: '{{name}} dejó el ticket sin responsable',
+      transferred: '{{name}} transfirió el ticket al grupo {{to}}',
+      rated: '{{name}} calificó la atención con {{to}} de 5',
     },
   },
   attachments: {

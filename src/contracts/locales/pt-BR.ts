@@ -253,6 +253,10 @@ export const ptBR = {
       openedOnBehalf: 'Chamado aberto por {{name}} em nome de {{requester}}',
       changed: '{{name}} alterou {{field}}: {{from}} → {{to}}',
       other: '{{name}}: {{kind}}',
+      assigned: '{{name}} atribuiu o chamado a {{to}}',
+      unassigned: '{{name}} deixou o chamado sem responsável',
+      transferred: '{{name}} transferiu o chamado para o grupo {{to}}',
+      rated: '{{name}} avaliou o atendimento com nota {{to}} de 5',
     },
   },
   attachments: {

@@ -14,6 +14,10 @@ export function registerSession(app: FastifyInstance) {
     request.sessionId = found.session.id;
     request.actor = await loadActor(app.ctx.db, found.user.id);
   });
+  // Administration answers 401/403 before it looks at the input.
+  app.addHook('preValidation', async (request) => {
+    if (request.url.startsWith('/api/admin/')) requireSystemAdmin(request);
+  });
 }
 
 /** The signed-in person, or 401. */

@@ -1,6 +1,6 @@
 import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconHome, IconLogout, IconMail } from '@tabler/icons-react';
+import { IconHome, IconLogout, IconMail, IconTicket } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +43,7 @@ export function Shell() {
   // Signing out clears the cache while this frame is still on screen for a moment.
   if (!me) return null;
 
+  // A page below a menu entry (a channel's ticket form, one ticket) keeps that entry highlighted.
   const link = (to: string, label: string, icon?: ReactNode) => (
     <NavLink
       key={to}
@@ -50,7 +51,7 @@ export function Shell() {
       to={to}
       label={label}
       leftSection={icon}
-      active={pathname === to}
+      active={pathname === to || (to !== '/' && pathname.startsWith(`${to}/`))}
       aria-current={pathname === to ? 'page' : undefined}
       onClick={close}
     />
@@ -121,6 +122,7 @@ export function Shell() {
         )}
         <AppShell.Section grow component={ScrollArea}>
           {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}
+          {link('/tickets', t('nav.myTickets'), <IconTicket size={18} aria-hidden />)}
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
             {t('nav.channels')}
           </Text>

@@ -7,6 +7,9 @@ import { SetPasswordPage } from '../features/auth/SetPasswordPage';
 import { SetupPage } from '../features/auth/SetupPage';
 import { ChannelPage } from '../features/catalog/ChannelPage';
 import { DevMailboxPage } from '../features/mail/DevMailboxPage';
+import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
+import { TicketFormPage } from '../features/tickets/TicketFormPage';
+import { TicketPage } from '../features/tickets/TicketPage';
 import { ErrorPage } from './ErrorPage';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -32,6 +35,9 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'channels/:key', element: <ChannelPage /> },
+          { path: 'channels/:key/lines/:serviceLineId/new', element: <TicketFormPage /> },
+          { path: 'tickets', element: <MyTicketsPage /> },
+          { path: 'tickets/:number', element: <TicketPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

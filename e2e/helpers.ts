@@ -1,0 +1,44 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Signs in through the login page and waits for the signed-in shell. */
+export async function signIn(page: Page, url: string, email: string, password = 'atende-demo') {
+  await page.goto(`${url}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Senha', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Meus chamados' }).waitFor();
+}
+
+/** Picks an option of a Mantine Select (a combobox named by its label). */
+export async function choose(page: Page, field: string, option: string | RegExp, search?: string) {
+  const input = page.getByRole('combobox', { name: field });
+  await input.click();
+  if (search !== undefined) await input.fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** The texts an input points to with aria-describedby: its help and its error message. */
+export async function describedBy(input: Locator): Promise<string> {
+  return input.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' | '),
+  );
+}
+
+/** Calls the JSON API from inside the page, with its session cookie and origin. */
+export async function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const response = await fetch(p as string, {
+        method: m as string,
+        headers: b === undefined ? {} : { 'content-type': 'application/json' },
+        body: b === undefined ? undefined : JSON.stringify(b),
+      });
+      return { status: response.status, body: (await response.json()) as T };
+    },
+    [method, path, body] as const,
+  );
+}

@@ -1,0 +1,107 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceLineForm } from '../src/contracts/catalog';
+import { launchBrowser, startPortal, type Portal } from './harness';
+import { apiFrom, choose, signIn } from './helpers';
+
+describe('ticket lists', () => {
+  let portal: Portal;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
+    await signIn(page, portal.url, 'contato@alfa.example');
+    // 27 tickets: 20 on RM, 7 on Cloud (channel Serviço de Valor Agregado).
+    const channels = await apiFrom<{ channels: { key: string; serviceLines: { id: number; code: string }[] }[] }>(page, 'GET', '/api/channels');
+    const lines = channels.body.channels.flatMap((c) => c.serviceLines);
+    for (const [code, count] of [['RM', 20], ['CLOUD', 7]] as const) {
+      const lineId = lines.find((l) => l.code === code)!.id;
+      const form = (await apiFrom<ServiceLineForm>(page, 'GET', `/api/service-lines/${lineId}/form`)).body;
+      const module = form.modules[0]!;
+      for (let i = 1; i <= count; i++) {
+        const opened = await apiFrom(page, 'POST', '/api/tickets', {
+          serviceLineId: lineId,
+          country: 'BR',
+          categoryId: form.categories[0]!.id,
+          originId: form.origins[0]!.id,
+          effectId: form.effects[i % form.effects.length]!.id,
+          moduleId: module.id,
+          routineId: module.routines[0]!.id,
+          versionId: form.versions[0]?.id,
+          environmentId: form.environments[0]?.id,
+          summary: i === 3 && code === 'CLOUD' ? 'Backup noturno falhou' : `${code} chamado ${i}`,
+          incident: 'Descrição',
+        });
+        expect(opened.status).toBe(201);
+      }
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  const rows = () => page.getByRole('table').getByRole('row');
+
+  it('pages with "Carregar mais", 25 at a time', async () => {
+    await page.goto(`${portal.url}/tickets`);
+    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    expect(await rows().count()).toBe(26); // the header row and 25 tickets
+    // Newest update first by default.
+    expect(await rows().nth(1).textContent()).toContain('#27');
+    await page.getByRole('button', { name: 'Carregar mais' }).click();
+    await page.getByText('27 chamado(s) exibido(s)').waitFor();
+    expect(await page.getByRole('button', { name: 'Carregar mais' }).count()).toBe(0);
+    expect(await rows().nth(27).textContent()).toContain('#1');
+  });
+
+  it('keeps the filters in the address: search, service line, status, sort', async () => {
+    await page.goto(`${portal.url}/tickets`);
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill('backup');
+    await page.waitForURL(/[?&]q=backup/);
+    await page.getByText('1 chamado(s) exibido(s)').waitFor();
+    expect(await rows().nth(1).textContent()).toContain('Backup noturno falhou');
+
+    // The address alone brings the same list back.
+    await page.reload();
+    await page.getByText('1 chamado(s) exibido(s)').waitFor();
+    expect(await page.getByRole('searchbox', { name: 'Buscar' }).inputValue()).toBe('backup');
+    await page.getByRole('button', { name: 'Limpar filtros' }).click();
+    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+
+    await choose(page, 'Linha de serviço', 'Cloud');
+    await page.waitForURL(/serviceLineId=\d+/);
+    await page.getByText('7 chamado(s) exibido(s)').waitFor();
+
+    await choose(page, 'Ordenar por', 'Número');
+    await choose(page, 'Ordem', /^Crescente$/);
+    await page.waitForURL(/sort=number/);
+    await page.waitForURL(/order=asc/);
+    await expect.poll(() => rows().nth(1).textContent()).toContain('#21');
+    expect(await page.getByRole('columnheader', { name: 'Número' }).getAttribute('aria-sort')).toBe('ascending');
+
+    await choose(page, 'Situação', 'Encerrado');
+    await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
+    await choose(page, 'Situação', 'Novo');
+    await page.getByText('7 chamado(s) exibido(s)').waitFor();
+  });
+
+  it('filters by period of opening', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`${portal.url}/tickets?from=2000-01-01&to=2000-12-31`);
+    await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
+    expect(await page.getByLabel('Abertos desde').inputValue()).toBe('2000-01-01');
+    await page.goto(`${portal.url}/tickets?from=${today}&to=${today}`);
+    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+  });
+
+  it('shows only the channel\'s tickets on a channel page', async () => {
+    await page.goto(`${portal.url}/channels/value_added`);
+    await page.getByRole('heading', { level: 1, name: 'Serviço de Valor Agregado' }).waitFor();
+    await page.getByText('7 chamado(s) exibido(s)').waitFor();
+    expect(await page.getByRole('table').getByText(/^RM chamado/).count()).toBe(0);
+  });
+});

@@ -8,7 +8,9 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
 import { useMe } from '../features/auth/useMe';
+import { adminNav } from '../features/admin/routes';
 import { useChannels } from '../features/catalog/useChannels';
+import { workspaceNav } from '../features/workspace/routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 
@@ -127,6 +129,14 @@ export function Shell() {
             {t('nav.channels')}
           </Text>
           {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
+          {[...workspaceNav(me, t), ...adminNav(me, t)].map((section) => (
+            <div key={section.title}>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
+                {section.title}
+              </Text>
+              {section.items.map((item) => link(item.to, item.label, item.icon))}
+            </div>
+          ))}
         </AppShell.Section>
         {me.devMailbox && <AppShell.Section>{link('/dev/mailbox', t('nav.mailbox'), <IconMail size={18} aria-hidden />)}</AppShell.Section>}
       </AppShell.Navbar>

@@ -10,6 +10,8 @@ import { DevMailboxPage } from '../features/mail/DevMailboxPage';
 import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
 import { TicketFormPage } from '../features/tickets/TicketFormPage';
 import { TicketPage } from '../features/tickets/TicketPage';
+import { adminRoutes } from '../features/admin/routes';
+import { workspaceRoutes } from '../features/workspace/routes';
 import { ErrorPage } from './ErrorPage';
 import { HomePage } from './HomePage';
 import { NotFoundPage } from './NotFoundPage';
@@ -26,6 +28,8 @@ const router = createBrowserRouter([
       { path: '/set-password', element: <SetPasswordPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/dev/mailbox', element: <DevMailboxPage /> },
+      ...workspaceRoutes.public,
+      ...adminRoutes.public,
       {
         element: (
           <RequireAuth>
@@ -38,6 +42,8 @@ const router = createBrowserRouter([
           { path: 'channels/:key/lines/:serviceLineId/new', element: <TicketFormPage /> },
           { path: 'tickets', element: <MyTicketsPage /> },
           { path: 'tickets/:number', element: <TicketPage /> },
+          ...workspaceRoutes.shell,
+          ...adminRoutes.shell,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

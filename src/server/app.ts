@@ -53,13 +53,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const auth = createAuth(db, config, await authSecret(db, config.authSecret), app.log);
+  const secret = await authSecret(db, config.authSecret);
+  const auth = createAuth(db, config, secret, app.log);
   const ctx: AppContext = { config, db, auth, pokeMail: options.pokeMail ?? (() => undefined) };
   app.decorate('ctx', ctx);
 
   registerErrorHandling(app);
   await registerSecurity(app, config);
-  registerSession(app);
+  registerSession(app, secret);
   await registerOpenApi(app);
 
   const features = [

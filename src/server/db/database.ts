@@ -41,18 +41,30 @@ export function openDatabase(options: DbOptions): Db {
 }
 
 /**
- * better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both.
- * Converting them here lets every query be written once for both engines.
+ * better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both. Converting
+ * them here lets every query be written once for both engines. Statements are prepared once
+ * per SQL text and reused (Kysely would prepare them again on every run).
  */
 function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
   const toBindable = (params: unknown[]) =>
     params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
   const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, SQLite.Statement>();
+  const prepared = (source: string) => {
+    let stmt = statements.get(source);
+    if (!stmt) {
+      // Queries with inlined lists vary; a bound on the cache keeps memory flat.
+      if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
+      stmt = prepare(source);
+      statements.set(source, stmt);
+    }
+    return stmt;
+  };
   return new Proxy(sqlite, {
     get(target, prop) {
       if (prop === 'prepare') {
         return (source: string) => {
-          const stmt = prepare(source);
+          const stmt = prepared(source);
           return {
             reader: stmt.reader,
             all: (params: unknown[]) => stmt.all(toBindable(params)),

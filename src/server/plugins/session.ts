@@ -1,18 +1,51 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import { loadActor, type Actor } from '../features/auth/auth.actor';
 import { forbidden, unauthorized } from '../lib/errors';
 
-/** Resolves the session cookie of each API request into `request.actor`. */
-export function registerSession(app: FastifyInstance) {
+/** better-auth renews a session's expiry once a day; until then a plain lookup suffices. */
+const renewAfterMs = 24 * 60 * 60 * 1000;
+
+/** The session token of better-auth's signed cookie ("<token>.<signature>"), verified with its own signing. */
+async function verifiedToken(cookieHeader: string, secret: string): Promise<string | undefined> {
+  const match = /(?:^|;\s*)(?:__Secure-)?atende\.session_token=([^;]+)/.exec(cookieHeader);
+  if (!match) return undefined;
+  const value = decodeURIComponent(match[1]!);
+  const dot = value.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const token = value.slice(0, dot);
+  const expected = await makeSignature(token, secret);
+  return constantTimeEqual(expected, value.slice(dot + 1)) ? token : undefined;
+}
+
+/**
+ * Resolves the session cookie of each API request into `request.actor`. The common case is one
+ * indexed lookup of better-auth's session row; when the session is due for renewal the request
+ * goes through better-auth's getSession, which extends it.
+ */
+export function registerSession(app: FastifyInstance, secret: string) {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionId', undefined);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') || !request.headers.cookie?.includes('session_token')) return;
-    const found = await app.ctx.auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
-    if (!found) return;
-    request.sessionId = found.session.id;
-    request.actor = await loadActor(app.ctx.db, found.user.id);
+    const cookie = request.headers.cookie;
+    if (!request.url.startsWith('/api/') || !cookie?.includes('session_token')) return;
+    const token = await verifiedToken(cookie, secret);
+    if (!token) return;
+    const { db, auth } = app.ctx;
+    let session = await db
+      .selectFrom('session')
+      .select(['id', 'person_id', 'expires_at', 'updated_at'])
+      .where('token', '=', token)
+      .executeTakeFirst();
+    if (!session || new Date(session.expires_at).getTime() <= Date.now()) return;
+    if (Date.now() - new Date(session.updated_at).getTime() > renewAfterMs) {
+      const renewed = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+      if (!renewed) return;
+      session = { ...session, id: renewed.session.id, person_id: renewed.user.id };
+    }
+    request.sessionId = session.id;
+    request.actor = await loadActor(db, session.person_id);
   });
   // Administration answers 401/403 before it looks at the input.
   app.addHook('preValidation', async (request) => {

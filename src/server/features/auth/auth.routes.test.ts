@@ -30,6 +30,27 @@ describe('sign-in and sessions', () => {
     expect(again.json().email).toBe('contato@alfa.example');
   });
 
+  it('refuses a cookie whose signature does not match', async () => {
+    const cookie = await signIn(t.app, 'contato@alfa.example');
+    const [name, value] = cookie.split('=') as [string, string];
+    const token = decodeURIComponent(value).split('.')[0]!;
+    const forged = `${name}=${encodeURIComponent(`${token}.AAAA${'x'.repeat(40)}=`)}`;
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: forged })).statusCode).toBe(401);
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: `${name}=${token}` })).statusCode).toBe(401);
+  });
+
+  it('renews a session that is a day old, extending its expiry', async () => {
+    const cookie = await signIn(t.app, 'contato@beta.example');
+    const person = await findPersonByEmail(t.db, 'contato@beta.example');
+    const old = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    await t.db.updateTable('session').set({ updated_at: old, expires_at: new Date(Date.now() + 3_600_000).toISOString() }).where('person_id', '=', person!.id).execute();
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie })).statusCode).toBe(200);
+    const session = await t.db.selectFrom('session').select(['expires_at', 'updated_at']).where('person_id', '=', person!.id).executeTakeFirstOrThrow();
+    expect(new Date(session.expires_at).getTime()).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+    await t.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('person_id', '=', person!.id).execute();
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie })).statusCode).toBe(401);
+  });
+
   it('treats the e-mail case-insensitively', async () => {
     expect((await login(t, '  ADMIN@Alfa.Example ', 'atende-demo')).statusCode).toBe(200);
   });

@@ -99,14 +99,12 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
   if (query.cursor) {
     const { v, id } = decodeCursor(query.cursor, columns.length);
     const op = direction === 'desc' ? '<' : '>';
-    // (c1, c2, id) after (v1, v2, last id), spelled out so both engines use the indexes.
-    q = q.where((eb) => {
-      const after = (i: number): ReturnType<typeof eb.or> =>
-        i === columns.length
-          ? eb('ticket.id', op, id)
-          : eb.or([eb(columns[i]!, op, v[i]!), eb.and([eb(columns[i]!, '=', v[i]!), after(i + 1)])]);
-      return after(0);
-    });
+    // A row-value comparison, (c1, c2, id) < (v1, v2, last id), lets both engines seek the index.
+    q = q.where((eb) =>
+      columns.length === 1
+        ? eb(eb.refTuple(columns[0]!, 'ticket.id'), op, eb.tuple(v[0]!, id))
+        : eb(eb.refTuple(columns[0]!, columns[1]!, 'ticket.id'), op, eb.tuple(v[0]!, v[1]!, id)),
+    );
   }
   let ordered = summaryColumns(q);
   for (const column of columns) ordered = ordered.orderBy(column, direction);

@@ -110,7 +110,7 @@ function insertPeople(raw: SQLite.Database, r: Random, companies: Company[], siz
 
 /**
  * Drops the ticket table's indexes and triggers (keeping their exact SQL), runs the load,
- * then recreates them and rebuilds the external-content FTS index in one pass.
+ * then recreates them and fills the full-text index in one pass.
  */
 function withTicketIndexesRebuilt(raw: SQLite.Database, log: (line: string) => void, load: () => void): void {
   type Item = { type: 'index' | 'trigger'; name: string; sql: string };
@@ -118,7 +118,7 @@ function withTicketIndexesRebuilt(raw: SQLite.Database, log: (line: string) => v
     .prepare("select type, name, sql from sqlite_master where tbl_name = 'ticket' and type in ('index', 'trigger') and sql is not null")
     .all() as Item[];
   // Only the full-text index is rebuilt below; any other trigger's work is missing for the generated rows.
-  const others = items.filter((i) => i.type === 'trigger' && !i.name.startsWith('ticket_fts_'));
+  const others = items.filter((i) => i.type === 'trigger' && !i.name.startsWith('ticket_search_'));
   if (others.length) log(`  warning: triggers ${others.map((i) => i.name).join(', ')} are not applied to the generated tickets`);
   for (const item of items) raw.exec(`drop ${item.type} "${item.name}"`);
   load();
@@ -126,7 +126,8 @@ function withTicketIndexesRebuilt(raw: SQLite.Database, log: (line: string) => v
   for (const item of items.filter((i) => i.type === 'index')) raw.exec(item.sql);
   log(`  ticket indexes in ${seconds(started)} s`);
   const ftsStarted = performance.now();
-  raw.exec("insert into ticket_fts(ticket_fts) values ('rebuild')");
+  raw.exec(`insert into ticket_search(rowid, scope, summary, incident)
+    select id, 'c' || company_id || ' g' || coalesce(group_id, 0), summary, incident from ticket`);
   log(`  full-text index in ${seconds(ftsStarted)} s`);
   for (const item of items.filter((i) => i.type === 'trigger')) raw.exec(item.sql);
 }

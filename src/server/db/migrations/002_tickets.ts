@@ -97,16 +97,18 @@ export const tickets: DialectMigration = {
         generated always as (to_tsvector('portuguese', summary || ' ' || incident)) stored`.execute(db);
       await sql`create index ticket_search on ticket using gin (search)`.execute(db);
     } else {
-      // An external-content FTS5 index kept in step with the ticket table by triggers.
-      await sql`create virtual table ticket_fts using fts5(summary, incident, content='ticket', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2')`.execute(db);
-      await sql`create trigger ticket_fts_insert after insert on ticket begin
-        insert into ticket_fts(rowid, summary, incident) values (new.id, new.summary, new.incident); end`.execute(db);
-      await sql`create trigger ticket_fts_delete after delete on ticket begin
-        insert into ticket_fts(ticket_fts, rowid, summary, incident) values ('delete', old.id, old.summary, old.incident); end`.execute(db);
-      await sql`create trigger ticket_fts_update after update of summary, incident on ticket begin
-        insert into ticket_fts(ticket_fts, rowid, summary, incident) values ('delete', old.id, old.summary, old.incident);
-        insert into ticket_fts(rowid, summary, incident) values (new.id, new.summary, new.incident); end`.execute(db);
+      // A contentless FTS5 index whose `scope` column holds "c<company> g<group>" tokens, so a
+      // search runs inside the caller's companies or groups instead of over every ticket.
+      await sql`create virtual table ticket_search using fts5(scope, summary, incident, content='',
+        contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+      const row = (r: string) => sql.raw(`${r}.id, 'c' || ${r}.company_id || ' g' || coalesce(${r}.group_id, 0), ${r}.summary, ${r}.incident`);
+      await sql`create trigger ticket_search_insert after insert on ticket begin
+        insert into ticket_search(rowid, scope, summary, incident) values (${row('new')}); end`.execute(db);
+      await sql`create trigger ticket_search_delete after delete on ticket begin
+        delete from ticket_search where rowid = old.id; end`.execute(db);
+      await sql`create trigger ticket_search_update after update of summary, incident, company_id, group_id on ticket begin
+        delete from ticket_search where rowid = old.id;
+        insert into ticket_search(rowid, scope, summary, incident) values (${row('new')}); end`.execute(db);
     }
   },
 };

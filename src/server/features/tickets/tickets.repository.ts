@@ -46,6 +46,17 @@ export function ftsQuery(q: string): string | undefined {
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+/**
+ * The FTS5 query for an actor: the words in summary or incident, within the companies (customers)
+ * or groups (agents) the actor reads; readableBy still applies on top of it.
+ */
+export function scopedFtsQuery(actor: Actor, words: string): string {
+  const text = `{summary incident} : (${words})`;
+  if (actor.staffRole === 'admin') return text;
+  const scopes = actor.staffRole ? actor.groupIds.map((g) => `g${g}`) : actor.memberships.map((m) => `c${m.companyId}`);
+  return `scope : (${scopes.length ? scopes.join(' OR ') : 'none'}) AND ${text}`;
+}
+
 function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
   return query
     .innerJoin('service_line', 'service_line.id', 'ticket.service_line_id')
@@ -95,7 +106,7 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
   }
   if (query.from) q = q.where('ticket.created_at', '>=', new Date(`${query.from}T00:00:00.000Z`).toISOString());
   if (query.to) q = q.where('ticket.created_at', '<', new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString());
-  if (query.q) q = q.where(matches(db, query.q));
+  if (query.q) q = q.where(matches(db, actor, query.q));
   if (query.cursor) {
     const { v, id } = decodeCursor(query.cursor, columns.length);
     const op = direction === 'desc' ? '<' : '>';
@@ -142,14 +153,14 @@ function inView(q: TicketQuery, actor: Actor, view: NonNullable<TicketListQuery[
 }
 
 /** Search by ticket number or by words of the summary and incident (FTS5 / PostgreSQL full text). */
-function matches(db: Db, text: string) {
+function matches(db: Db, actor: Actor, text: string) {
   const byNumber = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
   const fts = ftsQuery(text);
   return (eb: ExpressionBuilder<Database, 'ticket'>) => {
     const branches = [];
     if (byNumber !== undefined) branches.push(eb('ticket.number', '=', byNumber));
     if (fts && db.dialectName === 'sqlite') {
-      branches.push(eb('ticket.id', 'in', sql<number>`(select rowid from ticket_fts where ticket_fts match ${fts})`));
+      branches.push(eb('ticket.id', 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${scopedFtsQuery(actor, fts)})`));
     } else if (fts) {
       branches.push(sql<boolean>`ticket.search @@ websearch_to_tsquery('portuguese', ${text})`);
     }

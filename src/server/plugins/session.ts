@@ -7,16 +7,25 @@ import { forbidden, unauthorized } from '../lib/errors';
 /** better-auth renews a session's expiry once a day; until then a plain lookup suffices. */
 const renewAfterMs = 24 * 60 * 60 * 1000;
 
-/** The session token of better-auth's signed cookie ("<token>.<signature>"), verified with its own signing. */
-async function verifiedToken(cookieHeader: string, secret: string): Promise<string | undefined> {
+/**
+ * The session token of better-auth's signed cookie ("<token>.<signature>"), verified with its own
+ * signing. `verified` remembers checked cookie values: a signature's validity never changes for
+ * one secret, so that is safe; the session itself is read on every request.
+ */
+async function verifiedToken(cookieHeader: string, secret: string, verified: Map<string, string>): Promise<string | undefined> {
   const match = /(?:^|;\s*)(?:__Secure-)?atende\.session_token=([^;]+)/.exec(cookieHeader);
   if (!match) return undefined;
   const value = decodeURIComponent(match[1]!);
+  const known = verified.get(value);
+  if (known) return known;
   const dot = value.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const token = value.slice(0, dot);
   const expected = await makeSignature(token, secret);
-  return constantTimeEqual(expected, value.slice(dot + 1)) ? token : undefined;
+  if (!constantTimeEqual(expected, value.slice(dot + 1))) return undefined;
+  if (verified.size >= 10_000) verified.delete(verified.keys().next().value!);
+  verified.set(value, token);
+  return token;
 }
 
 /**
@@ -27,10 +36,11 @@ async function verifiedToken(cookieHeader: string, secret: string): Promise<stri
 export function registerSession(app: FastifyInstance, secret: string) {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionId', undefined);
+  const verified = new Map<string, string>();
   app.addHook('onRequest', async (request) => {
     const cookie = request.headers.cookie;
     if (!request.url.startsWith('/api/') || !cookie?.includes('session_token')) return;
-    const token = await verifiedToken(cookie, secret);
+    const token = await verifiedToken(cookie, secret, verified);
     if (!token) return;
     const { db, auth } = app.ctx;
     let session = await db

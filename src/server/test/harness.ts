@@ -16,7 +16,7 @@ export const testOrigin = 'http://localhost:3000';
  * A fresh, migrated database for one test file: a temporary SQLite file, or (TEST_DB=postgres)
  * a schema of its own in TEST_DATABASE_URL, dropped afterwards.
  */
-export async function createTestDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{ db: Db; drop: () => Promise<void>; openAnother: () => Db }> {
   if (process.env.TEST_DB === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
@@ -29,6 +29,8 @@ export async function createTestDatabase(): Promise<{ db: Db; drop: () => Promis
     await migrateToLatest(db);
     return {
       db,
+      /** Another handle on the same database, as a second process would have. */
+      openAnother: () => openDatabase({ kind: 'postgres', url, schema, poolSize: 4 }),
       drop: async () => {
         await db.destroy();
         const c = new pg.Client({ connectionString: url });
@@ -43,6 +45,7 @@ export async function createTestDatabase(): Promise<{ db: Db; drop: () => Promis
   await migrateToLatest(db);
   return {
     db,
+    openAnother: () => openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') }),
     drop: async () => {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });

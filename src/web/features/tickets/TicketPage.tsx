@@ -1,8 +1,10 @@
-import { Alert, Anchor, Breadcrumbs, DataList, Grid, Group, List, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
-import { IconArrowsExchange, IconFilePlus, IconMessage } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Alert, Anchor, Breadcrumbs, Button, DataList, Grid, Group, List, Paper, Rating, Stack, Text, Timeline, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconHourglass, IconMessageQuestion, IconPlayerTrackNext } from '@tabler/icons-react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { MeView } from '../../../contracts/auth';
 import { countryName } from '../../../contracts/countries';
 import type { TicketView } from '../../../contracts/tickets';
 import { ApiError } from '../../api/client';
@@ -10,44 +12,20 @@ import { formatDateTime, positiveInt } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageLoader } from '../../app/PageLoader';
 import { usePageTitle } from '../../app/usePageTitle';
-import { useTranslate, type Translate } from '../../app/useTranslate';
+import { useTranslate } from '../../app/useTranslate';
+import { useMe } from '../auth/useMe';
+import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
+import { useShortcuts } from '../workspace/useShortcuts';
+import { nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
+import { AgentPanel } from './AgentPanel';
+import { Composer, type ComposerMode } from './Composer';
+import { Conversation } from './Conversation';
 import { CriticalityReason } from './CriticalityReason';
+import { RateTicket, ReopenTicket, SolutionDecision } from './CustomerActions';
+import { sendTicket, TicketConflict } from './ticketApi';
 import { CriticalityBadge, StatusBadge } from './TicketBadges';
-import { useTicket } from './useTickets';
-
-type TicketEvent = TicketView['history'][number];
-
-/** One line of the history in words: "Chamado aberto por Carlos Contato", a change, or the kind. */
-function eventText(event: TicketEvent, ticket: TicketView, translate: Translate, exists: (key: string) => boolean): string {
-  // No actor: Atende itself did it (e.g. closing a ticket left unconfirmed).
-  const name = event.actor?.name ?? translate('app.name');
-  if (event.kind === 'opened') {
-    return event.to && event.to === ticket.requester.id && event.actor?.id !== ticket.requester.id
-      ? translate('ticketPage.events.openedOnBehalf', { name, requester: ticket.requester.name })
-      : translate('ticketPage.events.opened', { name });
-  }
-  if (event.kind === 'assigned' && !event.to) return translate('ticketPage.events.unassigned', { name });
-  if (['assigned', 'transferred', 'rated'].includes(event.kind)) {
-    return translate(`ticketPage.events.${event.kind}`, { name, to: event.to ?? '—' });
-  }
-  if (event.field) {
-    const label = exists(`tickets.fields.${event.field}`) ? translate(`tickets.fields.${event.field}`) : event.field;
-    const value = (v: string | null) => {
-      if (v === null || v === '') return '—';
-      if (event.field === 'status' && exists(`tickets.statuses.${v}`)) return translate(`tickets.statuses.${v}`);
-      if (event.field === 'criticality' && exists(`criticality.levels.${v}`)) return translate(`criticality.levels.${v}`);
-      return v;
-    };
-    return translate('ticketPage.events.changed', { name, field: label, from: value(event.from), to: value(event.to) });
-  }
-  return translate('ticketPage.events.other', { name, kind: event.kind });
-}
-
-function eventIcon(event: TicketEvent): ReactNode {
-  if (event.kind === 'opened') return <IconFilePlus size={14} aria-hidden />;
-  if (event.field) return <IconArrowsExchange size={14} aria-hidden />;
-  return <IconMessage size={14} aria-hidden />;
-}
+import { eventIcon, eventText } from './ticketEvents';
+import { useTicket, useTicketMutation } from './useTickets';
 
 /** A titled card of the ticket page. */
 function Card({ title, children }: { title: string; children: ReactNode }) {
@@ -61,11 +39,11 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** `/tickets/:number`: every field of a ticket, its incident text and its history. */
+/** `/tickets/:number`: the conversation, what the reader may do next, every field and the history. */
 export function TicketPage() {
-  const { t, i18n } = useTranslation();
-  const translate = useTranslate();
+  const { t } = useTranslation();
   const number = positiveInt(useParams().number);
+  const me = useMe().data;
   const query = useTicket(number);
   const ticket = query.data;
   const missing = number === undefined || (query.error instanceof ApiError && query.error.status === 404);
@@ -82,11 +60,70 @@ export function TicketPage() {
       </Stack>
     );
   }
-  if (query.isError) return <Alert color="red">{query.error.message}</Alert>;
-  if (!ticket) return <PageLoader />;
+  // A failed refresh keeps showing the ticket already loaded; only a first failure replaces the page.
+  if (query.isError && !ticket) return <Alert color="red">{query.error.message}</Alert>;
+  if (!ticket || !me) return <PageLoader />;
+  return <TicketScreen key={ticket.number} ticket={ticket} me={me} />;
+}
 
+function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
+  const { t, i18n } = useTranslation();
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const staff = me.staffRole !== null;
   const language = currentLanguage();
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [help, setHelp] = useState(false);
+  const [goingNext, setGoingNext] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const { actions } = ticket;
+  const canWrite = actions.reply || actions.note;
+
+  const take = useTicketMutation(ticket.number, (revision: number) => sendTicket('POST', `/api/tickets/${ticket.number}/take`, { revision }));
+  const takeIt = () =>
+    take.mutate(ticket.revision, {
+      onSuccess: () => notifications.show({ color: 'teal', message: t('workspace.panel.taken') }),
+      onError: (e) => notifications.show({ color: 'red', message: e instanceof TicketConflict && e.changed.length ? t('conversation.conflict.takeStale') : e.message }),
+    });
+
+  const write = (next: ComposerMode) => {
+    setMode(next);
+    // After the mode switch renders: focus the box and bring it into view.
+    requestAnimationFrame(() => {
+      textarea.current?.focus({ preventScroll: true });
+      textarea.current?.scrollIntoView({ block: 'center' });
+    });
+  };
+  const goNext = async () => {
+    setGoingNext(true);
+    try {
+      const next = await nextTicket(ticket.number);
+      if (next) await navigate(`/tickets/${next}`);
+      else notifications.show({ color: 'gray', message: t('workspace.noNext') });
+    } catch (e) {
+      notifications.show({ color: 'red', message: e instanceof Error ? e.message : t('errors.internal') });
+    } finally {
+      setGoingNext(false);
+    }
+  };
+
+  useShortcuts({
+    r: () => (actions.reply ? write('reply') : false),
+    i: () => (staff && actions.note ? write('note') : false),
+    t: () => (actions.take && !take.isPending ? takeIt() : false),
+    n: () => (staff ? void goNext() : false),
+    '?': () => setHelp(true),
+  });
+  const shortcuts = [
+    ...(actions.reply ? [{ keys: ['r'], label: t('workspace.shortcuts.reply') }] : []),
+    ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note') }] : []),
+    ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take') }] : []),
+    ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next') }] : []),
+    { keys: ['?'], label: t('workspace.shortcuts.help') },
+  ];
+
   const exists = (key: string) => i18n.exists(key);
+  const remembered = staff ? rememberedView() : undefined;
   const item = (label: string, value: ReactNode) => (
     <DataList.Item key={label}>
       <DataList.ItemLabel>{label}</DataList.ItemLabel>
@@ -99,21 +136,39 @@ export function TicketPage() {
       <Stack gap={6}>
         {/* Not a nav landmark: the left menu stays the page's one navigation. */}
         <Breadcrumbs separator="›">
-          <Anchor component={Link} to="/tickets" size="sm">
-            {t('nav.myTickets')}
-          </Anchor>
+          {staff ? (
+            <Anchor component={Link} to={viewPath(remembered?.view ?? 'unassigned')} size="sm">
+              {t('workspace.title')} · {t(`workspace.views.${remembered?.view ?? 'unassigned'}`)}
+            </Anchor>
+          ) : (
+            <Anchor component={Link} to="/tickets" size="sm">
+              {t('nav.myTickets')}
+            </Anchor>
+          )}
           <Text size="sm" c="dimmed" aria-current="page">
             #{ticket.number}
           </Text>
         </Breadcrumbs>
-        <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-          #{ticket.number} — {ticket.summary}
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            #{ticket.number} — {ticket.summary}
+          </Title>
+          <Group gap="xs" wrap="nowrap">
+            {staff && (
+              <Tooltip label={t('workspace.shortcuts.next')}>
+                <Button variant="default" size="sm" leftSection={<IconPlayerTrackNext size={16} aria-hidden />} loading={goingNext} onClick={() => void goNext()} visibleFrom="sm">
+                  {t('workspace.next')}
+                </Button>
+              </Tooltip>
+            )}
+            <ShortcutsHelp items={shortcuts} opened={help} onOpen={() => setHelp(true)} onClose={() => setHelp(false)} />
+          </Group>
+        </Group>
         <Group gap="xs">
           <StatusBadge status={ticket.status} size="lg" />
           <CriticalityBadge level={ticket.criticality} size="lg" />
           <Text size="sm" c="dimmed">
-            {ticket.serviceLine.name} · {t('tickets.fields.updatedAt')}:{' '}
+            {ticket.serviceLine.name} · {ticket.company.name} · {t('tickets.fields.updatedAt')}:{' '}
             <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt, language)}</time>
           </Text>
         </Group>
@@ -122,21 +177,111 @@ export function TicketPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="lg">
-            <Card title={t('tickets.fields.incident')}>
-              {/* Plain text: line breaks kept, nothing interpreted as HTML. */}
-              <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{ticket.incident}</Text>
-            </Card>
+            {(actions.confirm || actions.reject) && <SolutionDecision ticket={ticket} />}
+            {staff && ticket.status === 'solution_proposed' && (
+              <Alert color="teal" variant="light" icon={<IconHourglass size={18} aria-hidden />}>
+                {t('conversation.solution.waiting')}
+              </Alert>
+            )}
+            <section aria-labelledby="conversation-title">
+              <Title order={2} size="h4" mb="sm" id="conversation-title">
+                {t('conversation.title')}
+              </Title>
+              <Conversation ticket={ticket} />
+            </section>
+            {actions.rate && <RateTicket ticket={ticket} />}
+            {actions.reopen && <ReopenTicket ticket={ticket} />}
+            {!staff && ticket.status === 'waiting_customer' && (
+              <Alert color="orange" variant="light" icon={<IconMessageQuestion size={18} aria-hidden />}>
+                {t('conversation.waitingYou')}
+              </Alert>
+            )}
+            {canWrite ? (
+              <Composer ticket={ticket} meId={me.id} isStaff={staff} mode={mode} onModeChange={setMode} textareaRef={textarea} />
+            ) : (
+              ticket.status === 'closed' && (
+                <Text size="sm" c="dimmed">
+                  {t('conversation.closed')}
+                </Text>
+              )
+            )}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+          <Stack gap="lg">
+            {staff && <AgentPanel ticket={ticket} me={me} onTake={takeIt} taking={take.isPending} />}
             <Card title={t('tickets.fields.criticality')}>
               <Group align="flex-start" gap="md" wrap="nowrap">
                 <CriticalityBadge level={ticket.criticality} size="lg" style={{ flexShrink: 0 }} />
                 <CriticalityReason level={ticket.criticality} reason={ticket.criticalityReason} />
               </Group>
             </Card>
+            <Card title={t('ticketPage.details')}>
+              <DataList
+                gap="xs"
+                withDivider
+                // Fixed label column; long labels and values wrap instead of widening the page.
+                styles={{ itemLabel: { flex: '0 0 8.5rem', minWidth: 0 }, itemValue: { minWidth: 0, overflowWrap: 'anywhere' } }}
+              >
+                {item(t('tickets.fields.number'), `#${ticket.number}`)}
+                {item(t('tickets.fields.status'), t(`tickets.statuses.${ticket.status}`))}
+                {item(t('tickets.fields.serviceLine'), ticket.serviceLine.name)}
+                {item(t('tickets.fields.company'), ticket.company.name)}
+                {item(t('tickets.fields.requester'), ticket.requester.name)}
+                {ticket.openedBy.id !== ticket.requester.id && item(t('tickets.fields.openedBy'), ticket.openedBy.name)}
+                {!staff && item(t('ticketPage.fields.assignee'), ticket.assignee?.name ?? t('workspace.panel.nobody'))}
+                {item(t('tickets.fields.country'), countryName(ticket.country, language))}
+                {item(t('tickets.fields.category'), ticket.category.name)}
+                {item(t('tickets.fields.origin'), ticket.origin.name)}
+                {item(t('tickets.fields.effect'), ticket.effect.name)}
+                {item(t('tickets.fields.module'), ticket.module.name)}
+                {item(t('tickets.fields.routine'), ticket.routine.name)}
+                {ticket.version && item(t('tickets.fields.version'), ticket.version.name)}
+                {ticket.environment && item(t('tickets.fields.environment'), ticket.environment.name)}
+                {item(
+                  t('tickets.fields.copies'),
+                  ticket.copies.length ? (
+                    <List size="sm" listStyleType="none" spacing={2}>
+                      {ticket.copies.map((email) => (
+                        <List.Item key={email} style={{ overflowWrap: 'anywhere' }}>
+                          {email}
+                        </List.Item>
+                      ))}
+                    </List>
+                  ) : (
+                    t('ticketPage.noCopies')
+                  ),
+                )}
+                {ticket.rating &&
+                  item(
+                    t('ticketPage.fields.rating'),
+                    <Stack gap={2}>
+                      <Rating value={ticket.rating.score} readOnly size="sm" aria-label={t('conversation.rating.stars', { n: ticket.rating.score })} />
+                      <Text size="xs">{t('conversation.rating.stars', { n: ticket.rating.score })}</Text>
+                      {ticket.rating.comment && (
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                          {ticket.rating.comment}
+                        </Text>
+                      )}
+                    </Stack>,
+                  )}
+                {item(t('tickets.fields.createdAt'), <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt, language)}</time>)}
+                {item(t('tickets.fields.updatedAt'), <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt, language)}</time>)}
+              </DataList>
+            </Card>
             <Card title={t('ticketPage.history')}>
               <Timeline bulletSize={26} lineWidth={2} active={ticket.history.length - 1} color="blue.8">
                 {ticket.history.map((event) => (
-                  <Timeline.Item key={event.id} bullet={eventIcon(event)} title={eventText(event, ticket, translate, exists)}>
-                    {event.note && (
+                  <Timeline.Item
+                    key={event.id}
+                    bullet={eventIcon(event)}
+                    title={
+                      <Text size="sm" fw={600} lh={1.35}>
+                        {eventText(event, ticket, translate, exists)}
+                      </Text>
+                    }
+                  >
+                    {event.note && event.note !== 'auto' && (
                       <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                         {event.note}
                       </Text>
@@ -149,47 +294,6 @@ export function TicketPage() {
               </Timeline>
             </Card>
           </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-          <Card title={t('ticketPage.details')}>
-            <DataList
-              gap="xs"
-              withDivider
-              // Fixed label column; long labels and values wrap instead of widening the page.
-              styles={{ itemLabel: { flex: '0 0 8.5rem', minWidth: 0 }, itemValue: { minWidth: 0, overflowWrap: 'anywhere' } }}
-            >
-              {item(t('tickets.fields.number'), `#${ticket.number}`)}
-              {item(t('tickets.fields.status'), t(`tickets.statuses.${ticket.status}`))}
-              {item(t('tickets.fields.serviceLine'), ticket.serviceLine.name)}
-              {item(t('tickets.fields.company'), ticket.company.name)}
-              {item(t('tickets.fields.requester'), ticket.requester.name)}
-              {ticket.openedBy.id !== ticket.requester.id && item(t('tickets.fields.openedBy'), ticket.openedBy.name)}
-              {item(t('tickets.fields.country'), countryName(ticket.country, language))}
-              {item(t('tickets.fields.category'), ticket.category.name)}
-              {item(t('tickets.fields.origin'), ticket.origin.name)}
-              {item(t('tickets.fields.effect'), ticket.effect.name)}
-              {item(t('tickets.fields.module'), ticket.module.name)}
-              {item(t('tickets.fields.routine'), ticket.routine.name)}
-              {ticket.version && item(t('tickets.fields.version'), ticket.version.name)}
-              {ticket.environment && item(t('tickets.fields.environment'), ticket.environment.name)}
-              {item(
-                t('tickets.fields.copies'),
-                ticket.copies.length ? (
-                  <List size="sm" listStyleType="none" spacing={2}>
-                    {ticket.copies.map((email) => (
-                      <List.Item key={email} style={{ overflowWrap: 'anywhere' }}>
-                        {email}
-                      </List.Item>
-                    ))}
-                  </List>
-                ) : (
-                  t('ticketPage.noCopies')
-                ),
-              )}
-              {item(t('tickets.fields.createdAt'), <time dateTime={ticket.createdAt}>{formatDateTime(ticket.createdAt, language)}</time>)}
-              {item(t('tickets.fields.updatedAt'), <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt, language)}</time>)}
-            </DataList>
-          </Card>
         </Grid.Col>
       </Grid>
     </Stack>

@@ -84,12 +84,45 @@ export function useTicketList(filters: TicketFilters) {
   });
 }
 
-/** One ticket with its fields, copies and history, names in the person's language. */
+/** How often an open ticket and the workspace ask the server again: a change elsewhere shows within 10 s. */
+export const liveInterval = 5_000;
+
+/** The cache key of one ticket as the signed-in person reads it. */
+export function ticketKey(number: number | undefined, language: string | undefined) {
+  return [...ticketsKey, 'one', number, language] as const;
+}
+
+/**
+ * One ticket with its fields, copies, conversation and history, names in the person's language.
+ * It refreshes itself, so a change made by someone else shows up within seconds.
+ */
 export function useTicket(number: number | undefined) {
   const language = useMe().data?.language;
   return useQuery({
-    queryKey: [...ticketsKey, 'one', number, language],
+    queryKey: ticketKey(number, language),
     queryFn: () => api.get<TicketView>(`/api/tickets/${number}`),
     enabled: number !== undefined && language !== undefined,
+    refetchInterval: liveInterval,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+  });
+}
+
+/**
+ * A change to a ticket (reply, take, edit, confirm…): the answer is the ticket as the person now
+ * sees it, so it replaces the cached one at once; lists and counts are asked again.
+ */
+export function useTicketMutation<Input>(number: number, send: (input: Input) => Promise<TicketView>) {
+  const queryClient = useQueryClient();
+  const language = useMe().data?.language;
+  return useMutation({
+    mutationFn: send,
+    onSuccess: (view) => {
+      queryClient.setQueryData(ticketKey(number, language), view);
+      return queryClient.invalidateQueries({
+        queryKey: ticketsKey,
+        predicate: (query) => query.queryKey[1] !== 'one' || query.queryKey[2] !== number,
+      });
+    },
   });
 }

@@ -1,0 +1,369 @@
+import { Alert, Anchor, Badge, Box, Button, Collapse, Grid, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, ThemeIcon, Title, useMantineTheme } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCircleCheck, IconFilter, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ticketStatuses, type TicketSummaryView } from '../../../contracts/tickets';
+import { formatDateTime } from '../../app/format';
+import { currentLanguage } from '../../app/i18n';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { PageLoader } from '../../app/PageLoader';
+import { usePageTitle } from '../../app/usePageTitle';
+import { useMe } from '../auth/useMe';
+import { useChannels } from '../catalog/useChannels';
+import { relativeTime } from '../tickets/formatting';
+import { CriticalityBadge, StatusBadge } from '../tickets/TicketBadges';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
+import { useShortcuts } from './useShortcuts';
+import classes from './WorkspacePage.module.css';
+
+/** Moves focus to a ticket's link in the list, scrolled into view, so Enter opens it. */
+function focusTicket(number: number) {
+  const link = document.querySelector<HTMLAnchorElement>(`[data-ticket="${number}"] a[href]`);
+  link?.focus({ preventScroll: true });
+  link?.closest('[data-ticket]')?.scrollIntoView({ block: 'nearest' });
+}
+
+/** `/workspace/:view`: an agent's queue — a view of the tickets of their groups, the most critical first. */
+export function WorkspacePage() {
+  const view = viewOf(useParams().view);
+  const me = useMe().data;
+  if (!view || !me?.staffRole) return <NotFoundPage />;
+  return <Workspace key={view} view={view} />;
+}
+
+function Workspace({ view }: { view: View }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const navigate = useNavigate();
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true, { getInitialValueInEffect: false });
+  usePageTitle(t(`workspace.views.${view}`));
+
+  const { filters, search, set, clear, narrowed } = useWorkspaceFilters();
+  const [q] = useDebouncedValue(filters.q, 300);
+  const list = useWorkspaceList(view, useMemo(() => ({ ...filters, q }), [filters, q]));
+  const counts = useWorkspaceCounts().data;
+  const channels = useChannels();
+  const tickets = useMemo(() => list.data?.pages.flatMap((page) => page.tickets) ?? [], [list.data]);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [help, setHelp] = useState(false);
+  // On phones the filters fold away unless some are in use.
+  const [filtersOpen, setFiltersOpen] = useState(narrowed);
+
+  // "Next ticket" on a ticket page follows this view, its filters and its order.
+  useEffect(() => {
+    if (list.isSuccess) rememberView({ view, filters, numbers: tickets.map((ticket) => ticket.number) });
+  }, [list.isSuccess, view, filters, tickets]);
+
+  const open = (number: number) => void navigate(`/tickets/${number}`);
+  const move = (step: 1 | -1) => {
+    if (!tickets.length) return;
+    const at = tickets.findIndex((ticket) => ticket.number === selected);
+    const next = tickets[at < 0 ? (step === 1 ? 0 : tickets.length - 1) : Math.min(tickets.length - 1, Math.max(0, at + step))]!;
+    setSelected(next.number);
+    focusTicket(next.number);
+  };
+  useShortcuts({
+    j: () => move(1),
+    ArrowDown: () => move(1),
+    k: () => move(-1),
+    ArrowUp: () => move(-1),
+    // A focused link or button opens by itself; Enter elsewhere opens the selected row.
+    Enter: (event) => {
+      if ((event.target as HTMLElement).closest('a, button') || selected === null) return false;
+      open(selected);
+    },
+    n: () => {
+      const first = tickets[0];
+      if (first) open(first.number);
+      else notifications.show({ message: t('workspace.noNext'), color: 'gray' });
+    },
+    '?': () => setHelp(true),
+  });
+
+  const lines = (channels.data ?? [])
+    .filter((c) => c.serviceLines.length > 0)
+    .map((c) => ({ group: c.name, items: c.serviceLines.map((l) => ({ value: String(l.id), label: l.name })) }));
+  const count = counts?.[view];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Text size="sm" fw={700} c="blue.9" tt="uppercase">
+            {t('workspace.title')}
+          </Text>
+          <Title order={1} id="workspace-title">
+            {t(`workspace.views.${view}`)}
+          </Title>
+          <Text c="dimmed">{t(`workspace.hints.${view}`)}</Text>
+        </div>
+        <Group gap="sm" wrap="nowrap">
+          {wide && (
+            <Text size="xs" c="dimmed" ta="right" className={classes.updated}>
+              <Loader size={12} aria-hidden style={{ visibility: list.isFetching ? 'visible' : 'hidden' }} />
+              {t('workspace.updatedAt', { time: new Date(list.dataUpdatedAt || Date.now()).toLocaleTimeString(language) })}
+            </Text>
+          )}
+          <ShortcutsHelp
+            opened={help}
+            onOpen={() => setHelp(true)}
+            onClose={() => setHelp(false)}
+            items={[
+              { keys: ['j', '↓'], label: t('workspace.shortcuts.down') },
+              { keys: ['k', '↑'], label: t('workspace.shortcuts.up') },
+              { keys: ['Enter'], label: t('workspace.shortcuts.enter') },
+              { keys: ['n'], label: t('workspace.shortcuts.first') },
+              { keys: ['?'], label: t('workspace.shortcuts.help') },
+            ]}
+          />
+        </Group>
+      </Group>
+
+      {/* On phones the menu is folded away: the views stay one tap from the list. */}
+      {!wide && (
+        <Group gap={6}>
+          {views.map((v) => (
+            <Button
+              key={v}
+              component={Link}
+              to={viewPath(v)}
+              size="compact-sm"
+              variant={v === view ? 'filled' : 'default'}
+              aria-current={v === view ? 'page' : undefined}
+              rightSection={counts ? <Badge size="xs" variant={v === view ? 'white' : 'light'} circle={counts[v] < 10}>{counts[v]}</Badge> : undefined}
+            >
+              {t(`workspace.views.${v}`)}
+            </Button>
+          ))}
+        </Group>
+      )}
+
+      {!wide && (
+        <Group>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconFilter size={16} aria-hidden />}
+            aria-expanded={filtersOpen}
+            aria-controls="workspace-filters"
+            onClick={() => setFiltersOpen((open) => !open)}
+            rightSection={narrowed ? <Badge size="xs" circle aria-hidden>•</Badge> : undefined}
+          >
+            {t('ticketList.filters')}
+          </Button>
+        </Group>
+      )}
+      <Collapse expanded={wide || filtersOpen} id="workspace-filters">
+        <Paper withBorder p="md" bg="gray.0" component="section" role="search" aria-label={t('ticketList.filters')}>
+          <Grid gap="sm" align="flex-end">
+            <Grid.Col span={{ base: 12, md: 4 }}>
+              <TextInput
+                type="search"
+                label={t('ticketList.search')}
+                placeholder={t('ticketList.searchPlaceholder')}
+                leftSection={<IconSearch size={16} aria-hidden />}
+                value={search}
+                onChange={(e) => set({ q: e.currentTarget.value })}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, md: 3 }}>
+              <Select
+                label={t('tickets.fields.status')}
+                placeholder={t('ticketList.allStatuses')}
+                clearable
+                clearButtonProps={{ 'aria-label': t('ticketList.clearField') }}
+                data={ticketStatuses.map((s) => ({ value: s, label: t(`tickets.statuses.${s}`) }))}
+                value={filters.status ?? null}
+                onChange={(value) => set({ status: value })}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, md: 3 }}>
+              <Select
+                label={t('tickets.fields.serviceLine')}
+                placeholder={t('ticketList.allLines')}
+                clearable
+                clearButtonProps={{ 'aria-label': t('ticketList.clearField') }}
+                data={lines}
+                comboboxProps={{ keepMounted: false }}
+                value={filters.serviceLineId ? String(filters.serviceLineId) : null}
+                onChange={(value) => set({ serviceLineId: value })}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 2 }}>
+              <Select
+                label={t('ticketList.sort')}
+                allowDeselect={false}
+                data={workspaceSorts.map((s) => ({ value: s, label: t(`workspace.sorts.${s}`) }))}
+                value={filters.sort}
+                onChange={(value) => set({ sort: value })}
+              />
+            </Grid.Col>
+          </Grid>
+        </Paper>
+      </Collapse>
+
+      <Group justify="space-between" mih={28}>
+        <Text size="sm" c="dimmed" role="status">
+          {narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length }) : '') : count !== undefined ? t('workspace.count', { n: count }) : ''}
+        </Text>
+        {narrowed && (
+          <Button variant="subtle" size="compact-sm" onClick={clear}>
+            {t('ticketList.clearFilters')}
+          </Button>
+        )}
+      </Group>
+
+      {list.isPending ? (
+        <PageLoader />
+      ) : list.isError ? (
+        <Alert color="red">{list.error.message}</Alert>
+      ) : tickets.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Stack align="center" gap="xs" ta="center">
+            <ThemeIcon variant="light" color="teal" size={48} radius="xl">
+              <IconCircleCheck size={26} aria-hidden />
+            </ThemeIcon>
+            <Text fw={600}>{narrowed ? t('ticketList.emptyFiltered') : t(`workspace.empty.${view}`)}</Text>
+          </Stack>
+        </Paper>
+      ) : (
+        <Box style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+          {wide ? (
+            <TicketTable tickets={tickets} selected={selected} onSelect={setSelected} onOpen={open} language={language} />
+          ) : (
+            <TicketCards tickets={tickets} selected={selected} language={language} />
+          )}
+          {list.hasNextPage && (
+            <Group justify="center" mt="md">
+              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                {t('ticketList.loadMore')}
+              </Button>
+            </Group>
+          )}
+        </Box>
+      )}
+    </Stack>
+  );
+}
+
+/** Age and last change, e.g. "há 3 dias" over "atualizado há 5 minutos". */
+function Age({ ticket, language }: { ticket: TicketSummaryView; language: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" component="time" dateTime={ticket.createdAt} title={formatDateTime(ticket.createdAt, language)} style={{ whiteSpace: 'nowrap' }}>
+        {relativeTime(ticket.createdAt, language)}
+      </Text>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}
+      </Text>
+    </>
+  );
+}
+
+type ListProps = { tickets: TicketSummaryView[]; selected: number | null; language: string };
+
+function TicketTable({ tickets, selected, onSelect, onOpen, language }: ListProps & { onSelect: (n: number) => void; onOpen: (n: number) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={900} type="native">
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-labelledby="workspace-title" className={classes.table}>
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th scope="col" w={80}>
+                {t('tickets.fields.number')}
+              </Table.Th>
+              <Table.Th scope="col">{t('tickets.fields.summary')}</Table.Th>
+              <Table.Th scope="col">{t('tickets.fields.company')}</Table.Th>
+              <Table.Th scope="col">{t('tickets.fields.serviceLine')}</Table.Th>
+              <Table.Th scope="col">{t('tickets.fields.status')}</Table.Th>
+              <Table.Th scope="col">{t('tickets.fields.criticality')}</Table.Th>
+              <Table.Th scope="col">{t('workspace.age')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tickets.map((ticket) => (
+              <Table.Tr
+                key={ticket.number}
+                data-ticket={ticket.number}
+                data-selected={ticket.number === selected || undefined}
+                className={classes.row}
+                // The whole row opens the ticket; the link inside is what keyboards and readers use.
+                onClick={(event) => {
+                  if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+                  onOpen(ticket.number);
+                }}
+              >
+                <Table.Td>
+                  <Text size="sm" fw={600} ff="monospace">
+                    #{ticket.number}
+                  </Text>
+                </Table.Td>
+                <Table.Td maw={380}>
+                  <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm" lineClamp={2} onFocus={() => onSelect(ticket.number)}>
+                    {ticket.summary}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {ticket.requester.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{ticket.company.name}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{ticket.serviceLine.name}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={ticket.status} />
+                </Table.Td>
+                <Table.Td>
+                  <CriticalityBadge level={ticket.criticality} />
+                </Table.Td>
+                <Table.Td>
+                  <Age ticket={ticket} language={language} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+
+/** Phones: one card a ticket, the summary as the link, badges and age below. */
+function TicketCards({ tickets, selected, language }: ListProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" component="ul" className={classes.cards} aria-labelledby="workspace-title">
+      {tickets.map((ticket) => (
+        <Paper component="li" key={ticket.number} withBorder p="sm" data-ticket={ticket.number} data-selected={ticket.number === selected || undefined} className={classes.card}>
+          <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+            <Text size="sm" fw={600} ff="monospace">
+              #{ticket.number}
+            </Text>
+            <CriticalityBadge level={ticket.criticality} />
+          </Group>
+          <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} lineClamp={2} className={classes.cardLink}>
+            {ticket.summary}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {ticket.company.name} · {ticket.serviceLine.name} · {ticket.requester.name}
+          </Text>
+          <Group justify="space-between" gap="xs" mt={6}>
+            <StatusBadge status={ticket.status} />
+            <Text size="xs" c="dimmed">
+              {relativeTime(ticket.createdAt, language)} · {t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}
+            </Text>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

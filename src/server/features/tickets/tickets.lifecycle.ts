@@ -246,7 +246,7 @@ export async function closeUnconfirmedSolutions(ctx: Pick<AppContext, 'db' | 'co
         trx,
         ticket.id,
         null,
-        [{ ...statusChange('solution_proposed', 'closed'), note: 'auto' }],
+        [statusChange('solution_proposed', 'closed')],
         { status: 'closed', closed_at: now() },
         ticket.revision,
       );

@@ -8,6 +8,7 @@ import { api, formErrors } from '../../api/client';
 import { applyLanguage } from '../../app/i18n';
 import { PasswordField } from '../../app/PasswordField';
 import { safeNext } from '../../app/RequireAuth';
+import { AdminLookup } from '../help/AdminLookup';
 import { AuthLayout } from './AuthLayout';
 import { meKey } from './useMe';
 
@@ -50,9 +51,17 @@ export function LoginPage() {
     <AuthLayout
       title={t('login.title')}
       footer={
-        <Anchor component={Link} to="/dev/mailbox" size="sm" c="dimmed" ta="center">
-          {t('nav.mailbox')}
-        </Anchor>
+        <Stack gap="xs" align="center">
+          <Group gap="lg" justify="center">
+            <AdminLookup />
+            <Anchor component={Link} to="/help" size="sm">
+              {t('login.help')}
+            </Anchor>
+          </Group>
+          <Anchor component={Link} to="/dev/mailbox" size="sm" c="dimmed" ta="center">
+            {t('nav.mailbox')}
+          </Anchor>
+        </Stack>
       }
     >
       <form onSubmit={submit} noValidate>

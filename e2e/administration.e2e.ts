@@ -1,0 +1,446 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { ParsedMail } from 'mailparser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressesOf } from '../src/server/test/smtp';
+import { launchBrowser, startPortal, type Portal } from './harness';
+import { apiFrom, choose, describedBy, signIn } from './helpers';
+
+/** The violations that block a person (axe's "serious" and "critical"), in a readable form. */
+async function blockers(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The single-use link of an invitation mail. */
+function passwordLink(mail: ParsedMail): string {
+  const found = /https?:\/\/\S+\/set-password\?token=[\w-]+/.exec(mail.text ?? '');
+  if (!found) throw new Error(`no set-password link in: ${mail.text}`);
+  return found[0];
+}
+
+/** Opens an invitation link and sets the password, as the invited person does. */
+async function acceptInvitation(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Definir senha' }).waitFor();
+  await page.getByLabel('Nova senha', { exact: true }).fill(password);
+  await page.getByLabel('Confirme a nova senha').fill(password);
+  await page.getByRole('button', { name: 'Salvar senha' }).click();
+  await page.getByText('Senha definida. Entre com a nova senha.').waitFor();
+}
+
+describe('administration', () => {
+  let portal: Portal;
+  let browser: Browser;
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  const newPage = async () => (await browser.newContext({ locale: 'pt-BR' })).newPage();
+  const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
+
+  it('a company, its administrator, a contact, a ticket, and the deactivation that ends the contact\'s session', async () => {
+    // The system administrator creates the company, entitled to RM, with its first portal administrator.
+    const system = await newPage();
+    await signIn(system, portal.url, 'sistema@atende.example');
+    await nav(system, 'Empresas').click();
+    await system.getByRole('heading', { level: 1, name: 'Empresas' }).waitFor();
+    await system.getByRole('button', { name: 'Nova empresa' }).click();
+    const create = system.getByRole('dialog', { name: 'Nova empresa' });
+    await create.getByRole('textbox', { name: 'Razão social' }).fill('Gama Serviços Ltda');
+    // A CNPJ with wrong digits is caught before anything is sent.
+    await create.getByRole('textbox', { name: 'CNPJ' }).fill('11.444.777/0001-00');
+    await create.getByRole('textbox', { name: 'Nome' }).fill('Gabriela Gestora');
+    await create.getByRole('textbox', { name: 'E-mail' }).fill('gestora@gama.example');
+    await create.getByRole('group', { name: 'Software' }).getByRole('checkbox', { name: 'RM', exact: true }).check();
+    await create.getByRole('button', { name: 'Criar empresa e convidar' }).click();
+    expect(await describedBy(create.getByRole('textbox', { name: 'CNPJ' }))).toContain('Informe um CNPJ válido.');
+    await create.getByRole('textbox', { name: 'CNPJ' }).fill('11.444.777/0001-61');
+    await create.getByRole('button', { name: 'Criar empresa e convidar' }).click();
+    await system.getByText('Gama Serviços Ltda criada. Enviamos o convite para gestora@gama.example.').waitFor();
+    const companyRow = system.getByRole('row').filter({ hasText: 'Gama Serviços Ltda' });
+    await companyRow.getByText('11.444.777/0001-61').waitFor();
+    expect(await companyRow.getByText('RM', { exact: true }).count()).toBe(1);
+
+    // The invitation reaches the administrator, who sets a password and signs in.
+    const invitation = await portal.smtp.waitFor('gestora@gama.example', (m) => m.subject === 'Seu acesso ao portal Atende');
+    expect(invitation.text).toContain('Gama Serviços Ltda');
+    const admin = await newPage();
+    await acceptInvitation(admin, passwordLink(invitation), 'gama-gestora-2025');
+    await signIn(admin, portal.url, 'gestora@gama.example', 'gama-gestora-2025');
+
+    // "Meu espaço": the company's products and contacts.
+    await nav(admin, 'Meus produtos').click();
+    await admin.getByRole('heading', { level: 1, name: 'Meus produtos' }).waitFor();
+    await admin.getByText('RM', { exact: true }).first().waitFor();
+    await nav(admin, 'Contatos').click();
+    await admin.getByRole('heading', { level: 1, name: 'Contatos' }).waitFor();
+    await admin.getByRole('row').filter({ hasText: 'gestora@gama.example' }).getByText('Administrador').waitFor();
+
+    // A new contact; the CPF is checked first.
+    await admin.getByRole('button', { name: 'Novo contato' }).click();
+    const contactForm = admin.getByRole('dialog', { name: 'Novo contato' });
+    await contactForm.getByRole('textbox', { name: 'Nome' }).fill('Diego Contato');
+    await contactForm.getByRole('textbox', { name: 'E-mail' }).fill('diego@gama.example');
+    await contactForm.getByRole('textbox', { name: 'Telefone' }).fill('(11) 4003-0015');
+    await contactForm.getByRole('textbox', { name: 'CPF' }).fill('123.456.789-00');
+    await contactForm.getByRole('button', { name: 'Cadastrar e convidar' }).click();
+    expect(await describedBy(contactForm.getByRole('textbox', { name: 'CPF' }))).toContain('Informe um CPF válido.');
+    await contactForm.getByRole('textbox', { name: 'CPF' }).fill('529.982.247-25');
+    await contactForm.getByRole('button', { name: 'Cadastrar e convidar' }).click();
+    await admin.getByText('Diego Contato cadastrado. Enviamos o convite para diego@gama.example.').waitFor();
+    const contactRow = admin.getByRole('row').filter({ hasText: 'diego@gama.example' });
+    await contactRow.getByText('Convite pendente').waitFor();
+    await contactRow.getByText('529.982.247-25').waitFor();
+
+    // The contact's invitation arrives; the contact sets a password, signs in and opens a ticket on RM.
+    const contactInvitation = await portal.smtp.waitFor('diego@gama.example', (m) => m.subject === 'Seu acesso ao portal Atende');
+    const contact = await newPage();
+    await acceptInvitation(contact, passwordLink(contactInvitation), 'diego-contato-2025');
+    await signIn(contact, portal.url, 'diego@gama.example', 'diego-contato-2025');
+    await nav(contact, 'Software').click();
+    await contact.getByRole('link', { name: 'Abrir chamado — RM' }).click();
+    await contact.getByRole('heading', { level: 1, name: 'Abrir chamado — RM' }).waitFor();
+    await choose(contact, 'Categoria', /^Atendimento\/Dúvida\/Análise/);
+    await choose(contact, 'Origem', /^Cliente em produção/);
+    await choose(contact, 'Efeito', 'Inconsistência em processo');
+    await choose(contact, 'Módulo/Produto', 'RM Labore');
+    await choose(contact, 'Processo ou rotina', 'Férias');
+    await choose(contact, 'Versão', '12.1.2410');
+    await choose(contact, 'Ambiente', 'Produção');
+    const summary = 'Férias calculadas com um dia a menos';
+    await contact.getByRole('textbox', { name: 'Resumo' }).fill(summary);
+    await contact.getByRole('textbox', { name: 'Incidente' }).fill('O recibo de férias de março mostra 29 dias.');
+    await contact.getByRole('button', { name: 'Continuar' }).click();
+    await contact.getByRole('heading', { name: /^Chamado #\d+ aberto$/ }).waitFor();
+    // The contact is now active (a password is set).
+    await admin.reload();
+    await admin.getByRole('row').filter({ hasText: 'diego@gama.example' }).getByText('Ativo', { exact: true }).waitFor();
+
+    // The administrator deactivates the contact.
+    await admin.getByRole('button', { name: 'Ações de Diego Contato' }).click();
+    await admin.getByRole('menuitem', { name: 'Desativar' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'Desativar Diego Contato?' });
+    await confirm.getByRole('button', { name: 'Desativar' }).click();
+    await admin.getByText('Diego Contato desativado. As sessões dele terminaram.').waitFor();
+    await admin.getByRole('row').filter({ hasText: 'diego@gama.example' }).getByText('Inativo').waitFor();
+
+    // The contact's open session stops at its next request, and the interface returns to the login.
+    expect((await contact.request.get(`${portal.url}/api/me`)).status()).toBe(401);
+    await nav(contact, 'Meus chamados').click();
+    await contact.waitForURL(/\/login/);
+    await contact.getByLabel('E-mail').fill('diego@gama.example');
+    await contact.getByLabel('Senha', { exact: true }).fill('diego-contato-2025');
+    await contact.getByRole('button', { name: 'Entrar' }).click();
+    await contact.getByText('E-mail ou senha inválidos.').waitFor();
+
+    // What the contact wrote stays: the administrator (who sees all company tickets) still finds the ticket.
+    const tickets = await apiFrom<{ tickets: { summary: string }[] }>(admin, 'GET', '/api/tickets');
+    expect(tickets.body.tickets.map((t) => t.summary)).toContain(summary);
+
+    // The company's log and the system audit show who did what.
+    await nav(admin, 'Registro de alterações').click();
+    await admin.getByRole('heading', { level: 1, name: 'Registro de alterações' }).waitFor();
+    await admin.getByRole('row').filter({ hasText: 'Contato desativado' }).getByText('Gabriela Gestora').waitFor();
+    await system.goto(`${portal.url}/admin/audit`);
+    await system.getByRole('row').filter({ hasText: 'Empresa criada' }).getByText('Sílvia Sistema').waitFor();
+
+    for (const page of [system, admin, contact]) await page.context().close();
+  });
+
+  it('a new e-mail address takes effect only once its owner confirms it, through a single-use link', async () => {
+    const admin = await newPage();
+    await signIn(admin, portal.url, 'admin@beta.example');
+    await nav(admin, 'Contatos').click();
+    await admin.getByRole('button', { name: 'Ações de Beatriz Contato' }).click();
+    await admin.getByRole('menuitem', { name: 'Editar' }).click();
+    const form = admin.getByRole('dialog', { name: 'Editar Beatriz Contato' });
+    await form.getByRole('textbox', { name: 'E-mail' }).fill('beatriz.nova@beta.example');
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    const row = admin.getByRole('row').filter({ hasText: 'Beatriz Contato' });
+    await row.getByText('Novo e-mail aguardando confirmação: beatriz.nova@beta.example').waitFor();
+    // Until confirmed, the old address is still the one that signs in.
+    await row.getByText('contato@beta.example', { exact: true }).waitFor();
+
+    const mail = await portal.smtp.waitFor('beatriz.nova@beta.example', (m) => m.subject === 'Confirme o seu novo e-mail no Atende');
+    const link = /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(mail.text ?? '')![0];
+    const owner = await newPage();
+    await owner.goto(link);
+    await owner.getByRole('heading', { level: 1, name: 'Confirmar novo e-mail' }).waitFor();
+    await owner.getByRole('button', { name: 'Confirmar e-mail' }).click();
+    await owner.getByText('E-mail confirmado. Use o novo endereço para entrar no portal.').waitFor();
+    // The link works once.
+    await owner.goto(link);
+    await owner.getByRole('button', { name: 'Confirmar e-mail' }).click();
+    await owner.getByText('Este link é inválido, já foi usado ou expirou.', { exact: false }).waitFor();
+    await signIn(owner, portal.url, 'beatriz.nova@beta.example');
+
+    await admin.reload();
+    await admin.getByRole('row').filter({ hasText: 'Beatriz Contato' }).getByText('beatriz.nova@beta.example', { exact: true }).waitFor();
+    for (const page of [admin, owner]) await page.context().close();
+  });
+
+  it('"Não sabe quem é o administrador do portal?" answers the same to anyone; only a known address gets a mail', async () => {
+    const visitor = await newPage();
+    await visitor.goto(`${portal.url}/login`);
+    const sentence = 'Pronto. Se este e-mail tiver acesso ao portal, enviamos para ele os nomes dos administradores de portal da empresa.';
+    const ask = async (email: string) => {
+      await visitor.getByRole('button', { name: 'Não sabe quem é o administrador do portal?' }).click();
+      const dialog = visitor.getByRole('dialog', { name: 'Quem é o administrador do portal?' });
+      await dialog.getByRole('textbox', { name: 'E-mail' }).fill(email);
+      await dialog.getByRole('button', { name: 'Enviar' }).click();
+      const answer = await dialog.getByRole('status').textContent();
+      await dialog.getByRole('button', { name: 'Fechar' }).first().click();
+      await dialog.waitFor({ state: 'hidden' });
+      return answer;
+    };
+    // The unknown address first: once the known one's mail is in, any mail to the first would be too.
+    const unknown = await ask('ninguem@desconhecido.example');
+    const known = await ask('contato@alfa.example');
+    expect(unknown).toBe(sentence);
+    expect(known).toBe(sentence);
+    const mail = await portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === 'Os administradores de portal da sua empresa');
+    expect(mail.text).toContain('Alfa Indústria Ltda: Ana Administradora <admin@alfa.example>');
+    expect(portal.smtp.mails.filter((m) => addressesOf(m).includes('ninguem@desconhecido.example'))).toHaveLength(0);
+
+    // The help page is one click away from the login, before signing in.
+    await visitor.getByRole('link', { name: 'Canais de atendimento' }).click();
+    await visitor.getByRole('heading', { level: 1, name: 'Canais de atendimento' }).waitFor();
+    await visitor.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 5' }).waitFor();
+    await visitor.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 7' }).waitFor();
+    await visitor.getByRole('link', { name: 'Dicas e soluções para abertura de chamados no portal' }).click();
+    await visitor.getByRole('heading', { level: 2, name: /^2- QUAL A FUNÇÃO DO “ADMINISTRADOR DE PORTAL”/ }).waitFor();
+    await visitor.context().close();
+  });
+
+  it('the help page inside the shell, from the menu "Ajuda"', async () => {
+    const page = await newPage();
+    await signIn(page, portal.url, 'contato@alfa.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Canais de atendimento' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Canais de atendimento' }).waitFor();
+    // Inside the shell: the person's menu stays; the public frame's sign-in and admin look-up are not there.
+    await nav(page, 'Meus chamados').waitFor();
+    await page.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 7' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Entrar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Receber os nomes por e-mail' }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('accessibility: the administration pages, the help pages and the import preview', async () => {
+    const page = await newPage();
+    await signIn(page, portal.url, 'sistema@atende.example');
+    const check = async (path: string, ready: (p: Page) => Promise<unknown>) => {
+      await page.goto(`${portal.url}${path}`);
+      await ready(page);
+      expect(await blockers(page), path).toEqual([]);
+      expect(await page.getByRole('heading', { level: 1 }).count(), path).toBe(1);
+    };
+    await check('/companies/1/people', (p) => p.getByRole('row').filter({ hasText: 'contato@alfa.example' }).waitFor());
+    await check('/admin/companies', (p) => p.getByRole('row').filter({ hasText: 'Alfa Indústria Ltda' }).waitFor());
+    await check('/help', (p) => p.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 5' }).waitFor());
+    await check('/help/articles/guia-do-portal', (p) => p.getByRole('heading', { level: 2 }).first().waitFor());
+    await check('/admin/catalog', (p) => p.getByRole('heading', { name: 'Listas de RM' }).waitFor());
+    await check('/admin/criticality', (p) => p.getByRole('status').filter({ hasText: 'Criticidade' }).getByText("Efeito 'Sistema parado'").waitFor());
+    await check('/admin/audit', (p) => p.getByRole('row').nth(1).or(p.getByText('Nenhum registro.')).waitFor());
+    await check('/admin/agents', (p) => p.getByRole('row').filter({ hasText: 'analista@atende.example' }).waitFor());
+    await check('/admin/groups', (p) => p.getByRole('row').filter({ hasText: 'Suporte RM' }).first().waitFor());
+    await check('/admin/help-channels', (p) => p.getByRole('row').nth(1).waitFor());
+    await check('/admin/mail', (p) => p.getByRole('button', { name: 'Enviar teste' }).waitFor());
+    await check('/companies/1/products', (p) => p.getByText('Protheus', { exact: true }).waitFor());
+    await check('/companies/1/log', (p) => p.getByRole('row').nth(1).or(p.getByText('Nenhuma alteração registrada ainda.')).waitFor());
+    // A form in a dialog, with its errors shown.
+    await check('/admin/companies', async (p) => {
+      await p.getByRole('button', { name: 'Nova empresa' }).click();
+      await p.getByRole('dialog').getByRole('button', { name: 'Criar empresa e convidar' }).click();
+      await p.getByText('Verifique os campos destacados.').waitFor();
+    });
+    // The import preview with its errors.
+    await check('/companies/1/import', async (p) => {
+      await p.locator('input[type=file]').setInputFiles({ name: 'contatos.csv', mimeType: 'text/csv', buffer: Buffer.from('nome;email\nSem Arroba;sem-arroba\n') });
+      await p.getByText('Informe um e-mail válido.').waitFor();
+    });
+
+    // The public help page, before signing in.
+    const visitor = await newPage();
+    await visitor.goto(`${portal.url}/help`);
+    await visitor.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 5' }).waitFor();
+    expect(await blockers(visitor)).toEqual([]);
+    for (const p of [page, visitor]) await p.context().close();
+  });
+
+  it('system administration: the criticality preview follows the matrix, the catalog feeds the form, help and mail', async () => {
+    const page = await newPage();
+    await signIn(page, portal.url, 'sistema@atende.example');
+
+    // The preview answers for the matrix being edited, before it is saved.
+    await nav(page, 'Matriz de criticidade').click();
+    const preview = page.getByRole('status').filter({ hasText: 'Criticidade' });
+    await preview.getByText('Crítica', { exact: true }).waitFor();
+    await choose(page, 'Impacto alto, urgência alta', 'Alta');
+    await preview.getByText('Alta', { exact: true }).waitFor();
+    await preview.getByText('Hoje: Crítica').waitFor();
+    await choose(page, 'Origem', /^Cliente em fase de implantação/);
+    await page.getByRole('button', { name: 'Desfazer' }).click();
+    await preview.getByText("Origem 'Cliente em fase de implantação' → impacto médio").waitFor();
+    await preview.getByText('Alta', { exact: true }).waitFor();
+
+    // A new version of RM is offered by RM's ticket form at once; deactivated, it is not.
+    const lineId = (await apiFrom<{ service_line: { id: number; code: string }[] }>(page, 'GET', '/api/admin/catalog')).body.service_line.find((l) => l.code === 'RM')!.id;
+    const versions = async () => (await apiFrom<{ versions: { name: string }[] }>(page, 'GET', `/api/service-lines/${lineId}/form`)).body.versions.map((v) => v.name);
+    await nav(page, 'Catálogo').click();
+    await page.getByRole('heading', { name: 'Listas de RM' }).waitFor();
+    await page.getByRole('tab', { name: /^Versões/ }).click();
+    await page.getByRole('button', { name: 'Nova versão' }).click();
+    const entry = page.getByRole('dialog', { name: 'Nova versão' });
+    await entry.getByRole('textbox', { name: 'Nome' }).fill('12.1.2502');
+    await entry.getByRole('button', { name: 'Salvar' }).click();
+    await page.getByRole('button', { name: 'Mover 12.1.2502 para cima' }).waitFor();
+    expect(await versions()).toEqual(['12.1.2402', '12.1.2406', '12.1.2410', '12.1.2502']);
+    await page.getByRole('button', { name: 'Mover 12.1.2502 para cima' }).click();
+    await expect.poll(versions).toEqual(['12.1.2402', '12.1.2406', '12.1.2502', '12.1.2410']);
+    await page.getByRole('button', { name: 'Desativar 12.1.2502' }).click();
+    await page.getByRole('button', { name: 'Reativar 12.1.2502' }).waitFor();
+    expect(await versions()).not.toContain('12.1.2502');
+
+    // A help channel's new text shows on the help page.
+    await nav(page, 'Canais de ajuda').click();
+    await page.getByRole('button', { name: 'Editar Suporte ao Portal do Cliente' }).click();
+    const channel = page.getByRole('dialog', { name: 'Editar Suporte ao Portal do Cliente' });
+    await channel.getByRole('textbox', { name: 'Português (Brasil)' }).nth(1).fill('Dúvidas sobre o uso do portal, de segunda a sexta.');
+    await channel.getByRole('button', { name: 'Salvar' }).click();
+    await channel.waitFor({ state: 'hidden' });
+    await page.goto(`${portal.url}/help`);
+    await page.getByText('Dúvidas sobre o uso do portal, de segunda a sexta.').waitFor();
+
+    // "Send a test mail" goes to the SMTP server and says what it answered.
+    await page.goto(`${portal.url}/admin/mail`);
+    await page.getByRole('textbox', { name: 'Para' }).fill('teste@atende.example');
+    await page.getByRole('button', { name: 'Enviar teste' }).click();
+    await page.getByText('O servidor SMTP aceitou o e-mail para teste@atende.example.').waitFor();
+    await portal.smtp.waitFor('teste@atende.example', (m) => m.subject === 'Atende: e-mail de teste');
+
+    // An invited agent gets the set-password mail; a group takes them in.
+    await nav(page, 'Analistas').click();
+    await page.getByRole('button', { name: 'Convidar analista' }).click();
+    const invite = page.getByRole('dialog', { name: 'Convidar analista' });
+    await invite.getByRole('textbox', { name: 'Nome' }).fill('Bruna Analista');
+    await invite.getByRole('textbox', { name: 'E-mail' }).fill('bruna@atende.example');
+    await invite.getByRole('button', { name: 'Enviar convite' }).click();
+    await page.getByRole('row').filter({ hasText: 'bruna@atende.example' }).waitFor();
+    await portal.smtp.waitFor('bruna@atende.example', (m) => m.subject === 'Seu acesso ao portal Atende');
+    await nav(page, 'Grupos').click();
+    await page.getByRole('button', { name: 'Novo grupo' }).click();
+    const group = page.getByRole('dialog', { name: 'Novo grupo' });
+    await group.getByRole('textbox', { name: 'Nome' }).fill('Suporte RM Nível 2');
+    await choose(page, 'Membros', /^Bruna Analista/);
+    // Focus elsewhere closes the list of agents, which stays open for more choices.
+    await group.getByRole('textbox', { name: 'Nome' }).click();
+    await group.getByRole('group', { name: 'Software' }).getByRole('checkbox', { name: 'RM', exact: true }).check();
+    await group.getByRole('button', { name: 'Salvar' }).click();
+    const groupRow = page.getByRole('row').filter({ hasText: 'Suporte RM Nível 2' });
+    await groupRow.getByText('Bruna Analista').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('importing contacts from a CSV', () => {
+  let portal: Portal;
+  let browser: Browser;
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  const rows = 5_000;
+  const header = 'nome;email;telefone;cpf;ve_todos;consultoria;administrador';
+  /** 5,000 people; `bad` replaces some rows with broken ones. */
+  const csv = (bad: Record<number, string> = {}) => {
+    const lines = [header];
+    for (let i = 1; i <= rows; i++) lines.push(bad[i] ?? `Pessoa ${i};pessoa${i}@import.example;(11) 3000-${String(i).padStart(4, '0')};;${i % 2 ? 'sim' : 'não'};não;não`);
+    return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+  };
+
+  it('previews 5,000 rows with the bad ones explained, then imports the corrected file once', async () => {
+    const page = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
+    await signIn(page, portal.url, 'admin@alfa.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Importar contatos' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Importar contatos' }).waitFor();
+    const file = page.locator('input[type=file]');
+
+    // Line numbers count the header: data row 10 is line 11.
+    await file.setInputFiles({
+      name: 'contatos.csv',
+      mimeType: 'text/csv',
+      buffer: csv({
+        10: 'Pessoa 10;pessoa10-sem-arroba;;;não;não;não',
+        20: 'Pessoa 20;pessoa20@import.example;;123.456.789-00;não;não;não',
+        30: 'Pessoa 30 de novo;pessoa1@import.example;;;não;não;não',
+        40: ';pessoa40@import.example;;;não;não;não',
+      }),
+    });
+    await page.getByRole('heading', { level: 2, name: 'Conferência: 5.000 linha(s)' }).waitFor({ timeout: 30_000 });
+    await page.getByText('4 linha(s) com erro. Corrija a planilha e escolha o arquivo de novo: nada foi gravado.').waitFor();
+    // The preview opens on the rows with errors, each with its message.
+    const table = page.getByRole('table', { name: 'Conferência: 5.000 linha(s)' });
+    expect(await table.getByRole('row').count()).toBe(5);
+    for (const [line, message] of [
+      ['11', 'Informe um e-mail válido.'],
+      ['21', 'Informe um CPF válido.'],
+      ['31', 'Este e-mail aparece mais de uma vez no arquivo.'],
+      ['41', 'Preencha este campo.'],
+    ]) {
+      const row = table.getByRole('row').filter({ has: page.getByRole('cell', { name: line, exact: true }) });
+      expect(await row.textContent(), line).toContain(message);
+    }
+    expect(await page.getByRole('button', { name: 'Importar 4.996 contato(s)' }).isDisabled()).toBe(true);
+    // All rows, a page at a time.
+    await page.getByText('Todas (5.000)').click();
+    await page.getByText('Página 1 de 100').waitFor();
+    expect(await table.getByRole('row').count()).toBe(51);
+    await page.getByRole('button', { name: 'Última página' }).click();
+    await table.getByRole('cell', { name: 'pessoa5000@import.example' }).waitFor();
+
+    // The corrected file: 5,000 new contacts, imported in one go.
+    await file.setInputFiles({ name: 'contatos-corrigidos.csv', mimeType: 'text/csv', buffer: csv() });
+    await page.getByText('Tudo certo: 5.000 contato(s) para importar. Cada pessoa nova recebe um convite por e-mail.').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Importar 5.000 contato(s)' }).click();
+    await page.getByText('Importação concluída').waitFor({ timeout: 90_000 });
+    await page.getByText('5.000 contato(s) novo(s) criado(s)').waitFor();
+    // Every new person was invited. The 5,000 deliveries are not this test's subject: they are
+    // marked done, so that the portal's mail worker neither slows the next steps nor, draining its
+    // queue on close, the end of the test.
+    const invitations = await portal.db
+      .selectFrom('outbox_mail')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('subject', '=', 'Seu acesso ao portal Atende')
+      .where('to_address', 'like', 'pessoa%@import.example')
+      .executeTakeFirstOrThrow();
+    expect(Number(invitations.n)).toBe(rows);
+    await portal.db.updateTable('outbox_mail').set({ status: 'sent' }).where('status', '=', 'pending').execute();
+
+    // Idempotent by e-mail: the same file again changes nothing.
+    await page.getByRole('button', { name: 'Importar outro arquivo' }).click();
+    await file.setInputFiles({ name: 'contatos-corrigidos.csv', mimeType: 'text/csv', buffer: csv() });
+    await page.getByText('Todas as pessoas do arquivo já são contatos da empresa: não há o que importar.').waitFor({ timeout: 30_000 });
+
+    // The people are there, with the rights the file gave them.
+    await page.getByRole('navigation').getByRole('link', { name: 'Contatos', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Contatos' }).waitFor();
+    await page.getByRole('searchbox', { name: 'Buscar' }).fill('pessoa4999@import.example');
+    const row = page.getByRole('row').filter({ hasText: 'pessoa4999@import.example' });
+    await row.getByText('Vê todos').waitFor();
+    await row.getByText('Convite pendente').waitFor();
+    await page.context().close();
+  }, 180_000);
+});

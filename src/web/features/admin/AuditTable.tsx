@@ -1,0 +1,190 @@
+import { Code, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languages } from '../../../contracts/i18n';
+import { formatDateTime } from '../../app/format';
+import { i18n } from '../../app/i18n';
+import { useTranslate, type Translate } from '../../app/useTranslate';
+
+export type AuditEvent = {
+  id: number;
+  actor: string | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+};
+
+type Plain = Record<string, unknown>;
+const isPlain = (v: unknown): v is Plain => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLocalized = (v: unknown): v is Record<string, string> => isPlain(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => (languages as readonly string[]).includes(k));
+
+/** Nested objects become dotted keys (a matrix cell, the first administrator); labels per language stay whole. */
+function flatten(value: unknown, prefix = ''): Plain {
+  if (!isPlain(value) || isLocalized(value)) return prefix ? { [prefix]: value } : {};
+  return Object.fromEntries(Object.entries(value).flatMap(([k, v]) => Object.entries(isPlain(v) && !isLocalized(v) ? flatten(v, `${prefix}${k}.`) : { [`${prefix}${k}`]: v })));
+}
+
+/** A key of the message tree when it exists, else the fallback. */
+function known(t: Translate, key: string, fallback: string): string {
+  return i18n.exists(key) ? t(key) : fallback;
+}
+
+function show(value: unknown, t: Translate, lineNames?: Map<number, string>): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? t('admin.common.yes') : t('admin.common.no');
+  if (Array.isArray(value)) return value.length ? value.map((v) => (typeof v === 'number' && lineNames?.get(v)) || show(v, t)).join(', ') : '—';
+  if (isLocalized(value)) return Object.entries(value).map(([l, v]) => `${l}: ${v}`).join(' · ');
+  if (isPlain(value)) return JSON.stringify(value);
+  return String(value);
+}
+
+/** The changes an act made, "field: before → after", or what it created. */
+export function describeChanges(event: AuditEvent, t: Translate, lineNames?: Map<number, string>): { label: string; from?: string; to: string }[] {
+  const label = (key: string) => {
+    if (event.targetType === 'criticality_matrix') {
+      const [impact, urgency] = key.split('.');
+      return t('admin.audit.matrixCell', { impact: t(`criticality.impact.${impact}`), urgency: t(`criticality.urgency.${urgency}`) });
+    }
+    return known(t, `admin.audit.fields.${key}`, key);
+  };
+  const value = (key: string, v: unknown) =>
+    event.targetType === 'criticality_matrix' && typeof v === 'string' ? known(t, `criticality.levels.${v}`, v) : key === 'urgency' && typeof v === 'string' ? t(`criticality.urgency.${v}`) : show(v, t, lineNames);
+
+  const { before, after } = event;
+  if (Array.isArray(before) || Array.isArray(after)) {
+    return [{ label: label('serviceLineIds'), from: show(before ?? [], t, lineNames), to: show(after ?? [], t, lineNames) }];
+  }
+  const b = flatten(before);
+  const a = flatten(after);
+  if (!isPlain(before)) return Object.entries(a).map(([k, v]) => ({ label: label(k), to: value(k, v) }));
+  return Object.entries(a)
+    .filter(([k, v]) => JSON.stringify(b[k] ?? null) !== JSON.stringify(v ?? null))
+    .map(([k, v]) => ({ label: label(k), from: value(k, b[k]), to: value(k, v) }));
+}
+
+/** What an act was, in words: "Contato criado", "Linha de serviço alterada". */
+export function actionLabel(action: string, t: Translate): string {
+  return known(t, `admin.audit.actions.${action}`, action);
+}
+
+const pick = (v: unknown) => (isPlain(v) ? (v.name ?? v.email ?? (isLocalized(v.names) ? v.names['pt-BR'] : undefined)) : undefined);
+
+/**
+ * Names the log itself gives its targets ("contact.created" carries the contact's name), so that
+ * a later act on the same target ("contact.deactivated", which carries only the state) names it too.
+ */
+function targetNames(events: AuditEvent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  // Oldest first: the latest name wins.
+  for (const e of [...events].reverse()) {
+    const name = pick(e.after) ?? pick(e.before);
+    if (typeof name === 'string' && name) names.set(`${e.targetType}:${e.targetId}`, name);
+  }
+  return names;
+}
+
+/** Whom an act was about: its kind and the best name the log keeps for it. */
+function target(event: AuditEvent, t: Translate, names: Map<string, string>): string {
+  const kind = known(t, `admin.audit.targets.${event.targetType}`, event.targetType);
+  const name = pick(event.after) ?? pick(event.before) ?? names.get(`${event.targetType}:${event.targetId}`);
+  if (typeof name === 'string' && name) return `${kind}: ${name}`;
+  if (event.targetType === 'mail' || event.targetType === 'criticality_matrix') return event.targetType === 'mail' ? `${kind}: ${event.targetId}` : kind;
+  return `${kind} #${event.targetId.length > 12 ? event.targetId.slice(0, 8) : event.targetId}`;
+}
+
+/** The audit log as a table: when, who, what, and before → after. */
+export function AuditTable({
+  events,
+  label,
+  lineNames,
+  knownNames,
+}: {
+  events: AuditEvent[];
+  label: string;
+  lineNames?: Map<number, string>;
+  /** Names of targets by "type:id", for acts whose rows carry no name ("person:…" → "Carlos Contato"). */
+  knownNames?: Map<string, string>;
+}) {
+  const { t } = useTranslation();
+  const translate = useTranslate();
+  const names = useMemo(() => new Map([...targetNames(events), ...(knownNames ?? [])]), [events, knownNames]);
+  return (
+    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+      <Table.ScrollContainer minWidth={860} type="native">
+        <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={label}>
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th scope="col" w={150}>
+                {t('admin.audit.when')}
+              </Table.Th>
+              <Table.Th scope="col" w={180}>
+                {t('admin.audit.who')}
+              </Table.Th>
+              <Table.Th scope="col" w={260}>
+                {t('admin.audit.what')}
+              </Table.Th>
+              <Table.Th scope="col">{t('admin.audit.changes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.map((event) => {
+              const changes = describeChanges(event, translate, lineNames);
+              return (
+                <Table.Tr key={event.id} style={{ verticalAlign: 'top' }}>
+                  <Table.Td>
+                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                      <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{event.actor ?? t('admin.audit.system')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {actionLabel(event.action, translate)}
+                    </Text>
+                    <Text size="sm" c="dimmed">
+                      {target(event, translate, names)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {changes.length === 0 ? (
+                      <Text size="sm" c="dimmed">
+                        —
+                      </Text>
+                    ) : (
+                      <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+                        {changes.map((c) => (
+                          <Text component="li" size="sm" key={c.label}>
+                            <Text component="span" fw={600}>
+                              {c.label}:
+                            </Text>{' '}
+                            {c.from !== undefined && (
+                              <>
+                                <Code c="red.9" bg="red.0">
+                                  {c.from}
+                                </Code>{' '}
+                                <span aria-hidden>→</span>
+                                <VisuallyHidden>{t('admin.audit.becomes')}</VisuallyHidden>{' '}
+                              </>
+                            )}
+                            <Code c="teal.9" bg="teal.0">
+                              {c.to}
+                            </Code>
+                          </Text>
+                        ))}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

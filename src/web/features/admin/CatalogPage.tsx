@@ -1,0 +1,453 @@
+import { ActionIcon, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Tabs, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowDown, IconArrowUp, IconChevronRight, IconEdit, IconEye, IconEyeOff, IconPlus } from '@tabler/icons-react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { catalogEntryInput, type CatalogKind } from '../../../contracts/admin';
+import { grades } from '../../../contracts/criticality';
+import { localized } from '../../../contracts/i18n';
+import { fieldLabel } from '../../app/FieldLabel';
+import { currentLanguage } from '../../app/i18n';
+import { useTranslate } from '../../app/useTranslate';
+import { check, compactLocalized, emptyLocalized, errorText, FormAlert, Loaded, LocalizedFields, PageHeader, serverErrors, toLocalized, type Localized } from './ui';
+import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry, type CatalogWrite } from './useAdmin';
+
+/** Kinds whose label is kept per language. */
+const localizedKinds: CatalogKind[] = ['channel', 'effect'];
+const urgencyColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
+
+/** A name in the interface language. */
+function label(entry: CatalogEntry): string {
+  return entry.names ? localized(entry.names, currentLanguage()) : entry.name;
+}
+
+type Editing = { kind: CatalogKind; entry: CatalogEntry | null; parentId?: number };
+
+/**
+ * `/admin/catalog`: channels → service lines → modules → routines, versions, environments, and
+ * the effects with their urgency. Nothing is deleted (a ticket may use it): it is deactivated.
+ */
+export function CatalogPage() {
+  const { t } = useTranslation();
+  const catalog = useCatalog();
+  const [selected, setSelected] = useState<number | null>(null);
+  const [editing, setEditing] = useState<Editing | null>(null);
+
+  const lines = catalog.data?.service_line ?? [];
+  const firstChannel = catalog.data?.channel[0];
+  const line = lines.find((l) => l.id === selected) ?? lines.find((l) => l.parentId === firstChannel?.id) ?? lines[0];
+
+  return (
+    <Stack gap="lg">
+      <PageHeader title={t('admin.catalog.title')} description={t('admin.catalog.intro')} />
+      <Loaded query={catalog}>
+        {(data) => (
+          <>
+            <Grid gap="lg" align="flex-start">
+              <Grid.Col span={{ base: 12, lg: 5 }}>
+                <Stack component="section" gap="sm" aria-labelledby="catalog-channels">
+                  <Group justify="space-between">
+                    <Title order={2} size="h3" id="catalog-channels">
+                      {t('admin.catalog.channels')}
+                    </Title>
+                    <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ kind: 'channel', entry: null })}>
+                      {t('admin.catalog.add.channel')}
+                    </Button>
+                  </Group>
+                  {data.channel.map((channel, index) => (
+                    <Paper key={channel.id} withBorder radius="md" p="sm">
+                      <EntryRow kind="channel" entry={channel} siblings={data.channel} index={index} onEdit={() => setEditing({ kind: 'channel', entry: channel })} heading />
+                      <Stack gap={4} mt="xs" pl="md" component="ul" m={0} style={{ listStyle: 'none' }} aria-label={t('admin.catalog.linesOf', { name: label(channel) })}>
+                        {children(data, 'service_line', channel.id).map((l, i, all) => (
+                          <li key={l.id}>
+                            <EntryRow
+                              kind="service_line"
+                              entry={l}
+                              siblings={all}
+                              index={i}
+                              selected={line?.id === l.id}
+                              onSelect={() => setSelected(l.id)}
+                              onEdit={() => setEditing({ kind: 'service_line', entry: l })}
+                            />
+                          </li>
+                        ))}
+                      </Stack>
+                      <Button
+                        variant="subtle"
+                        size="compact-sm"
+                        mt={4}
+                        ml="md"
+                        leftSection={<IconPlus size={14} aria-hidden />}
+                        onClick={() => setEditing({ kind: 'service_line', entry: null, parentId: channel.id })}
+                        aria-label={t('admin.catalog.addLineTo', { name: label(channel) })}
+                      >
+                        {t('admin.catalog.add.service_line')}
+                      </Button>
+                    </Paper>
+                  ))}
+                </Stack>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 7 }}>
+                {line && <LineLists catalog={data} line={line} onEdit={setEditing} />}
+              </Grid.Col>
+            </Grid>
+
+            <Stack component="section" gap="sm" aria-labelledby="catalog-effects">
+              <Group justify="space-between">
+                <div>
+                  <Title order={2} size="h3" id="catalog-effects">
+                    {t('admin.catalog.effects')}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t('admin.catalog.effectsIntro')}
+                  </Text>
+                </div>
+                <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ kind: 'effect', entry: null })}>
+                  {t('admin.catalog.add.effect')}
+                </Button>
+              </Group>
+              <Paper withBorder radius="md" p="sm">
+                <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby="catalog-effects">
+                  {data.effect.map((e, i) => (
+                    <li key={e.id}>
+                      <EntryRow kind="effect" entry={e} siblings={data.effect} index={i} onEdit={() => setEditing({ kind: 'effect', entry: e })} />
+                    </li>
+                  ))}
+                </Stack>
+              </Paper>
+            </Stack>
+            <EntryModal editing={editing} onClose={() => setEditing(null)} />
+          </>
+        )}
+      </Loaded>
+    </Stack>
+  );
+}
+
+/** Entries of a kind under a parent, in their order. */
+function children(catalog: Catalog, kind: CatalogKind, parentId: number): CatalogEntry[] {
+  return catalog[kind].filter((e) => e.parentId === parentId);
+}
+
+/** A service line's own lists for the ticket form: modules with their routines, versions, environments. */
+function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogEntry; onEdit: (editing: Editing) => void }) {
+  const { t } = useTranslation();
+  const modules = children(catalog, 'module', line.id);
+  const list = (kind: CatalogKind, entries: CatalogEntry[], parentId: number, nested?: (entry: CatalogEntry) => ReactNode) => (
+    <Stack gap={4}>
+      {entries.length === 0 && (
+        <Text size="sm" c="dimmed" py="xs">
+          {t('admin.catalog.emptyList')}
+        </Text>
+      )}
+      <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        {entries.map((e, i) => (
+          <li key={e.id}>
+            <EntryRow kind={kind} entry={e} siblings={entries} index={i} onEdit={() => onEdit({ kind, entry: e })} />
+            {nested?.(e)}
+          </li>
+        ))}
+      </Stack>
+      <Button variant="subtle" size="compact-sm" w="fit-content" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => onEdit({ kind, entry: null, parentId })}>
+        {t(`admin.catalog.add.${kind as 'module'}`)}
+      </Button>
+    </Stack>
+  );
+
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-line">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h3" id="catalog-line">
+            {t('admin.catalog.listsOf', { name: line.name })}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('admin.catalog.listsIntro')}
+          </Text>
+        </div>
+        <Tabs defaultValue="modules" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="modules">{t('admin.catalog.modules', { n: modules.length })}</Tabs.Tab>
+            <Tabs.Tab value="versions">{t('admin.catalog.versions', { n: children(catalog, 'version', line.id).length })}</Tabs.Tab>
+            <Tabs.Tab value="environments">{t('admin.catalog.environments', { n: children(catalog, 'environment', line.id).length })}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="modules" pt="sm">
+            {list('module', modules, line.id, (module) => (
+              <Stack gap={2} pl="xl" pb="xs" aria-label={t('admin.catalog.routinesOf', { name: module.name })} role="group">
+                {list('routine', children(catalog, 'routine', module.id), module.id)}
+              </Stack>
+            ))}
+          </Tabs.Panel>
+          <Tabs.Panel value="versions" pt="sm">
+            {list('version', children(catalog, 'version', line.id), line.id)}
+          </Tabs.Panel>
+          <Tabs.Panel value="environments" pt="sm">
+            {list('environment', children(catalog, 'environment', line.id), line.id)}
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** One entry: its name and marks, and buttons to reorder, edit, (de)activate it. */
+function EntryRow({
+  kind,
+  entry,
+  siblings,
+  index,
+  onEdit,
+  onSelect,
+  selected,
+  heading,
+}: {
+  kind: CatalogKind;
+  entry: CatalogEntry;
+  siblings: CatalogEntry[];
+  index: number;
+  onEdit: () => void;
+  onSelect?: () => void;
+  selected?: boolean;
+  heading?: boolean;
+}) {
+  const { t } = useTranslation();
+  const { update, reorder } = useCatalogActions();
+  const name = label(entry);
+
+  const move = (by: -1 | 1) => {
+    const neighbour = siblings[index + by]!;
+    const distinct = new Set(siblings.map((e) => e.position)).size === siblings.length;
+    let moves: { id: number; position: number }[];
+    if (distinct) {
+      // The two entries trade places: two writes, two lines in the audit log.
+      moves = [
+        { id: entry.id, position: neighbour.position },
+        { id: neighbour.id, position: entry.position },
+      ];
+    } else {
+      // Ties (entries added later all get 1000) are broken by renumbering the list in steps of 10.
+      const order = [...siblings];
+      const [moved] = order.splice(index, 1);
+      order.splice(index + by, 0, moved!);
+      moves = order.map((e, i) => ({ id: e.id, position: (i + 1) * 10 })).filter((m) => siblings.find((e) => e.id === m.id)?.position !== m.position);
+    }
+    reorder.mutate({ kind, moves }, { onError: (error) => notifications.show({ color: 'red', message: errorText(error, t('errors.internal')) }) });
+  };
+
+  const toggle = () =>
+    update.mutate(
+      { kind, id: entry.id, input: { active: !entry.active } },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: t(entry.active ? 'admin.catalog.deactivated' : 'admin.catalog.reactivated', { name }) }),
+        onError: (error) => notifications.show({ color: 'red', message: errorText(error, t('errors.internal')) }),
+      },
+    );
+
+  const title = (
+    <Group gap={6} style={{ minWidth: 0 }}>
+      <Text fw={heading || selected ? 700 : 500} size={heading ? 'md' : 'sm'} c={entry.active ? undefined : 'dimmed'} td={entry.active ? undefined : 'line-through'} style={{ overflowWrap: 'anywhere' }}>
+        {name}
+      </Text>
+      {entry.code && kind !== 'service_line' && (
+        <Badge variant="outline" color="gray" radius="sm" tt="none" size="sm">
+          {entry.code}
+        </Badge>
+      )}
+      {kind === 'service_line' && entry.code && entry.code !== entry.name && (
+        <Badge variant="light" color="gray" c="gray.9" radius="sm" size="sm" tt="none">
+          {entry.code}
+        </Badge>
+      )}
+      {entry.urgency && (
+        <Badge variant="dot" color={urgencyColor[entry.urgency]} radius="sm" size="sm" tt="none">
+          {t('admin.catalog.urgencyIs', { urgency: t(`criticality.urgency.${entry.urgency as 'high'}`) })}
+        </Badge>
+      )}
+      {!entry.active && (
+        <Badge variant="dot" color="gray" radius="sm" size="sm">
+          {t('admin.common.inactive')}
+        </Badge>
+      )}
+    </Group>
+  );
+
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="xs" px={6} py={2} bg={selected ? 'blue.0' : undefined} style={{ borderRadius: 'var(--mantine-radius-sm)' }}>
+      {onSelect ? (
+        <UnstyledButton onClick={onSelect} aria-pressed={selected} style={{ flex: 1, minWidth: 0 }} aria-label={t('admin.catalog.showLists', { name })}>
+          <Group gap={4} wrap="nowrap">
+            {title}
+            <IconChevronRight size={14} aria-hidden style={{ flexShrink: 0, opacity: selected ? 1 : 0.4 }} />
+          </Group>
+        </UnstyledButton>
+      ) : (
+        <div style={{ flex: 1, minWidth: 0 }}>{title}</div>
+      )}
+      <Group gap={2} wrap="nowrap">
+        <Tooltip label={t('admin.catalog.moveUp')} openDelay={400}>
+          <ActionIcon variant="subtle" color="gray" disabled={index === 0 || reorder.isPending} onClick={() => move(-1)} aria-label={t('admin.catalog.moveUpNamed', { name })}>
+            <IconArrowUp size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('admin.catalog.moveDown')} openDelay={400}>
+          <ActionIcon variant="subtle" color="gray" disabled={index === siblings.length - 1 || reorder.isPending} onClick={() => move(1)} aria-label={t('admin.catalog.moveDownNamed', { name })}>
+            <IconArrowDown size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={t('admin.common.edit')} openDelay={400}>
+          <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={t('admin.common.editNamed', { name })}>
+            <IconEdit size={16} aria-hidden />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={entry.active ? t('admin.common.deactivate') : t('admin.common.reactivate')} openDelay={400}>
+          <ActionIcon
+            variant="subtle"
+            color={entry.active ? 'red' : 'teal'}
+            loading={update.isPending}
+            onClick={toggle}
+            aria-label={t(entry.active ? 'admin.common.deactivateNamed' : 'admin.common.reactivateNamed', { name })}
+          >
+            {entry.active ? <IconEyeOff size={16} aria-hidden /> : <IconEye size={16} aria-hidden />}
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+    </Group>
+  );
+}
+
+type EntryValues = { name: string; names: Localized; code: string; key: string; urgency: string | null };
+
+/** Adds or edits one catalog entry, with the fields its kind has. */
+function EntryModal({ editing, onClose }: { editing: Editing | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const translate = useTranslate();
+  const { create, update } = useCatalogActions();
+  const [values, setValues] = useState<EntryValues>({ name: '', names: emptyLocalized, code: '', key: '', urgency: null });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [alert, setAlert] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const kind = editing?.kind ?? 'module';
+  const entry = editing?.entry ?? null;
+  const isLocalized = localizedKinds.includes(kind);
+
+  useEffect(() => {
+    if (!editing) return;
+    setValues({
+      name: entry?.name ?? '',
+      names: toLocalized(entry?.names),
+      code: entry?.code ?? '',
+      key: kind === 'channel' ? (entry?.code ?? '') : '',
+      urgency: entry?.urgency ?? null,
+    });
+    setErrors({});
+    setAlert(null);
+  }, [editing, entry, kind]);
+
+  const set = (patch: Partial<EntryValues>, ...fields: string[]) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
+  };
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!editing) return;
+    const input: CatalogWrite = {};
+    if (isLocalized) input.names = compactLocalized(values.names);
+    else input.name = values.name;
+    if (kind === 'service_line') input.code = values.code.trim().toUpperCase();
+    if (kind === 'channel') input.key = values.key.trim();
+    if (kind === 'effect' && values.urgency) input.urgency = values.urgency;
+    if (!entry && editing.parentId) input.parentId = editing.parentId;
+    const result = check(catalogEntryInput, input, translate);
+    const found = { ...(result.errors ?? {}) };
+    if (kind === 'effect' && !values.urgency) found.urgency = t('validation.required');
+    if (Object.keys(found).length) {
+      setErrors(found);
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const done = (saved: CatalogEntry) => {
+      notifications.show({ color: 'teal', message: t('admin.common.savedNamed', { name: label(saved) }) });
+      onClose();
+    };
+    const failed = (error: unknown) => {
+      const { fields, alert: message } = serverErrors(error, t('errors.internal'));
+      setErrors(fields);
+      setAlert(message);
+    };
+    if (entry) update.mutate({ kind, id: entry.id, input }, { onSuccess: done, onError: failed });
+    else create.mutate({ kind, input }, { onSuccess: done, onError: failed });
+  }
+
+  const title = editing ? (entry ? t('admin.common.editNamed', { name: label(entry) }) : t(`admin.catalog.add.${kind as 'module'}`)) : '';
+
+  return (
+    <Modal opened={editing !== null} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('admin.common.close') }}>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack>
+          <FormAlert message={alert} />
+          {isLocalized ? (
+            <LocalizedFields label={t('admin.catalog.fields.name')} value={values.names} onChange={(names) => set({ names }, 'names.pt-BR', 'name')} errors={{ ...errors, 'names.pt-BR': errors['names.pt-BR'] ?? errors.name ?? '' }} errorPrefix="names" />
+          ) : (
+            <TextInput
+              label={fieldLabel(t('admin.catalog.fields.name'), true)}
+              required
+              withAsterisk={false}
+              value={values.name}
+              onChange={(e) => set({ name: e.currentTarget.value }, 'name')}
+              error={errors.name}
+              data-autofocus
+            />
+          )}
+          {kind === 'service_line' && (
+            <TextInput
+              label={fieldLabel(t('admin.catalog.fields.code'), true)}
+              required
+              withAsterisk={false}
+              description={t('admin.catalog.fields.codeHelp')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              value={values.code}
+              onChange={(e) => set({ code: e.currentTarget.value.toUpperCase() }, 'code')}
+              error={errors.code}
+            />
+          )}
+          {kind === 'channel' && (
+            <TextInput
+              label={fieldLabel(t('admin.catalog.fields.key'), true)}
+              required
+              withAsterisk={false}
+              description={t('admin.catalog.fields.keyHelp')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              value={values.key}
+              onChange={(e) => set({ key: e.currentTarget.value.toLowerCase() }, 'key')}
+              error={errors.key}
+            />
+          )}
+          {kind === 'effect' && (
+            <Select
+              label={fieldLabel(t('admin.catalog.fields.urgency'), true)}
+              required
+              withAsterisk={false}
+              description={t('admin.catalog.fields.urgencyHelp')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+              allowDeselect={false}
+              placeholder={t('ticketForm.choose')}
+              data={grades.map((g) => ({ value: g, label: t(`admin.catalog.urgencies.${g}`) }))}
+              value={values.urgency}
+              onChange={(v) => set({ urgency: v }, 'urgency')}
+              error={errors.urgency}
+            />
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('admin.common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {t('admin.common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -41,11 +41,13 @@ export function createMailWorker(options: { db: Db; smtpUrl: string; from: strin
   const transport = nodemailer.createTransport(options.smtpUrl);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let stopping = false;
 
   /** Sends every due mail; returns how many were sent. */
   async function drain(): Promise<number> {
     let sent = 0;
-    for (;;) {
+    // Stopping finishes the mail in hand; the rest stays queued for the next start.
+    while (!stopping) {
       const mail = await claimNext(options.db);
       if (!mail) return sent;
       try {
@@ -79,6 +81,7 @@ export function createMailWorker(options: { db: Db; smtpUrl: string; from: strin
           .execute();
       }
     }
+    return sent;
   }
 
   const tick = () => {
@@ -100,6 +103,7 @@ export function createMailWorker(options: { db: Db; smtpUrl: string; from: strin
       void tick();
     },
     async stop() {
+      stopping = true;
       clearInterval(timer);
       await running;
       transport.close();

@@ -38,6 +38,21 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The journeys of the ticket, agent and administration issues again, on PostgreSQL.
+      ...(postgres
+        ? [
+            {
+              test: {
+                name: 'e2e-postgres',
+                include: ['e2e/open-ticket.e2e.ts', 'e2e/agent-journey.e2e.ts', 'e2e/administration.e2e.ts'],
+                env: { E2E_DATABASE: 'postgres' },
+                fileParallelism: false,
+                testTimeout: 60_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

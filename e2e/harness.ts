@@ -5,23 +5,22 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { openDatabase } from '../src/server/db/database';
-import { migrateToLatest } from '../src/server/db/migrate';
+import { createTestDatabase } from '../src/server/test/harness';
 import { seedDemo } from '../src/server/demo/demo.seed';
 import { createMailWorker } from '../src/server/features/mail/mail.worker';
 import { webRoot } from '../src/server/plugins/web';
 import { startTestSmtp } from '../src/server/test/smtp';
 
 /**
- * The portal as `npm run demo` runs it — built web app, SQLite, demo data — on a free
- * loopback port, sending its mail to a real local SMTP server the test reads.
+ * The portal as `npm run demo` runs it — built web app, demo data — on a free loopback port,
+ * sending its mail to a real local SMTP server the test reads. The database is SQLite, or a
+ * fresh PostgreSQL schema when E2E_DATABASE=postgres (the `e2e-postgres` run of `npm test`).
  */
 export async function startPortal() {
   if (!fs.existsSync(path.join(webRoot, 'index.html'))) throw new Error('web app not built: run `npm run build`');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-e2e-'));
   const smtp = await startTestSmtp();
-  const db = openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'atende.sqlite') });
-  await migrateToLatest(db);
+  const { db, drop } = await createTestDatabase(process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'sqlite');
   await seedDemo(db);
   // PUBLIC_URL must name the port, which is known only after listening: listen first on a fixed free port.
   const port = await freePort();
@@ -38,7 +37,7 @@ export async function startPortal() {
     async close() {
       await app.close();
       await worker?.stop();
-      await db.destroy();
+      await drop();
       await smtp.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

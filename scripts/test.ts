@@ -46,6 +46,8 @@ const run = (args: string[]) => spawnSync('npx', args, { stdio: 'inherit', env }
 
 // The browser journeys use the built web app.
 if (projects.includes('e2e') && run(['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
-const status = run(['vitest', 'run', ...projects.flatMap((p) => ['--project', p])]);
+let status = run(['vitest', 'run', ...projects.flatMap((p) => ['--project', p])]);
+// Browser journeys on PostgreSQL run after the rest: two browsers at once would starve 2 cores.
+if (projects.includes('e2e') && env.TEST_DATABASE_URL) status ||= run(['vitest', 'run', '--project', 'e2e-postgres']);
 report();
 process.exit(status);

@@ -313,7 +313,6 @@ export const en: Messages = {
       nobody: 'Nobody',
       take: 'Take',
       taken: 'You took the ticket.',
-      release: 'Release',
       saved: 'Change saved.',
       transfer: 'Transfer',
       transferTitle: 'Transfer to another group',

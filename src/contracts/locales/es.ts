@@ -318,7 +318,6 @@ export const es: Messages = {
       nobody: 'Nadie',
       take: 'Tomar',
       taken: 'Usted tomó el ticket.',
-      release: 'Liberar',
       saved: 'Cambio guardado.',
       transfer: 'Transferir',
       transferTitle: 'Transferir a otro grupo',

@@ -322,7 +322,6 @@ export const ptBR = {
       nobody: 'Ninguém',
       take: 'Assumir',
       taken: 'Você assumiu o chamado.',
-      release: 'Liberar',
       saved: 'Alteração salva.',
       transfer: 'Transferir',
       transferTitle: 'Transferir para outro grupo',

@@ -173,3 +173,17 @@ describe('system administration', () => {
     expect(filtered.every((e: { action: string }) => e.action.startsWith('catalog'))).toBe(true);
   });
 });
+
+describe('the staff directory', () => {
+  it('gives every agent the groups and agents for assigning and transferring, and customers nothing', async () => {
+    const t = await buildTestApp();
+    const agent = await signIn(t.app, 'analista@atende.example');
+    const res = await request(t.app, { method: 'GET', url: '/api/staff/directory', cookie: agent });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().groups.map((g: { name: string }) => g.name)).toContain('Suporte RM');
+    expect(res.json().agents.map((a: { email: string }) => a.email)).toContain('analista@atende.example');
+    const customer = await signIn(t.app, 'admin@alfa.example');
+    expect((await request(t.app, { method: 'GET', url: '/api/staff/directory', cookie: customer })).statusCode).toBe(403);
+    await t.close();
+  });
+});

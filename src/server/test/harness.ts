@@ -16,10 +16,12 @@ export const testOrigin = 'http://localhost:3000';
  * A fresh, migrated database for one test file: a temporary SQLite file, or (TEST_DB=postgres)
  * a schema of its own in TEST_DATABASE_URL, dropped afterwards.
  */
-export async function createTestDatabase(): Promise<{ db: Db; drop: () => Promise<void>; openAnother: () => Db }> {
-  if (process.env.TEST_DB === 'postgres') {
+export async function createTestDatabase(
+  kind: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite',
+): Promise<{ db: Db; drop: () => Promise<void>; openAnother: () => Db }> {
+  if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
-    if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
+    if (!url) throw new Error('a PostgreSQL test database needs TEST_DATABASE_URL');
     const schema = `t_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();

@@ -5,8 +5,8 @@ import { agentInput, agentUpdate, agentView, groupInput, groupView } from '../..
 import { errorBody } from '../../../contracts/errors';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
-import { invalidFields, notFound } from '../../lib/errors';
-import { requireSystemAdmin } from '../../plugins/session';
+import { forbidden, invalidFields, notFound } from '../../lib/errors';
+import { requireActor, requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { invite } from '../auth/auth.mails';
 import { createPerson, endSessions } from '../people/people.service';
@@ -50,7 +50,7 @@ async function listGroups(db: Db, id?: number) {
   }));
 }
 
-/** System administrators: the vendor's agents (invited by mail) and the groups that serve service lines. */
+/** The vendor's agents (invited by mail) and the groups that serve service lines; agents read, administrators edit. */
 export async function groupsAdminRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -96,6 +96,22 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
         await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before, after: request.body });
       });
       return (await listAgents(db, before.id))[0]!;
+    },
+  );
+
+  r.get(
+    '/api/staff/directory',
+    {
+      schema: {
+        tags: ['groups'],
+        summary: 'Groups and agents, for the assign and transfer pickers of every agent',
+        response: { 200: z.object({ groups: z.array(groupView), agents: z.array(agentView) }), 401: errorBody, 403: errorBody },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!actor.staffRole) throw forbidden();
+      return { groups: await listGroups(db), agents: await listAgents(db) };
     },
   );
 

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsExchange, IconFlame, IconPencil, IconUserCheck, IconUserMinus } from '@tabler/icons-react';
+import { IconArrowsExchange, IconFlame, IconPencil, IconUserCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,19 +122,14 @@ function EditDialog({ title, opened, onClose, edit, onSubmit, submitLabel, child
   );
 }
 
-/** Admins only: the groups and agents the transfer and assignment pickers offer. */
+/** The groups and agents the transfer and assignment pickers offer. */
 function useStaffDirectory(enabled: boolean) {
-  const groups = useQuery({
-    queryKey: ['ticketPickers', 'groups'],
-    queryFn: () => api.get<{ groups: z.infer<typeof groupView>[] }>('/api/admin/groups').then((b) => b.groups),
+  const directory = useQuery({
+    queryKey: ['ticketPickers', 'directory'],
+    queryFn: () => api.get<{ groups: z.infer<typeof groupView>[]; agents: z.infer<typeof agentView>[] }>('/api/staff/directory'),
     enabled,
   });
-  const agents = useQuery({
-    queryKey: ['ticketPickers', 'agents'],
-    queryFn: () => api.get<{ agents: z.infer<typeof agentView>[] }>('/api/admin/agents').then((b) => b.agents),
-    enabled,
-  });
-  return { groups: groups.data ?? [], agents: agents.data ?? [] };
+  return { groups: directory.data?.groups ?? [], agents: directory.data?.agents ?? [] };
 }
 
 const idOptions = (list: Named[]) => list.map((item) => ({ value: String(item.id), label: item.name }));
@@ -315,13 +310,12 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /**
- * The agent's side panel: group, assignee (take, release, or — admins — any agent of the group),
+ * The agent's side panel: group, assignee (take, release, or any agent of the group),
  * status, and dialogs to transfer, reclassify and override the criticality. Buttons follow `actions`.
  */
 export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView; me: MeView; onTake: () => void; taking: boolean }) {
   const { t } = useTranslation();
-  const admin = me.staffRole === 'admin';
-  const directory = useStaffDirectory(admin && (ticket.actions.assign || ticket.actions.transfer));
+  const directory = useStaffDirectory(ticket.actions.assign || ticket.actions.transfer);
   const quick = useTicketEdit(ticket, me.id);
   const classify = useTicketEdit(ticket, me.id);
   const criticality = useTicketEdit(ticket, me.id);
@@ -357,7 +351,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
         <Line label={t('ticketPage.fields.group')}>
           <Group justify="space-between" gap="xs">
             <Text size="sm">{ticket.group?.name ?? t('workspace.panel.noGroup')}</Text>
-            {admin && ticket.actions.transfer && (
+            {ticket.actions.transfer && (
               <Button size="compact-sm" variant="default" leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => openDialog('transfer', transfer)}>
                 {t('workspace.panel.transfer')}
               </Button>
@@ -365,7 +359,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
           </Group>
         </Line>
         <Line label={t('ticketPage.fields.assignee')}>
-          {admin && ticket.actions.assign ? (
+          {ticket.actions.assign ? (
             <Select
               aria-label={t('ticketPage.fields.assignee')}
               data={[{ value: nobody, label: t('workspace.panel.nobody') }, ...groupAgents.map((a) => ({ value: a.id, label: a.name }))]}
@@ -381,11 +375,6 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
             {ticket.actions.take && (
               <Button size="compact-sm" leftSection={<IconUserCheck size={14} aria-hidden />} loading={taking} onClick={onTake}>
                 {t('workspace.panel.take')}
-              </Button>
-            )}
-            {!admin && ticket.actions.assign && ticket.assignee?.id === me.id && (
-              <Button size="compact-sm" variant="default" leftSection={<IconUserMinus size={14} aria-hidden />} loading={quick.pending} onClick={() => quick.submit({ assigneeId: null })}>
-                {t('workspace.panel.release')}
               </Button>
             )}
           </Group>
@@ -414,7 +403,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
       </Stack>
       <ClassifyDialog key={`c${opening}`} ticket={ticket} opened={dialog === 'classify'} onClose={() => closeDialog(classify)} edit={classify} />
       <CriticalityDialog key={`k${opening}`} ticket={ticket} opened={dialog === 'criticality'} onClose={() => closeDialog(criticality)} edit={criticality} />
-      {admin && <TransferDialog key={`t${opening}`} ticket={ticket} groups={directory.groups.filter((g) => g.active)} opened={dialog === 'transfer'} onClose={() => closeDialog(transfer)} edit={transfer} />}
+      {ticket.actions.transfer && <TransferDialog key={`t${opening}`} ticket={ticket} groups={directory.groups.filter((g) => g.active)} opened={dialog === 'transfer'} onClose={() => closeDialog(transfer)} edit={transfer} />}
     </Paper>
   );
 }

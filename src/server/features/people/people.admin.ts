@@ -180,8 +180,8 @@ export async function setContactActive(ctx: AppContext, actor: Actor, companyId:
       action: active ? 'contact.reactivated' : 'contact.deactivated',
       targetType: 'person',
       targetId: personId,
-      before: { active: Boolean(current.active) },
-      after: { active },
+      before: { name: current.name, email: current.email, active: Boolean(current.active) },
+      after: { name: current.name, email: current.email, active },
     });
   });
 }

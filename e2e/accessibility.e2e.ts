@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceLineForm } from '../src/contracts/catalog';
 import { launchBrowser, startPortal, type Portal } from './harness';
-import { apiFrom, signIn } from './helpers';
+import { apiFrom, signIn, axeBlockers } from './helpers';
 
-/** The violations that block a person (axe's "serious" and "critical"), in a readable form. */
-async function blockers(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('accessibility of the ticket pages', () => {
   let portal: Portal;
@@ -57,27 +49,27 @@ describe('accessibility of the ticket pages', () => {
     const visitor = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
     await visitor.goto(`${portal.url}/login`);
     await visitor.getByRole('heading', { level: 1 }).waitFor();
-    expect(await blockers(visitor)).toEqual([]);
+    expect(await axeBlockers(visitor)).toEqual([]);
     await visitor.context().close();
   });
 
   it('a channel page with its service lines and tickets', async () => {
     await page.goto(`${portal.url}/channels/software`);
     await page.getByRole('row').filter({ hasText: `#${number}` }).waitFor();
-    expect(await blockers(page)).toEqual([]);
+    expect(await axeBlockers(page)).toEqual([]);
   });
 
   it('Meus chamados', async () => {
     await page.goto(`${portal.url}/tickets`);
     await page.getByRole('row').filter({ hasText: `#${number}` }).waitFor();
-    expect(await blockers(page)).toEqual([]);
+    expect(await axeBlockers(page)).toEqual([]);
   });
 
   it('the ticket form with its errors shown', async () => {
     await page.goto(`${portal.url}/channels/software/lines/${lineId}/new`);
     await page.getByRole('button', { name: 'Continuar' }).click();
     await page.getByText('Verifique os campos destacados.').waitFor();
-    expect(await blockers(page)).toEqual([]);
+    expect(await axeBlockers(page)).toEqual([]);
   });
 
   it('the ticket form filled, with the criticality shown', async () => {
@@ -88,13 +80,13 @@ describe('accessibility of the ticket pages', () => {
     await page.getByRole('combobox', { name: 'Efeito' }).click();
     await page.getByRole('option', { name: 'Sistema parado' }).click();
     await page.getByRole('status', { name: 'Criticidade' }).getByText('Crítica').waitFor();
-    expect(await blockers(page)).toEqual([]);
+    expect(await axeBlockers(page)).toEqual([]);
   });
 
   it('the ticket page', async () => {
     await page.goto(`${portal.url}/tickets/${number}`);
     await page.getByRole('heading', { level: 1, name: `#${number} — Relatório de férias com valores errados` }).waitFor();
-    expect(await blockers(page)).toEqual([]);
+    expect(await axeBlockers(page)).toEqual([]);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
   });
 });

@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressesOf } from '../src/server/test/smtp';
 import { launchBrowser, startPortal, type Portal } from './harness';
-import { apiFrom, choose, describedBy, signIn } from './helpers';
+import { apiFrom, choose, describedBy, signIn, axeBlockers } from './helpers';
 
-/** The violations that block a person (axe's "serious" and "critical"), in a readable form. */
-async function blockers(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** The single-use link of an invitation mail. */
 function passwordLink(mail: ParsedMail): string {
@@ -239,7 +231,7 @@ describe('administration', () => {
     const check = async (path: string, ready: (p: Page) => Promise<unknown>) => {
       await page.goto(`${portal.url}${path}`);
       await ready(page);
-      expect(await blockers(page), path).toEqual([]);
+      expect(await axeBlockers(page), path).toEqual([]);
       expect(await page.getByRole('heading', { level: 1 }).count(), path).toBe(1);
     };
     await check('/companies/1/people', (p) => p.getByRole('row').filter({ hasText: 'contato@alfa.example' }).waitFor());
@@ -271,7 +263,7 @@ describe('administration', () => {
     const visitor = await newPage();
     await visitor.goto(`${portal.url}/help`);
     await visitor.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 5' }).waitFor();
-    expect(await blockers(visitor)).toEqual([]);
+    expect(await axeBlockers(visitor)).toEqual([]);
     for (const p of [page, visitor]) await p.context().close();
   });
 

@@ -1,21 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { ParsedMail } from 'mailparser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceLineForm } from '../src/contracts/catalog';
 import { addressesOf } from '../src/server/test/smtp';
 import { launchBrowser, startPortal, type Portal } from './harness';
-import { apiFrom, signIn } from './helpers';
+import { apiFrom, signIn, axeBlockers } from './helpers';
 
-/** The violations that block a person (axe's "serious" and "critical"), in a readable form. */
-async function blockers(page: Page): Promise<string[]> {
-  // The pointer rests where the last click left it; a hovered menu entry is not what is being checked.
-  await page.mouse.move(0, 0);
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** Opens a ticket on RM through the API, as the signed-in contact of `page`. */
 async function openTicket(page: Page, summary: string, incident: string): Promise<number> {
@@ -82,7 +72,7 @@ describe('the agent journey', () => {
     const row = agent.getByRole('row').filter({ hasText: `#${number}` });
     await row.getByRole('link', { name: summary }).waitFor();
     for (const text of ['Alfa Indústria Ltda', 'RM', 'Novo']) expect(await row.getByText(text, { exact: true }).count(), text).toBeGreaterThan(0);
-    expect(await blockers(agent)).toEqual([]);
+    expect(await axeBlockers(agent)).toEqual([]);
 
     // The keyboard: "?" explains the shortcuts, j selects the first row, Enter opens it.
     await agent.keyboard.press('?');
@@ -148,7 +138,7 @@ describe('the agent journey', () => {
     expect((await download.body()).length).toBe(log.length);
 
     // The conversation, with its internal note, passes the accessibility check.
-    expect(await blockers(agent)).toEqual([]);
+    expect(await axeBlockers(agent)).toEqual([]);
 
     // The agent proposes a solution.
     await agent.keyboard.press('r');
@@ -159,7 +149,7 @@ describe('the agent journey', () => {
 
     // The contact's page shows it within seconds; they confirm and rate it.
     await customer.getByRole('heading', { name: 'Foi proposta uma solução' }).waitFor({ timeout: 12_000 });
-    expect(await blockers(customer)).toEqual([]);
+    expect(await axeBlockers(customer)).toEqual([]);
     await customer.getByRole('button', { name: 'Confirmar solução' }).click();
     await customer.getByRole('heading', { name: 'Avalie o atendimento' }).waitFor();
     await customer.getByRole('region', { name: 'Detalhes' }).getByText('Encerrado', { exact: true }).waitFor();
@@ -305,7 +295,7 @@ describe('the agent journey', () => {
     await page.getByRole('main').getByRole('link', { name: /^Abertos/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Abertos' }).waitFor();
     await page.getByRole('main').getByRole('listitem').filter({ hasText: 'Cadastro de dependentes não salva' }).getByRole('link').waitFor();
-    expect(await blockers(page)).toEqual([]);
+    expect(await axeBlockers(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 
 /** Signs in through the login page and waits for the signed-in shell. */
@@ -41,4 +42,21 @@ export async function apiFrom<T>(page: Page, method: string, path: string, body?
     },
     [method, path, body] as const,
   );
+}
+
+/**
+ * axe-core's serious and critical violations on the page, once it has settled: colour contrast
+ * measured halfway through a fade-in would be wrong. The page must come from browser.newContext().
+ */
+export async function axeBlockers(page: Page): Promise<string[]> {
+  // The pointer rests where the last click left it; a hovered entry is not what is being checked.
+  await page.mouse.move(0, 0);
+  // Endless animations (spinners) never settle; only transitions that end are waited for.
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -6,6 +6,8 @@ export const theme = createTheme({
   // Shade 8 keeps white text on filled buttons above 4.5:1 (shade 6 is about 3.6:1).
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'md',
+  // People who ask their system for less motion get no transitions.
+  respectReducedMotion: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '650' },
 });

@@ -15,7 +15,13 @@ const renewAfterMs = 24 * 60 * 60 * 1000;
 async function verifiedToken(cookieHeader: string, secret: string, verified: Map<string, string>): Promise<string | undefined> {
   const match = /(?:^|;\s*)(?:__Secure-)?atende\.session_token=([^;]+)/.exec(cookieHeader);
   if (!match) return undefined;
-  const value = decodeURIComponent(match[1]!);
+  // A malformed escape is a cookie we did not set: no session, not a server error.
+  let value: string;
+  try {
+    value = decodeURIComponent(match[1]!);
+  } catch {
+    return undefined;
+  }
   const known = verified.get(value);
   if (known) return known;
   const dot = value.lastIndexOf('.');

@@ -37,6 +37,7 @@ describe('sign-in and sessions', () => {
     const forged = `${name}=${encodeURIComponent(`${token}.AAAA${'x'.repeat(40)}=`)}`;
     expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: forged })).statusCode).toBe(401);
     expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: `${name}=${token}` })).statusCode).toBe(401);
+    expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: `${name}=%E0%A4%A.x` })).statusCode).toBe(401);
   });
 
   it('renews a session that is a day old, extending its expiry', async () => {

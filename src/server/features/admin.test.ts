@@ -98,6 +98,10 @@ describe('system administration', () => {
     expect(routine.json()).toMatchObject({ name: 'Prontuário', parentId: created.json().id, active: true });
     expect((await call('POST', '/api/admin/catalog/module', cookies.admin, { name: 'RM Saúde', parentId: rm.id })).json().error.fields).toHaveProperty('name');
     expect((await call('POST', '/api/admin/catalog/routine', cookies.admin, { name: 'X' })).json().error.fields).toHaveProperty('parentId');
+    const channel = (await t.db.selectFrom('channel').select('id').where('key', '=', 'software').executeTakeFirstOrThrow()).id;
+    const dupCode = await call('POST', '/api/admin/catalog/service_line', cookies.admin, { name: 'Outro RM', code: 'RM', parentId: channel });
+    expect(dupCode.statusCode).toBe(400);
+    expect(dupCode.json().error.fields).toHaveProperty('code');
     const effect = await call('POST', '/api/admin/catalog/effect', cookies.admin, { names: { 'pt-BR': 'Lentidão', en: 'Slowness' }, urgency: 'low' });
     expect(effect.json()).toMatchObject({ name: 'Lentidão', urgency: 'low' });
 

@@ -183,9 +183,11 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
   );
 }
 
-/** A duplicate code or name becomes a field error instead of a 500. */
+/** A duplicate code, key or name becomes an error on that field instead of a 500. */
 function uniqueToField(error: unknown): never {
   const message = error instanceof Error ? error.message : '';
-  if (/unique/i.test(message)) throw invalidFields({ name: 'validation.duplicate' });
-  throw error;
+  if (!/unique|duplicate key/i.test(message)) throw error;
+  // SQLite names "table.column"; PostgreSQL names the constraint "table_column_key".
+  const field = /[._]code\b|_code_key/.test(message) ? 'code' : /\.key\b|_key_key/.test(message) ? 'key' : 'name';
+  throw invalidFields({ [field]: 'validation.duplicate' });
 }

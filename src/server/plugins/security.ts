@@ -1,5 +1,6 @@
-import helmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config';
 import { AppError } from '../lib/errors';
 
@@ -7,7 +8,7 @@ const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Security headers, and CSRF defence: a write to the API must come from our own origin. */
 export async function registerSecurity(app: FastifyInstance, config: Config) {
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -25,6 +26,10 @@ export async function registerSecurity(app: FastifyInstance, config: Config) {
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
 
   const allowed = new Set([new URL(config.publicUrl).origin]);
   app.addHook('onRequest', async (request) => {
@@ -36,6 +41,22 @@ export async function registerSecurity(app: FastifyInstance, config: Config) {
       throw new AppError('csrf', 'errors.csrf');
     }
   });
+}
+
+/**
+ * helmet's headers for a policy. They depend on nothing in the request (no nonces: scripts are
+ * external), so they are computed once here rather than by helmet's middleware on every request.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error;
+  });
+  return headers;
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {

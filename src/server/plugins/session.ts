@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 import { fromNodeHeaders } from 'better-auth/node';
-import { loadActor, type Actor } from '../features/auth/auth.actor';
+import { loadSessionActor, type Actor } from '../features/auth/auth.actor';
 import { forbidden, unauthorized } from '../lib/errors';
 
 /** better-auth renews a session's expiry once a day; until then a plain lookup suffices. */
@@ -36,8 +36,8 @@ async function verifiedToken(cookieHeader: string, secret: string, verified: Map
 
 /**
  * Resolves the session cookie of each API request into `request.actor`. The common case is one
- * indexed lookup of better-auth's session row; when the session is due for renewal the request
- * goes through better-auth's getSession, which extends it.
+ * query for better-auth's session row with its person and memberships; when the session is due
+ * for renewal the request also goes through better-auth's getSession, which extends it.
  */
 export function registerSession(app: FastifyInstance, secret: string) {
   app.decorateRequest('actor', undefined);
@@ -49,19 +49,14 @@ export function registerSession(app: FastifyInstance, secret: string) {
     const token = await verifiedToken(cookie, secret, verified);
     if (!token) return;
     const { db, auth } = app.ctx;
-    let session = await db
-      .selectFrom('session')
-      .select(['id', 'person_id', 'expires_at', 'updated_at'])
-      .where('token', '=', token)
-      .executeTakeFirst();
-    if (!session || new Date(session.expires_at).getTime() <= Date.now()) return;
-    if (Date.now() - new Date(session.updated_at).getTime() > renewAfterMs) {
+    const found = await loadSessionActor(db, token);
+    if (!found || found.expiresAt.getTime() <= Date.now()) return;
+    if (Date.now() - found.updatedAt.getTime() > renewAfterMs) {
       const renewed = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
       if (!renewed) return;
-      session = { ...session, id: renewed.session.id, person_id: renewed.user.id };
     }
-    request.sessionId = session.id;
-    request.actor = await loadActor(db, session.person_id);
+    request.sessionId = found.sessionId;
+    request.actor = found.actor;
   });
   // Administration answers 401/403 before it looks at the input.
   app.addHook('preValidation', async (request) => {

@@ -138,7 +138,8 @@ export const ticketListQuery = z.object({
   /** Agent workspace views. */
   view: z.enum(['unassigned', 'mine', 'open', 'waiting', 'recently_closed']).optional(),
   /** `criticality`: most critical first, then oldest. */
-  sort: z.enum(['updated', 'created', 'number', 'criticality']).default('updated'),
+  /** Absent: newest number first for a search, else last updated first. */
+  sort: z.enum(['updated', 'created', 'number', 'criticality']).optional(),
   order: z.enum(['desc', 'asc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(200).optional(),

@@ -226,6 +226,7 @@ export const en: Messages = {
     filters: 'Filter tickets',
     search: 'Search',
     searchPlaceholder: 'Number or words',
+    searchHint: 'Whole words; end one with * to match its beginning (bolet*).',
     allStatuses: 'All',
     allLines: 'All',
     clearField: 'Clear',

@@ -231,6 +231,7 @@ export const es: Messages = {
     filters: 'Filtrar tickets',
     search: 'Buscar',
     searchPlaceholder: 'Número o palabras',
+    searchHint: 'Palabras enteras; termine con * para buscar por el comienzo (bolet*).',
     allStatuses: 'Todos',
     allLines: 'Todas',
     clearField: 'Limpiar',

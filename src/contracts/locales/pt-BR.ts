@@ -235,6 +235,7 @@ export const ptBR = {
     filters: 'Filtrar chamados',
     search: 'Buscar',
     searchPlaceholder: 'Número ou palavras',
+    searchHint: 'Palavras inteiras; termine com * para buscar pelo começo (bolet*).',
     allStatuses: 'Todas',
     allLines: 'Todas',
     clearField: 'Limpar',

@@ -108,6 +108,31 @@ describe('reading and listing tickets', () => {
     expect(bad.json().error.fields).toHaveProperty('cursor');
   });
 
+  it('lists a search newest number first and pages through it in either order', async () => {
+    const extras = Array.from({ length: 7 }, (_, i) => numbers[`extra${i}`]!);
+    for (const order of ['desc', 'asc']) {
+      const seen: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list('admin@alfa', `?q=extra&limit=3${order === 'asc' ? '&order=asc' : ''}${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.tickets.map((x) => x.number));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(order === 'asc' ? extras : [...extras].reverse());
+    }
+    // Asked for another order, a search keeps it.
+    const byUpdate = await list('admin@alfa', '?q=extra&sort=updated&order=asc');
+    expect(byUpdate.tickets.map((x) => x.number)).toEqual(extras);
+    expect(await numbersOf('admin@beta', '?q=extra')).toEqual([]);
+  });
+
+  it('matches whole words, or the beginning of a word marked with *', async () => {
+    expect(await numbersOf('admin@alfa', '?q=relat')).toEqual([]);
+    expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('relat*')}`)).toEqual([numbers.alfaAdmin]);
+    expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('férias relat*')}`)).toEqual([numbers.alfaAdmin]);
+    expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('rescisão relat*')}`)).toEqual([]);
+  });
+
   it('needs a session', async () => {
     expect((await request(t.app, { method: 'GET', url: '/api/tickets' })).statusCode).toBe(401);
     expect((await request(t.app, { method: 'GET', url: `/api/tickets/${numbers.beta}` })).statusCode).toBe(401);

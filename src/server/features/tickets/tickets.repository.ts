@@ -9,7 +9,7 @@ import { readableBy } from './tickets.policy';
 type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
 
 /** Columns each sort reads, before the id that breaks ties. */
-const sorts: Record<TicketListQuery['sort'], SortKey[]> = {
+const sorts: Record<NonNullable<TicketListQuery['sort']>, SortKey[]> = {
   updated: ['ticket.updated_at'],
   created: ['ticket.created_at'],
   number: ['ticket.number'],
@@ -39,11 +39,25 @@ function decodeCursor(raw: string, length: number): Cursor {
   throw new AppError('validation', 'errors.validation', { fields: { cursor: 'validation.invalid' } });
 }
 
-/** Words of a search turned into an FTS5 query: every word must appear, the last as a prefix. */
+/** The words of a search; a word typed with a trailing `*` matches as a prefix ("bolet*"). */
+export function searchWords(q: string): { word: string; prefix: boolean }[] {
+  return [...q.matchAll(/([\p{L}\p{N}]+)(\*?)/gu)].map((m) => ({ word: m[1]!, prefix: m[2] === '*' }));
+}
+
+/**
+ * Words of a search as an FTS5 query: every word must appear, whole (accents and case aside)
+ * unless marked as a prefix. Whole words let FTS5 walk its index in order and stop at a page;
+ * a prefix has to merge every matching term first.
+ */
 export function ftsQuery(q: string): string | undefined {
-  const words = q.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return undefined;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  const words = searchWords(q);
+  return words.length ? words.map((w) => `"${w.word}"${w.prefix ? '*' : ''}`).join(' ') : undefined;
+}
+
+/** The same words as a PostgreSQL tsquery in the Portuguese configuration (`:*` for a prefix). */
+export function tsQuery(q: string): string | undefined {
+  const words = searchWords(q);
+  return words.length ? words.map((w) => `${w.word}${w.prefix ? ':*' : ''}`).join(' & ') : undefined;
 }
 
 /**
@@ -85,10 +99,24 @@ function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
 
 export type TicketSummaryRow = Awaited<ReturnType<typeof listTickets>>['rows'][number];
 
-/** One page of the tickets the actor may read, filtered, searched and sorted, with keyset paging. */
+/** The sort of a list: as asked, else newest first by number for a search and by last update otherwise. */
+export function sortOf(query: TicketListQuery): NonNullable<TicketListQuery['sort']> {
+  return query.sort ?? (query.q ? 'number' : 'updated');
+}
+
+/**
+ * One page of the tickets the actor may read, filtered, searched and sorted, with keyset paging.
+ *
+ * A search by words in number order reads the SQLite full-text index in rowid order and stops at
+ * the page: ids and numbers grow together (a number is taken in the transaction that inserts the
+ * row, one writer at a time), so rowid order is number order.
+ */
 export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) {
-  const columns = sorts[query.sort];
-  const direction = query.sort === 'criticality' ? 'asc' : query.order;
+  const sort = sortOf(query);
+  const columns = sorts[sort];
+  const direction = sort === 'criticality' ? 'asc' : query.order;
+  const words = query.q && !isTicketNumber(query.q) ? ftsQuery(query.q) : undefined;
+  const walkIndex = db.dialectName === 'sqlite' && words !== undefined && sort === 'number';
   let q = db.selectFrom('ticket').where(readableBy(actor));
 
   if (query.view) q = inView(q, actor, query.view);
@@ -106,10 +134,16 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
   }
   if (query.from) q = q.where('ticket.created_at', '>=', new Date(`${query.from}T00:00:00.000Z`).toISOString());
   if (query.to) q = q.where('ticket.created_at', '<', new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString());
-  if (query.q) q = q.where(matches(db, actor, query.q));
-  if (query.cursor) {
-    const { v, id } = decodeCursor(query.cursor, columns.length);
-    const op = direction === 'desc' ? '<' : '>';
+  const op = direction === 'desc' ? '<' : '>';
+  const cursor = query.cursor ? decodeCursor(query.cursor, columns.length) : undefined;
+  if (walkIndex) {
+    q = q.innerJoin('ticket_search', 'ticket_search.rowid', 'ticket.id').where('ticket_search', '=', scopedFtsQuery(actor, words));
+    if (cursor) q = q.where(sql.ref('ticket_search.rowid'), op, cursor.id);
+  } else if (query.q) {
+    q = q.where(matches(db, actor, query.q));
+  }
+  if (cursor) {
+    const { v, id } = cursor;
     // A row-value comparison, (c1, c2, id) < (v1, v2, last id), lets both engines seek the index.
     q = q.where((eb) =>
       columns.length === 1
@@ -118,8 +152,9 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
     );
   }
   let ordered = summaryColumns(q);
-  for (const column of columns) ordered = ordered.orderBy(column, direction);
-  const rows = await ordered.orderBy('ticket.id', direction).limit(query.limit + 1).execute();
+  if (walkIndex) ordered = ordered.orderBy(sql.ref('ticket_search.rowid'), direction);
+  else for (const column of [...columns, 'ticket.id' as const]) ordered = ordered.orderBy(column, direction);
+  const rows = await ordered.limit(query.limit + 1).execute();
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1);
@@ -152,17 +187,20 @@ function inView(q: TicketQuery, actor: Actor, view: NonNullable<TicketListQuery[
   }
 }
 
+const isTicketNumber = (text: string) => /^\d{1,9}$/.test(text);
+
 /** Search by ticket number or by words of the summary and incident (FTS5 / PostgreSQL full text). */
 function matches(db: Db, actor: Actor, text: string) {
-  const byNumber = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+  const byNumber = isTicketNumber(text) ? Number(text) : undefined;
   const fts = ftsQuery(text);
+  const ts = tsQuery(text);
   return (eb: ExpressionBuilder<Database, 'ticket'>) => {
     const branches = [];
     if (byNumber !== undefined) branches.push(eb('ticket.number', '=', byNumber));
     if (fts && db.dialectName === 'sqlite') {
       branches.push(eb('ticket.id', 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${scopedFtsQuery(actor, fts)})`));
-    } else if (fts) {
-      branches.push(sql<boolean>`ticket.search @@ websearch_to_tsquery('portuguese', ${text})`);
+    } else if (ts) {
+      branches.push(sql<boolean>`ticket.search @@ to_tsquery('portuguese', ${ts})`);
     }
     return branches.length ? eb.or(branches) : eb.lit(false);
   };

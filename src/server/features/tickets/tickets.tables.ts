@@ -93,6 +93,15 @@ export interface TicketSequenceTable {
   value: number;
 }
 
+/**
+ * SQLite only: the contentless FTS5 index of summaries and incidents (migration 002). `rowid` is
+ * the ticket's id; the column named after the table takes the MATCH query.
+ */
+export interface TicketSearchTable {
+  rowid: number;
+  ticket_search: string;
+}
+
 export interface TicketsTables {
   ticket: TicketTable;
   ticket_copy: TicketCopyTable;
@@ -100,4 +109,5 @@ export interface TicketsTables {
   ticket_sequence: TicketSequenceTable;
   ticket_article: TicketArticleTable;
   attachment: AttachmentTable;
+  ticket_search: TicketSearchTable;
 }

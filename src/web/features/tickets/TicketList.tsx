@@ -43,6 +43,7 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
               type="search"
               label={t('ticketList.search')}
               placeholder={t('ticketList.searchPlaceholder')}
+              description={t('ticketList.searchHint')}
               leftSection={<IconSearch size={16} aria-hidden />}
               value={search}
               onChange={(e) => set({ q: e.currentTarget.value })}

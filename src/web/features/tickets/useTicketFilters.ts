@@ -6,6 +6,9 @@ import type { TicketFilters } from './useTickets';
 const sorts = ['updated', 'created', 'number'] as const;
 const orders = ['desc', 'asc'] as const;
 
+/** As the server sorts when not told: a search newest number first, a list by last update. */
+const defaultSort = (q: string | undefined) => (q ? 'number' : 'updated');
+
 /** The URL's filter names; a shared or reloaded address shows the same list. */
 export const filterNames = ['status', 'serviceLineId', 'from', 'to', 'q', 'sort', 'order'] as const;
 export type FilterName = (typeof filterNames)[number];
@@ -25,7 +28,7 @@ export function useTicketFilters(channel?: string) {
   // The box shows what was typed, spaces and all; the query gets it trimmed.
   const search = params.get('q') ?? '';
   const q = search.trim().slice(0, 200) || undefined;
-  const sort = oneOf(sorts, params.get('sort')) ?? 'updated';
+  const sort = oneOf(sorts, params.get('sort')) ?? defaultSort(q);
   const order = oneOf(orders, params.get('order')) ?? 'desc';
 
   const filters: TicketFilters = useMemo(
@@ -33,17 +36,18 @@ export function useTicketFilters(channel?: string) {
     [channel, serviceLineId, status, from, to, q, sort, order],
   );
 
-  /** Sets some filters; an empty value (or the default sort) leaves the address clean. */
+  /** Sets some filters; an empty value (or the default sort and order) leaves the address clean. */
   const set = useCallback(
     (patch: Partial<Record<FilterName, string | null>>) => {
       setParams(
         (previous) => {
           const next = new URLSearchParams(previous);
           for (const [name, value] of Object.entries(patch)) {
-            const isDefault = (name === 'sort' && value === 'updated') || (name === 'order' && value === 'desc');
-            if (value === null || value === undefined || value === '' || isDefault) next.delete(name);
+            if (value === null || value === undefined || value === '') next.delete(name);
             else next.set(name, value);
           }
+          if (next.get('sort') === defaultSort(next.get('q')?.trim())) next.delete('sort');
+          if (next.get('order') === 'desc') next.delete('order');
           return next;
         },
         { replace: true },

@@ -166,6 +166,7 @@ function Workspace({ view }: { view: View }) {
                 type="search"
                 label={t('ticketList.search')}
                 placeholder={t('ticketList.searchPlaceholder')}
+                description={t('ticketList.searchHint')}
                 leftSection={<IconSearch size={16} aria-hidden />}
                 value={search}
                 onChange={(e) => set({ q: e.currentTarget.value })}

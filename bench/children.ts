@@ -1,12 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { processTree } from './cpu';
 
 export const loopback = '127.0.0.1';
 
-export type RunningServer = { url: string; pid: number; stop: () => Promise<void> };
+/** A server under load: its address and the processes whose CPU time it uses. */
+export type RunningServer = { url: string; pid: number; pids: () => number[] };
 
-const serverScript = fileURLToPath(new URL('./server.ts', import.meta.url));
+const baselineScript = fileURLToPath(new URL('./baseline.ts', import.meta.url));
+const portalScript = fileURLToPath(new URL('../src/server/main.ts', import.meta.url));
 const children = new Set<ChildProcess>();
 
 /** A port nobody listens on right now (the OS picks it); the child binds it a moment later. */
@@ -21,23 +24,35 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts bench/server.ts in a child process (through tsx, like the parent) with the given mode
- * and arguments plus a free port, and resolves once it listens.
- */
-export async function startServer(mode: 'app' | 'baseline', args: string[] = []): Promise<RunningServer> {
-  const port = await freePort();
-  const child = fork(serverScript, [mode, ...args, String(port)], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+/** Forks a script through tsx, like the parent, and resolves once it reports that it serves. */
+async function start(script: string, args: string[], env: NodeJS.ProcessEnv, port: number, what: string): Promise<RunningServer> {
+  const child = fork(script, args, { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.add(child);
   child.once('exit', () => children.delete(child));
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
-    child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with code ${code} before listening`)));
+    child.once('exit', (code) => reject(new Error(`${what} exited with code ${code} before serving`)));
   });
-  return { url: `http://${loopback}:${port}`, pid: child.pid!, stop: () => stopChild(child) };
+  const pid = child.pid!;
+  return { url: `http://${loopback}:${port}`, pid, pids: () => processTree(pid) };
+}
+
+/** The bare Fastify baseline (bench/baseline.ts). */
+export async function startBaseline(): Promise<RunningServer> {
+  const port = await freePort();
+  return start(baselineScript, [String(port)], process.env, port, 'the baseline');
+}
+
+/**
+ * The portal as `npm start` runs it (src/server/main.ts, no web assets needed), on the SQLite
+ * database in dataDir, with the given number of worker processes and logging off.
+ */
+export async function startPortal(dataDir: string, workers: number): Promise<RunningServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: loopback, WORKERS: String(workers), LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  delete env.SMTP_URL;
+  return start(portalScript, [], env, port, 'the portal');
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -52,9 +67,9 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Process ids of the running servers, for CPU accounting. */
+/** Process ids of the running servers and their workers, for CPU accounting. */
 export function serverPids(): number[] {
-  return [...children].flatMap((c) => (c.pid === undefined ? [] : [c.pid]));
+  return [...children].flatMap((c) => (c.pid === undefined ? [] : processTree(c.pid)));
 }
 
 /** Stops every server this process started (on the way out, even after a failure). */

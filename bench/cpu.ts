@@ -30,6 +30,29 @@ export function processSeconds(pid: number): number {
   }
 }
 
+/** A process and all its descendants (cluster workers), from the parent ids in /proc. */
+export function processTree(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(parents.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** User + system time of a process tree, in seconds. */
+export function treeSeconds(pids: number[]): number {
+  return pids.reduce((sum, pid) => sum + processSeconds(pid), 0);
+}
+
 /** A reading of machine and own CPU time; undefined where /proc is not available. */
 export function sampleCpu(childPids: number[]): CpuSample | undefined {
   if (!fs.existsSync('/proc/stat')) return undefined;

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { processSeconds } from './cpu';
+import { treeSeconds } from './cpu';
 
 /** One benchmarked endpoint: the requests each connection cycles through, against one server. */
 export type Scenario = {
@@ -8,8 +8,8 @@ export type Scenario = {
   baseUrl: string;
   requests: autocannon.Request[];
   headers?: Record<string, string>;
-  /** The server process, whose CPU time per request is measured. */
-  serverPid: number;
+  /** The server's processes (with its workers), whose CPU time per request is measured. */
+  serverPids: () => number[];
 };
 
 export type Measurement = {
@@ -68,9 +68,10 @@ function percentile(sorted: number[], p: number): number {
  */
 export async function measure(scenario: Scenario, options: LoadOptions): Promise<Measurement> {
   if (options.warmupSeconds > 0) await runOnce(scenario, options.warmupSeconds, options.connections);
-  const cpuBefore = processSeconds(scenario.serverPid);
+  const pids = scenario.serverPids();
+  const cpuBefore = treeSeconds(pids);
   const { result, latencies } = await runOnce(scenario, options.seconds, options.connections);
-  const serverCpu = processSeconds(scenario.serverPid) - cpuBefore;
+  const serverCpu = treeSeconds(pids) - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
   const values = Array.from(sorted);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s?.count ?? 0]));

@@ -3,8 +3,9 @@
  * baseline (each in a child process), loads them with autocannon, prints the results and writes
  * them to docs/benchmarks.md.
  *
- * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16),
- * BENCH_KEEP=1 keeps the database, BENCH_TICKETS makes a smaller trial run (docs not written).
+ * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (16), BENCH_WORKERS
+ * (the portal's WORKERS; one per core), BENCH_KEEP=1 keeps the database, BENCH_TICKETS makes a
+ * smaller trial run (docs not written).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/server/db/database';
 import { demoForm } from '../src/server/test/catalog-ids';
-import { serverPids, startServer, stopAllServers, type RunningServer } from './children';
+import { serverPids, startBaseline, startPortal, stopAllServers, type RunningServer } from './children';
 import { cpuBetween, sampleCpu } from './cpu';
 import { generateDataset, type DatasetSize } from './generate';
 import { measure, succeeded, type LoadOptions, type Measurement, type Scenario } from './measure';
@@ -81,10 +82,10 @@ async function explainFailure(scenario: Scenario): Promise<string> {
 
 /** The measured scenarios, in order: reads first on the generated data, the writes last. */
 function scenarios(baseline: RunningServer, app: RunningServer, cookie: string, deep: { page: number; cursor: string }, bodies: string[]): Scenario[] {
-  const onApp = { baseUrl: app.url, serverPid: app.pid, headers: { cookie, origin: app.url } };
+  const onApp = { baseUrl: app.url, serverPids: app.pids, headers: { cookie, origin: app.url } };
   const get = (path: string) => ({ method: 'GET' as const, path });
   return [
-    { key: 'baseline', name: 'Baseline (bare Fastify)', baseUrl: baseline.url, serverPid: baseline.pid, requests: [get('/')] },
+    { key: 'baseline', name: 'Baseline (bare Fastify)', baseUrl: baseline.url, serverPids: baseline.pids, requests: [get('/')] },
     { key: 'list', name: 'List, first page', ...onApp, requests: [get('/api/tickets?limit=25')] },
     { key: 'deep', name: `List, page ${deep.page}`, ...onApp, requests: [get(`/api/tickets?limit=25&cursor=${deep.cursor}`)] },
     { key: 'search', name: 'Search', ...onApp, requests: searchWords.map((w) => get(`/api/tickets?q=${encodeURIComponent(w)}`)) },
@@ -116,7 +117,7 @@ async function measureAll(list: Scenario[], load: LoadOptions): Promise<Measurem
   return measurements;
 }
 
-async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, writeDocs: boolean) {
+async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, workers: number, writeDocs: boolean) {
   const file = path.join(dir, 'atende.sqlite');
   console.log(`Generating ${size.tickets.toLocaleString('en-US')} tickets in ${file} …`);
   const dataset = await generateDataset(file, size, (line) => console.log(line));
@@ -124,8 +125,8 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, writ
   const sqliteVersion = new SQLite(':memory:').prepare('select sqlite_version()').pluck().get() as string;
   const bodies = await ticketBodies(file);
 
-  const baseline = await startServer('baseline');
-  const app = await startServer('app', [file]);
+  const baseline = await startBaseline();
+  const app = await startPortal(dir, workers);
   const cookie = await signIn(app.url);
   const deepPage = Math.max(2, Math.min(deepestPage, Math.floor(dataset.benchCompanyTickets / 25) - 1));
   const deep = { page: deepPage, cursor: await cursorOfPage(app.url, cookie, deepPage) };
@@ -139,7 +140,7 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, writ
   const { table, missed } = targetsTable(measurements);
   console.log(`${table}\n`);
   if (writeDocs) {
-    writeMarkdown(docsFile, { date: new Date(), dataset, load, sqliteVersion, deepPage, searchWords, measurements, cpu });
+    writeMarkdown(docsFile, { date: new Date(), dataset, load, workers, sqliteVersion, deepPage, searchWords, measurements, cpu });
     console.log(`Written to ${path.relative(process.cwd(), docsFile)}`);
   } else {
     console.log('Trial size (BENCH_TICKETS set): docs/benchmarks.md left unchanged.');
@@ -155,6 +156,8 @@ async function main() {
     warmupSeconds: envNumber('BENCH_WARMUP_SECONDS', 2),
     connections: envNumber('BENCH_CONNECTIONS', 16),
   };
+  // One worker process per core, as a vendor would run it on this machine (WORKERS).
+  const workers = envNumber('BENCH_WORKERS', os.availableParallelism());
   const keep = process.env.BENCH_KEEP === '1';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-bench-'));
   const cleanUp = async () => {
@@ -164,7 +167,7 @@ async function main() {
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
   try {
-    await benchmark(dir, load, size, process.env.BENCH_TICKETS === undefined);
+    await benchmark(dir, load, size, Math.max(1, Math.round(workers)), process.env.BENCH_TICKETS === undefined);
   } finally {
     await cleanUp();
   }

@@ -19,6 +19,7 @@ const envSchema = z.object({
   REOPEN_DAYS: z.coerce.number().min(0).default(15),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().default(20),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(10),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Runtime configuration, read once from the environment. */
@@ -43,6 +44,8 @@ export type Config = {
     reopenDays: number;
   };
   attachments: { maxBytes: number; maxFiles: number };
+  /** Serving processes sharing the port and the database (node:cluster); 1 serves in the main process. */
+  workers: number;
 };
 
 /** Parses the environment; throws a readable message naming each bad variable. */
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
     demo,
     tickets: { autoCloseDays: e.AUTO_CLOSE_DAYS, reopenDays: e.REOPEN_DAYS },
     attachments: { maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024), maxFiles: e.ATTACHMENT_MAX_FILES },
+    workers: e.WORKERS,
   };
 }

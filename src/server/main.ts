@@ -1,5 +1,6 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, type Config } from './config';
 import { migrateToLatest } from './db/migrate';
 import { openConfiguredDatabase } from './db/open';
 import { seedDemo } from './demo/demo.seed';
@@ -8,13 +9,74 @@ import { issueSetupLink } from './features/auth/auth.setup';
 import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
 import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
 
-/** Starts Atende: migrate, seed (demo) or offer first-run setup, serve, send mail. */
+/**
+ * Starts Atende: migrate, seed (demo) or offer first-run setup, then serve and send mail — in this
+ * process, or in WORKERS processes sharing the port (node:cluster) and the database. Everything a
+ * process does is safe with several at once: numbers, mail claims, auto-close.
+ */
 async function main() {
   const demo = process.argv.includes('--demo');
   const config = loadConfig(process.env, demo);
+  if (cluster.isWorker) return serve(config);
+
   const db = openConfiguredDatabase(config);
   await migrateToLatest(db);
+  const banner = await prepare(config, db);
+  if (config.workers === 1) {
+    await serve(config, db);
+  } else {
+    await db.destroy();
+    await startWorkers(config.workers);
+  }
+  banner.unshift(
+    `Atende is running on ${config.publicUrl} (${config.databaseUrl ? 'PostgreSQL' : 'SQLite in ' + config.dataDir}` +
+      `${config.workers > 1 ? `, ${config.workers} worker processes` : ''})`,
+  );
+  process.stdout.write(`\n${banner.join('\n')}\n\n`);
+  // A parent process (a supervisor, the benchmark) learns that the portal serves.
+  process.send?.({ ready: true });
+}
 
+/** Demo data, or the first-run setup link; returns what to tell the operator. */
+async function prepare(config: Config, db: ReturnType<typeof openConfiguredDatabase>): Promise<string[]> {
+  if (config.demo) {
+    const accounts = await seedDemo(db);
+    return [
+      'Demo accounts (password: ' + demoPassword + '):',
+      ...accounts.map((a) => `  ${a.email.padEnd(26)} ${a.role}`),
+      ...(config.smtpUrl ? [] : [`Mails stay in the development mailbox: ${config.publicUrl}/dev/mailbox`]),
+    ];
+  }
+  const setupLink = await issueSetupLink(db, config);
+  return setupLink ? ['No system administrator yet. Create the first one (link valid for 1 hour, once):', `  ${setupLink}`] : [];
+}
+
+/** Forks the workers and resolves once each listens; a worker that dies is replaced. */
+async function startWorkers(count: number): Promise<void> {
+  let stopping = false;
+  const fork = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = cluster.fork();
+      worker.once('listening', () => resolve());
+      worker.once('exit', (code, signal) => {
+        reject(new Error(`worker ${worker.process.pid} exited (${signal ?? code}) before listening`));
+        if (stopping) return;
+        process.stderr.write(`worker ${worker.process.pid} exited (${signal ?? code}); starting another\n`);
+        void fork().catch((error: unknown) => process.stderr.write(`${String(error)}\n`));
+      });
+    });
+  await Promise.all(Array.from({ length: count }, fork));
+  const shutdown = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+/** One serving process: the HTTP app, the mail worker and the auto-close job. */
+async function serve(config: Config, db = openConfiguredDatabase(config)): Promise<void> {
   let mailWorker: MailWorker | undefined;
   const app = await buildApp({ config, db, pokeMail: () => mailWorker?.poke() });
   if (config.smtpUrl) {
@@ -31,19 +93,7 @@ async function main() {
   autoCloseTimer.unref();
   void autoClose();
 
-  const banner: string[] = [];
-  if (demo) {
-    const accounts = await seedDemo(db);
-    banner.push('Demo accounts (password: ' + demoPassword + '):', ...accounts.map((a) => `  ${a.email.padEnd(26)} ${a.role}`));
-    if (!config.smtpUrl) banner.push(`Mails stay in the development mailbox: ${config.publicUrl}/dev/mailbox`);
-  } else {
-    const setupLink = await issueSetupLink(db, config);
-    if (setupLink) banner.push('No system administrator yet. Create the first one (link valid for 1 hour, once):', `  ${setupLink}`);
-  }
-
   await app.listen({ port: config.port, host: config.host });
-  banner.unshift(`Atende is running on ${config.publicUrl} (${config.databaseUrl ? 'PostgreSQL' : 'SQLite in ' + config.dataDir})`);
-  process.stdout.write(`\n${banner.join('\n')}\n\n`);
 
   const shutdown = async () => {
     clearInterval(autoCloseTimer);

@@ -6,8 +6,11 @@ export type Timestamp = ColumnType<Date | string, Date | string, Date | string>;
 export type Bool = ColumnType<SqlBool, boolean | undefined, boolean>;
 export type Id = Generated<number>;
 
-/** Normalizes a timestamp read from either engine to an ISO string. */
+const canonical = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** Normalizes a timestamp read from either engine to an ISO string (what `now()` wrote is one already). */
 export function iso(value: Date | string): string {
+  if (typeof value === 'string' && canonical.test(value)) return value;
   return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, request, signIn, type TestApp } from '../../test/harness';
 import { demoForm } from '../../test/catalog-ids';
+import { ticketList, ticketSummaryView } from '../../../contracts/tickets';
 
 describe('reading and listing tickets', () => {
   let t: TestApp;
@@ -131,6 +132,21 @@ describe('reading and listing tickets', () => {
     expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('relat*')}`)).toEqual([numbers.alfaAdmin]);
     expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('férias relat*')}`)).toEqual([numbers.alfaAdmin]);
     expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('rescisão relat*')}`)).toEqual([]);
+  });
+
+  it('lists each ticket as its own page shows it, "on hold" as in progress to customers', async () => {
+    await t.db.updateTable('ticket').set({ status: 'on_hold' }).where('number', '=', numbers.alfaAdmin!).execute();
+    for (const who of ['admin@alfa', 'contato@alfa', 'analista@atende']) {
+      const page = await list(who, '?limit=100');
+      expect(ticketList.parse(page)).toEqual(page);
+      for (const summary of page.tickets) {
+        const view = (await request(t.app, { method: 'GET', url: `/api/tickets/${summary.number}`, cookie: cookies[who] })).json();
+        expect(summary).toEqual(Object.fromEntries(Object.keys(ticketSummaryView.shape).map((key) => [key, view[key]])));
+      }
+      const held = page.tickets.find((x) => x.number === numbers.alfaAdmin) as { status: string } | undefined;
+      expect(held?.status).toBe(who === 'analista@atende' ? 'on_hold' : 'in_progress');
+    }
+    await t.db.updateTable('ticket').set({ status: 'new' }).where('number', '=', numbers.alfaAdmin!).execute();
   });
 
   it('needs a session', async () => {

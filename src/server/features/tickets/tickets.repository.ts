@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { readableBy } from './tickets.policy';
+import { summaryJson } from './tickets.summary';
 
 type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
 
@@ -71,13 +72,17 @@ export function scopedFtsQuery(actor: Actor, words: string): string {
   return `scope : (${scopes.length ? scopes.join(' OR ') : 'none'}) AND ${text}`;
 }
 
-function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
+/** The tables a ticket's summary names: its service line and channel, company and requester. */
+function summaryJoins<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
   return query
     .innerJoin('service_line', 'service_line.id', 'ticket.service_line_id')
     .innerJoin('channel', 'channel.id', 'service_line.channel_id')
     .innerJoin('company', 'company.id', 'ticket.company_id')
-    .innerJoin('person as requester', 'requester.id', 'ticket.requester_id')
-    .select([
+    .innerJoin('person as requester', 'requester.id', 'ticket.requester_id');
+}
+
+function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
+  return summaryJoins(query).select([
       'ticket.id',
       'ticket.number',
       'ticket.summary',
@@ -97,7 +102,7 @@ function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
     ]);
 }
 
-export type TicketSummaryRow = Awaited<ReturnType<typeof listTickets>>['rows'][number];
+export type TicketSummaryRow = NonNullable<Awaited<ReturnType<typeof findReadableTicket>>>;
 
 /** The sort of a list: as asked, else newest first by number for a search and by last update otherwise. */
 export function sortOf(query: TicketListQuery): NonNullable<TicketListQuery['sort']> {
@@ -105,7 +110,8 @@ export function sortOf(query: TicketListQuery): NonNullable<TicketListQuery['sor
 }
 
 /**
- * One page of the tickets the actor may read, filtered, searched and sorted, with keyset paging.
+ * One page of the tickets the actor may read, filtered, searched and sorted, with keyset paging;
+ * each row carries its summary as JSON (`summaryJson`) and the values its cursor needs.
  *
  * A search by words in number order reads the SQLite full-text index in rowid order and stops at
  * the page: ids and numbers grow together (a number is taken in the transaction that inserts the
@@ -151,7 +157,14 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
         : eb(eb.refTuple(columns[0]!, columns[1]!, 'ticket.id'), op, eb.tuple(v[0]!, v[1]!, id)),
     );
   }
-  let ordered = summaryColumns(q);
+  let ordered = summaryJoins(q).select([
+    summaryJson(db.dialectName, actor).as('json'),
+    'ticket.id',
+    'ticket.number',
+    'ticket.criticality_rank',
+    'ticket.created_at',
+    'ticket.updated_at',
+  ]);
   if (walkIndex) ordered = ordered.orderBy(sql.ref('ticket_search.rowid'), direction);
   else for (const column of [...columns, 'ticket.id' as const]) ordered = ordered.orderBy(column, direction);
   const rows = await ordered.limit(query.limit + 1).execute();

@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { openedTicket, openTicketInput, ticketList, ticketListQuery, ticketView } from '../../../contracts/tickets';
 import { notFound } from '../../lib/errors';
+import { sendJsonText } from '../../lib/reply';
 import { requireActor } from '../../plugins/session';
 import { seesInternal } from './tickets.policy';
-import { presentSummary, presentTicket } from './tickets.presenter';
+import { presentTicket } from './tickets.presenter';
 import { findReadableTicket, listTickets, ticketDetails } from './tickets.repository';
 import { openTicket } from './tickets.service';
+import { summaryPageJson } from './tickets.summary';
 
 const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
 
@@ -38,10 +40,11 @@ export async function ticketsRoutes(app: FastifyInstance) {
         response: { 200: ticketList, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const { rows, nextCursor } = await listTickets(db, actor, request.query);
-      return { tickets: rows.map((row) => presentSummary(actor, row)), nextCursor };
+      // The rows are JSON already (see summaryJson); the schema above documents the shape.
+      return sendJsonText(reply, summaryPageJson(rows, nextCursor));
     },
   );
 

@@ -89,6 +89,20 @@ describe('ticket lists', () => {
     await page.getByText('7 chamado(s) exibido(s)').waitFor();
   });
 
+  it('finds whole words newest first, and the beginning of a word marked with *', async () => {
+    await page.goto(`${portal.url}/tickets`);
+    const search = page.getByRole('searchbox', { name: 'Buscar' });
+    await page.getByText('Palavras inteiras; termine com * para buscar pelo começo (bolet*).').waitFor();
+    await search.fill('chamado');
+    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    expect(await rows().nth(1).textContent()).toContain('CLOUD chamado 7');
+    expect(await page.getByRole('columnheader', { name: 'Número' }).getAttribute('aria-sort')).toBe('descending');
+    await search.fill('chama');
+    await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
+    await search.fill('chama*');
+    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+  });
+
   it('filters by period of opening', async () => {
     const today = new Date().toISOString().slice(0, 10);
     await page.goto(`${portal.url}/tickets?from=2000-01-01&to=2000-12-31`);

@@ -43,14 +43,18 @@ export function openDatabase(options: DbOptions): Db {
 /**
  * better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both. Converting
  * them here lets every query be written once for both engines. Statements are prepared once
- * per SQL text and reused (Kysely would prepare them again on every run).
+ * per SQL text and reused (Kysely would prepare them again on every run), and transactions
+ * begin immediate.
  */
 function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
   const toBindable = (params: unknown[]) =>
     params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
   const prepare = sqlite.prepare.bind(sqlite);
   const statements = new Map<string, SQLite.Statement>();
-  const prepared = (source: string) => {
+  const prepared = (text: string) => {
+    // Every transaction here writes. Taking the write lock at `begin` lets a second process
+    // wait its turn (busy_timeout) instead of failing when its snapshot went stale mid-way.
+    const source = text === 'begin' ? 'begin immediate' : text;
     let stmt = statements.get(source);
     if (!stmt) {
       // Queries with inlined lists vary; a bound on the cache keeps memory flat.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { levels } from './criticality';
 import { isCountryCode } from './countries';
+import { isTimeZone } from './time';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -134,6 +135,8 @@ export const ticketListQuery = z.object({
   status: z.enum(ticketStatuses).optional(),
   from: z.iso.date({ error: 'validation.date' }).optional(),
   to: z.iso.date({ error: 'validation.date' }).optional(),
+  /** The reader's IANA time zone: `from` and `to` are calendar days there (UTC when absent). */
+  tz: z.string().max(64).refine(isTimeZone, { error: 'validation.invalid' }).optional(),
   q: z.string().trim().max(200).optional(),
   /** Agent workspace views. */
   view: z.enum(['unassigned', 'mine', 'open', 'waiting', 'recently_closed']).optional(),

@@ -88,6 +88,21 @@ describe('reading and listing tickets', () => {
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['from', 'status']);
   });
 
+  it('reads the period as calendar days of the reader\'s time zone', async () => {
+    const dayIn = (timeZone: string, shiftDays = 0) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone }).format(Date.now() + shiftDays * 86_400_000);
+    // Kiritimati is 14 hours ahead of UTC, Pago Pago 11 behind: "today" differs, and each zone's own today holds the tickets.
+    for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/Sao_Paulo']) {
+      const today = dayIn(zone);
+      expect(await numbersOf('analista@atende', `?from=${today}&to=${today}&tz=${zone}`)).toHaveLength(4);
+      const yesterday = dayIn(zone, -1);
+      expect(await numbersOf('analista@atende', `?from=${yesterday}&to=${yesterday}&tz=${zone}`)).toEqual([]);
+    }
+    const bad = await request(t.app, { method: 'GET', url: '/api/tickets?from=2026-01-01&tz=Mars/Olympus', cookie: cookies['admin@alfa'] });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields)).toEqual(['tz']);
+  });
+
   it('pages with a cursor, without gaps or repeats, in either order', async () => {
     for (let i = 0; i < 7; i++) await open('admin@alfa', `extra${i}`, { summary: `Extra ${i}` });
     for (const sort of ['updated', 'created', 'number']) {

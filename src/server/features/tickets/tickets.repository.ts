@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { TicketListQuery } from '../../../contracts/tickets';
+import { endOfDay, startOfDay } from '../../../contracts/time';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -138,8 +139,10 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery) 
     const statuses = !actor.staffRole && query.status === 'in_progress' ? ['in_progress', 'on_hold'] : [query.status];
     q = q.where('ticket.status', 'in', statuses);
   }
-  if (query.from) q = q.where('ticket.created_at', '>=', new Date(`${query.from}T00:00:00.000Z`).toISOString());
-  if (query.to) q = q.where('ticket.created_at', '<', new Date(Date.parse(`${query.to}T00:00:00.000Z`) + 86_400_000).toISOString());
+  // The period is of calendar days where the reader is.
+  const zone = query.tz ?? 'UTC';
+  if (query.from) q = q.where('ticket.created_at', '>=', startOfDay(query.from, zone).toISOString());
+  if (query.to) q = q.where('ticket.created_at', '<', endOfDay(query.to, zone).toISOString());
   const op = direction === 'desc' ? '<' : '>';
   const cursor = query.cursor ? decodeCursor(query.cursor, columns.length) : undefined;
   if (walkIndex) {

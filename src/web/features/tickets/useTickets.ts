@@ -75,6 +75,8 @@ export function useTicketList(filters: TicketFilters) {
         const value = filters[name];
         if (value !== undefined && value !== '') params.set(name, String(value));
       }
+      // The period means calendar days where the person is.
+      if (filters.from || filters.to) params.set('tz', Intl.DateTimeFormat().resolvedOptions().timeZone);
       if (pageParam) params.set('cursor', pageParam);
       return api.get<TicketList>(`/api/tickets?${params}`);
     },

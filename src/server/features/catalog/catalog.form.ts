@@ -1,6 +1,8 @@
 import type { Grade, Level, Matrix } from '../../../contracts/criticality';
 import { defaultMatrix } from '../../../contracts/criticality';
+import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../db/database';
+import type { Database } from '../../db/schema';
 
 /** Everything the ticket form of one service line offers, active entries only, in order. */
 export async function loadServiceLineForm(db: Db, serviceLineId: number) {
@@ -51,13 +53,108 @@ export async function loadMatrix(db: Db): Promise<Matrix> {
   return matrix;
 }
 
-/** Whether a company is entitled to a service line. */
-export async function isEntitled(db: Db, companyId: number, serviceLineId: number): Promise<boolean> {
-  const row = await db
-    .selectFrom('entitlement')
-    .select('company_id')
-    .where('company_id', '=', companyId)
-    .where('service_line_id', '=', serviceLineId)
-    .executeTakeFirst();
-  return Boolean(row);
+/** What a ticket form's choices are, as one opening needs them. */
+export type TicketChoices = {
+  /** Set when the service line exists and is active. */
+  lineName: string | null;
+  entitled: boolean;
+  category: { names: string; capLevel: string | null; needsConsultingRight: boolean } | null;
+  origin: { names: string; impact: string } | null;
+  effect: { names: string; urgency: string } | null;
+  moduleOk: boolean;
+  /** The module of the chosen routine, when it is active. */
+  routineModuleId: number | null;
+  usesVersions: boolean;
+  versionOk: boolean;
+  usesEnvironments: boolean;
+  environmentOk: boolean;
+  /** The matrix's level for the origin's impact and the effect's urgency, when the administrator set that cell. */
+  matrixLevel: string | null;
+  /** The active group that serves the service line (the lowest id), if any. */
+  groupId: number | null;
+};
+
+type ChoicesRow = {
+  line_name: string | null;
+  entitled: unknown;
+  category_names: string | null;
+  cap_level: string | null;
+  needs_consulting_right: unknown;
+  origin_names: string | null;
+  impact: string | null;
+  effect_names: string | null;
+  urgency: string | null;
+  module_id: number | null;
+  routine_module_id: number | null;
+  uses_versions: unknown;
+  version_id: number | null;
+  uses_environments: unknown;
+  environment_id: number | null;
+  matrix_level: string | null;
+  group_id: number | null;
+};
+
+/**
+ * Every catalog fact an opening checks, in one statement: each choice is looked up by its
+ * primary key (active only, and within the service line where it belongs), the entitlement by
+ * its key, the matrix cell by its key and the group by `group_service_line`'s key. Read fresh
+ * on every opening, so an administrator's change applies to the very next one.
+ */
+export async function loadTicketChoices(
+  db: Kysely<Database>,
+  c: {
+    serviceLineId: number;
+    /** The company the ticket is for; null when it is not known (no entitlement then). */
+    companyId: number | null;
+    categoryId: number;
+    originId: number;
+    effectId: number;
+    moduleId: number;
+    routineId: number;
+    versionId: number | null;
+    environmentId: number | null;
+  },
+): Promise<TicketChoices> {
+  const line = c.serviceLineId;
+  const { rows } = await sql<ChoicesRow>`select
+      l.name as line_name,
+      (select 1 from entitlement where company_id = ${c.companyId} and service_line_id = ${line}) as entitled,
+      cat.names as category_names, cat.cap_level, cat.needs_consulting_right,
+      ori.names as origin_names, ori.impact,
+      eff.names as effect_names, eff.urgency,
+      mo.id as module_id,
+      ro.module_id as routine_module_id,
+      exists (select 1 from version where service_line_id = ${line} and active = true) as uses_versions,
+      ve.id as version_id,
+      exists (select 1 from environment where service_line_id = ${line} and active = true) as uses_environments,
+      en.id as environment_id,
+      cell.level as matrix_level,
+      (select gsl.group_id from group_service_line gsl inner join agent_group g on g.id = gsl.group_id
+        where gsl.service_line_id = ${line} and g.active = true order by gsl.group_id limit 1) as group_id
+    from (select 1 as one) as one
+    left join service_line l on l.id = ${line} and l.active = true
+    left join category cat on cat.id = ${c.categoryId} and cat.active = true
+    left join origin ori on ori.id = ${c.originId} and ori.active = true
+    left join effect eff on eff.id = ${c.effectId} and eff.active = true
+    left join module mo on mo.id = ${c.moduleId} and mo.service_line_id = ${line} and mo.active = true
+    left join routine ro on ro.id = ${c.routineId} and ro.active = true
+    left join version ve on ve.id = ${c.versionId} and ve.service_line_id = ${line} and ve.active = true
+    left join environment en on en.id = ${c.environmentId} and en.service_line_id = ${line} and en.active = true
+    left join criticality_cell cell on cell.impact = ori.impact and cell.urgency = eff.urgency`.execute(db);
+  const r = rows[0]!;
+  return {
+    lineName: r.line_name,
+    entitled: r.entitled != null,
+    category: r.category_names === null ? null : { names: r.category_names, capLevel: r.cap_level, needsConsultingRight: Boolean(r.needs_consulting_right) },
+    origin: r.origin_names === null ? null : { names: r.origin_names, impact: r.impact! },
+    effect: r.effect_names === null ? null : { names: r.effect_names, urgency: r.urgency! },
+    moduleOk: r.module_id !== null,
+    routineModuleId: r.routine_module_id,
+    usesVersions: Boolean(r.uses_versions),
+    versionOk: r.version_id !== null,
+    usesEnvironments: Boolean(r.uses_environments),
+    environmentOk: r.environment_id !== null,
+    matrixLevel: r.matrix_level,
+    groupId: r.group_id,
+  };
 }

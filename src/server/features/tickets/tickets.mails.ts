@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
-import { defaultLanguage, isLanguage, translate, type Language } from '../../../contracts/i18n';
-import type { Database } from '../../db/schema';
-import { enqueueMail } from '../mail/mail.outbox';
+import { translate, type Language } from '../../../contracts/i18n';
+import type { OutgoingMail } from '../mail/mail.outbox';
 import { renderMail } from '../mail/mail.render';
 
 /** The Message-ID of a ticket's first mail; later mails refer to it so clients thread them. */
@@ -9,62 +7,50 @@ export function ticketThreadId(publicUrl: string, number: number): string {
   return `<ticket-${number}@${new URL(publicUrl).hostname}>`;
 }
 
-/** Queues the opening mail for the requester and every copied address, each in its reader's language. */
-export async function queueTicketOpenedMails(db: Kysely<Database>, publicUrl: string, ticketId: number): Promise<void> {
-  const ticket = await db
-    .selectFrom('ticket')
-    .innerJoin('person as requester', 'requester.id', 'ticket.requester_id')
-    .innerJoin('service_line', 'service_line.id', 'ticket.service_line_id')
-    .select([
-      'ticket.number',
-      'ticket.summary',
-      'ticket.criticality',
-      'requester.name as requester_name',
-      'requester.email as requester_email',
-      'requester.language as requester_language',
-      'service_line.name as line_name',
-    ])
-    .where('ticket.id', '=', ticketId)
-    .executeTakeFirstOrThrow();
-  const copies = await db
-    .selectFrom('ticket_copy')
-    .leftJoin('person', 'person.email', 'ticket_copy.email')
-    .select(['ticket_copy.email', 'person.name', 'person.language'])
-    .where('ticket_copy.ticket_id', '=', ticketId)
-    .execute();
-  const requesterLanguage = isLanguage(ticket.requester_language) ? ticket.requester_language : defaultLanguage;
+/** A person a mail goes to, in the language they read. */
+export type MailRecipient = { email: string; name: string; language: Language };
+
+/** What the opening mails tell: the values the opening has just written. */
+export type OpenedTicketMail = {
+  number: number;
+  summary: string;
+  criticality: string;
+  serviceLineName: string;
+  requester: MailRecipient;
+  /** The copied addresses; a person's name and language when the address is someone's, else the address and the requester's language. */
+  copies: { email: string; name: string | null; language: Language | null }[];
+};
+
+/**
+ * The opening mails for the requester and every copied address, each in its reader's language,
+ * built from the values of the opening (nothing is read back). Pass them to `enqueueMails` in
+ * the opening's transaction.
+ */
+export function ticketOpenedMails(publicUrl: string, ticket: OpenedTicketMail): OutgoingMail[] {
+  const { requester } = ticket;
   const recipients = [
-    { email: ticket.requester_email, name: ticket.requester_name, language: requesterLanguage, isRequester: true },
-    ...copies
-      .filter((c) => c.email !== ticket.requester_email)
-      .map((c) => ({
-        email: c.email,
-        name: c.name ?? c.email,
-        language: isLanguage(c.language) ? c.language : requesterLanguage,
-        isRequester: false,
-      })),
+    { ...requester, isRequester: true },
+    ...ticket.copies
+      .filter((c) => c.email !== requester.email)
+      .map((c) => ({ email: c.email, name: c.name ?? c.email, language: c.language ?? requester.language, isRequester: false })),
   ];
   const url = `${publicUrl}/tickets/${ticket.number}`;
-  for (const r of recipients) {
-    const t = (key: string, params?: Record<string, string | number>) => translate(r.language as Language, key, params);
+  const subject = `[#${ticket.number}] ${ticket.summary}`;
+  const headers = { 'Message-ID': ticketThreadId(publicUrl, ticket.number) };
+  return recipients.map((r) => {
+    const t = (key: string, params?: Record<string, string | number>) => translate(r.language, key, params);
     const { html, text } = renderMail({
-      language: r.language as Language,
+      language: r.language,
       recipientName: r.name,
       paragraphs: [
         r.isRequester
           ? t('mail.ticketOpened.bodyRequester', { number: ticket.number })
-          : t('mail.ticketOpened.bodyCopy', { number: ticket.number, requester: ticket.requester_name }),
+          : t('mail.ticketOpened.bodyCopy', { number: ticket.number, requester: requester.name }),
         `${t('tickets.fields.summary')}: ${ticket.summary}`,
-        `${t('tickets.fields.serviceLine')}: ${ticket.line_name} · ${t('tickets.fields.criticality')}: ${t(`criticality.levels.${ticket.criticality}`)}`,
+        `${t('tickets.fields.serviceLine')}: ${ticket.serviceLineName} · ${t('tickets.fields.criticality')}: ${t(`criticality.levels.${ticket.criticality}`)}`,
       ],
       action: { label: t('mail.ticketOpened.action'), url },
     });
-    await enqueueMail(db, {
-      to: r.email,
-      subject: `[#${ticket.number}] ${ticket.summary}`,
-      html,
-      text,
-      headers: { 'Message-ID': ticketThreadId(publicUrl, ticket.number) },
-    });
-  }
+    return { to: r.email, subject, html, text, headers };
+  });
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { fold } from './text-search';
 
 /** Which engine a database handle talks to; a few queries differ by dialect. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -36,6 +37,7 @@ export function openDatabase(options: DbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bindableSqlite(sqlite) }) });
   return Object.assign(db, { dialectName: 'sqlite' as const });
 }

@@ -4,6 +4,7 @@ import { foundation } from './migrations/001_foundation';
 import { tickets } from './migrations/002_tickets';
 import { conversation } from './migrations/003_conversation';
 import { administration } from './migrations/004_administration';
+import { foldedSearch } from './migrations/005_folded_search';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -12,6 +13,7 @@ const migrations: Record<string, DialectMigration> = {
   '002_tickets': tickets,
   '003_conversation': conversation,
   '004_administration': administration,
+  '005_folded_search': foldedSearch,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

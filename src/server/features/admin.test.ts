@@ -78,6 +78,10 @@ describe('system administration', () => {
     const entitled = await call('PUT', `/api/admin/companies/${gama.id}/entitlements`, cookies.admin, { serviceLineIds: [rm.id] });
     expect(entitled.json().serviceLineIds).toEqual([rm.id]);
     expect((await call('PUT', `/api/admin/companies/${gama.id}/entitlements`, cookies.admin, { serviceLineIds: [99999] })).statusCode).toBe(400);
+    // Found without its accent or case, and a wildcard typed is only a character.
+    const found = async (q: string) => (await call('GET', `/api/admin/companies?q=${encodeURIComponent(q)}`, cookies.admin)).json().companies.map((c: { name: string }) => c.name);
+    expect(await found('GAMA SERVICOS')).toEqual(['Gama Serviços']);
+    expect(await found('%')).toEqual([]);
   });
 
   it('deactivates a company: none of its people can sign in', async () => {

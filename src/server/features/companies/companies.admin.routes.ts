@@ -6,6 +6,7 @@ import { isCountryCode } from '../../../contracts/countries';
 import { errorBody } from '../../../contracts/errors';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
+import { containsFolded } from '../../db/text-search';
 import { invalidFields, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
@@ -27,7 +28,14 @@ async function listCompanies(db: Db, filter: { q?: string; id?: number }) {
       eb.selectFrom('membership').select((m) => m.fn.countAll<number>().as('n')).whereRef('membership.company_id', '=', 'company.id').as('people'),
     ])
     .$if(filter.id !== undefined, (q) => q.where('company.id', '=', filter.id!))
-    .$if(Boolean(filter.q), (q) => q.where((eb) => eb.or([eb('company.name', 'like', `%${filter.q}%`), eb('company.cnpj', 'like', `%${filter.q!.replace(/\D/g, '') || '-'}%`)])))
+    .$if(Boolean(filter.q), (q) =>
+      q.where((eb) => {
+        // The CNPJ is matched by its digits, when the search has any.
+        const digits = filter.q!.replace(/\D/g, '');
+        const byName = containsFolded(db.dialectName, 'company.name', filter.q!);
+        return digits ? eb.or([byName, eb('company.cnpj', 'like', `%${digits}%`)]) : byName;
+      }),
+    )
     .orderBy('company.name')
     .limit(200)
     .execute();
@@ -66,7 +74,7 @@ export async function companiesAdminRoutes(app: FastifyInstance) {
     { schema: { tags: ['admin'], summary: 'Companies', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: companyList, ...errors } } },
     async (request) => {
       requireSystemAdmin(request);
-      return { companies: await listCompanies(db, { q: request.query.q?.replace(/[%_\\]/g, '') }) };
+      return { companies: await listCompanies(db, { q: request.query.q }) };
     },
   );
 

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { companyOptions, contactOptions } from '../../../contracts/catalog';
 import { errorBody } from '../../../contracts/errors';
+import { containsFolded } from '../../db/text-search';
 import { forbidden } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
 
@@ -43,7 +44,7 @@ export async function companiesRoutes(app: FastifyInstance) {
             ),
           ),
         )
-        .$if(Boolean(q), (qb) => qb.where('company.name', 'like', `%${q!.replace(/[%_\\]/g, '')}%`))
+        .$if(Boolean(q), (qb) => qb.where(containsFolded(db.dialectName, 'company.name', q!)))
         .orderBy('company.name')
         .limit(50)
         .execute();

@@ -1,5 +1,6 @@
 import { invalidFields } from '../../lib/errors';
 import type { Db } from '../../db/database';
+import { containsFolded } from '../../db/text-search';
 
 /**
  * True when the person is active and is either vendor staff or a member of at least
@@ -76,8 +77,8 @@ export async function listCompanyContacts(db: Db, companyId: number, query: Cont
   if (query.personId) q = q.where('person.id', '=', query.personId);
   if (query.status !== 'all') q = q.where('membership.active', '=', query.status === 'active');
   if (query.q) {
-    const like = `%${query.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['person.name']), 'like', like), eb('person.email', 'like', like)]));
+    const text = query.q;
+    q = q.where((eb) => eb.or([containsFolded(db.dialectName, 'person.name', text), containsFolded(db.dialectName, 'person.email', text)]));
   }
   if (query.cursor) {
     const [name, id] = decodeNameCursor(query.cursor);

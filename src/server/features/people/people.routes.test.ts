@@ -149,6 +149,10 @@ describe('portal administrators run their company\'s contacts', () => {
   it('lists and searches the company\'s people, and shows its products and log', async () => {
     const all = (await call('GET', `/api/companies/${alfaId}/people?q=nina`, alfaAdmin)).json();
     expect(all.contacts.map((c: { name: string }) => c.name)).toEqual(['Nina Nova Silva']);
+    await t.db.updateTable('person').set({ name: 'Nina Nova Simões' }).where('name', '=', 'Nina Nova Silva').execute();
+    const folded = (await call('GET', `/api/companies/${alfaId}/people?q=SIMOES`, alfaAdmin)).json();
+    expect(folded.contacts.map((c: { name: string }) => c.name)).toEqual(['Nina Nova Simões']);
+    await t.db.updateTable('person').set({ name: 'Nina Nova Silva' }).where('name', '=', 'Nina Nova Simões').execute();
     const page = (await call('GET', `/api/companies/${alfaId}/people?limit=2`, alfaAdmin)).json();
     expect(page.contacts).toHaveLength(2);
     const next = (await call('GET', `/api/companies/${alfaId}/people?limit=2&cursor=${page.nextCursor}`, alfaAdmin)).json();

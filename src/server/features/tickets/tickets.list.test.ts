@@ -220,6 +220,8 @@ describe('the ticket form of a service line', () => {
     const agent = await signIn(t.app, 'analista@atende.example');
     const companies = (await request(t.app, { method: 'GET', url: '/api/companies?q=Beta', cookie: agent })).json().companies;
     expect(companies.map((c: { name: string }) => c.name)).toEqual(['Beta Comércio S.A.']);
+    const folded = (await request(t.app, { method: 'GET', url: '/api/companies?q=COMERCIO', cookie: agent })).json().companies;
+    expect(folded.map((c: { name: string }) => c.name)).toEqual(['Beta Comércio S.A.']);
     const contacts = (await request(t.app, { method: 'GET', url: `/api/companies/${companies[0].id}/contacts`, cookie: agent })).json().contacts;
     expect(contacts.map((c: { email: string }) => c.email).sort()).toEqual(['admin@beta.example', 'contato@beta.example']);
     const customer = await signIn(t.app, 'admin@alfa.example');

@@ -1,8 +1,8 @@
 import type { ParsedMail } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addressesOf } from '../src/server/test/smtp';
-import { launchBrowser, startPortal, type Portal } from './harness';
+import { portalInBrowser } from './harness';
 import { apiFrom, choose, describedBy, signIn, axeBlockers } from './helpers';
 
 
@@ -24,24 +24,14 @@ async function acceptInvitation(page: Page, link: string, password: string) {
 }
 
 describe('administration', () => {
-  let portal: Portal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const harness = portalInBrowser();
 
-  const newPage = async () => (await browser.newContext({ locale: 'pt-BR' })).newPage();
+  const { newPage } = harness;
   const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
 
   it('a company, its administrator, a contact, a ticket, and the deactivation that ends the contact\'s session', async () => {
     // The system administrator creates the company, entitled to RM, with its first portal administrator.
-    const system = await newPage();
-    await signIn(system, portal.url, 'sistema@atende.example');
+    const system = await harness.signedIn('sistema@atende.example');
     await nav(system, 'Empresas').click();
     await system.getByRole('heading', { level: 1, name: 'Empresas' }).waitFor();
     await system.getByRole('button', { name: 'Nova empresa' }).click();
@@ -62,11 +52,11 @@ describe('administration', () => {
     expect(await companyRow.getByText('RM', { exact: true }).count()).toBe(1);
 
     // The invitation reaches the administrator, who sets a password and signs in.
-    const invitation = await portal.smtp.waitFor('gestora@gama.example', (m) => m.subject === 'Seu acesso ao portal Atende');
+    const invitation = await harness.portal.smtp.waitFor('gestora@gama.example', (m) => m.subject === 'Seu acesso ao portal Atende');
     expect(invitation.text).toContain('Gama Serviços Ltda');
     const admin = await newPage();
     await acceptInvitation(admin, passwordLink(invitation), 'gama-gestora-2025');
-    await signIn(admin, portal.url, 'gestora@gama.example', 'gama-gestora-2025');
+    await signIn(admin, harness.portal.url, 'gestora@gama.example', 'gama-gestora-2025');
 
     // "Meu espaço": the company's products and contacts.
     await nav(admin, 'Meus produtos').click();
@@ -93,10 +83,10 @@ describe('administration', () => {
     await contactRow.getByText('529.982.247-25').waitFor();
 
     // The contact's invitation arrives; the contact sets a password, signs in and opens a ticket on RM.
-    const contactInvitation = await portal.smtp.waitFor('diego@gama.example', (m) => m.subject === 'Seu acesso ao portal Atende');
+    const contactInvitation = await harness.portal.smtp.waitFor('diego@gama.example', (m) => m.subject === 'Seu acesso ao portal Atende');
     const contact = await newPage();
     await acceptInvitation(contact, passwordLink(contactInvitation), 'diego-contato-2025');
-    await signIn(contact, portal.url, 'diego@gama.example', 'diego-contato-2025');
+    await signIn(contact, harness.portal.url, 'diego@gama.example', 'diego-contato-2025');
     await nav(contact, 'Software').click();
     await contact.getByRole('link', { name: 'Abrir chamado — RM' }).click();
     await contact.getByRole('heading', { level: 1, name: 'Abrir chamado — RM' }).waitFor();
@@ -125,7 +115,7 @@ describe('administration', () => {
     await admin.getByRole('row').filter({ hasText: 'diego@gama.example' }).getByText('Inativo').waitFor();
 
     // The contact's open session stops at its next request, and the interface returns to the login.
-    expect((await contact.request.get(`${portal.url}/api/me`)).status()).toBe(401);
+    expect((await contact.request.get(`${harness.portal.url}/api/me`)).status()).toBe(401);
     await nav(contact, 'Meus chamados').click();
     await contact.waitForURL(/\/login/);
     await contact.getByLabel('E-mail').fill('diego@gama.example');
@@ -141,15 +131,14 @@ describe('administration', () => {
     await nav(admin, 'Registro de alterações').click();
     await admin.getByRole('heading', { level: 1, name: 'Registro de alterações' }).waitFor();
     await admin.getByRole('row').filter({ hasText: 'Contato desativado' }).getByText('Gabriela Gestora').waitFor();
-    await system.goto(`${portal.url}/admin/audit`);
+    await system.goto(`${harness.portal.url}/admin/audit`);
     await system.getByRole('row').filter({ hasText: 'Empresa criada' }).getByText('Sílvia Sistema').waitFor();
 
     for (const page of [system, admin, contact]) await page.context().close();
   });
 
   it('a new e-mail address takes effect only once its owner confirms it, through a single-use link', async () => {
-    const admin = await newPage();
-    await signIn(admin, portal.url, 'admin@beta.example');
+    const admin = await harness.signedIn('admin@beta.example');
     await nav(admin, 'Contatos').click();
     await admin.getByRole('button', { name: 'Ações de Beatriz Contato' }).click();
     await admin.getByRole('menuitem', { name: 'Editar' }).click();
@@ -161,7 +150,7 @@ describe('administration', () => {
     // Until confirmed, the old address is still the one that signs in.
     await row.getByText('contato@beta.example', { exact: true }).waitFor();
 
-    const mail = await portal.smtp.waitFor('beatriz.nova@beta.example', (m) => m.subject === 'Confirme o seu novo e-mail no Atende');
+    const mail = await harness.portal.smtp.waitFor('beatriz.nova@beta.example', (m) => m.subject === 'Confirme o seu novo e-mail no Atende');
     const link = /https?:\/\/\S+\/confirm-email\?token=[\w-]+/.exec(mail.text ?? '')![0];
     const owner = await newPage();
     await owner.goto(link);
@@ -172,7 +161,7 @@ describe('administration', () => {
     await owner.goto(link);
     await owner.getByRole('button', { name: 'Confirmar e-mail' }).click();
     await owner.getByText('Este link é inválido, já foi usado ou expirou.', { exact: false }).waitFor();
-    await signIn(owner, portal.url, 'beatriz.nova@beta.example');
+    await signIn(owner, harness.portal.url, 'beatriz.nova@beta.example');
 
     await admin.reload();
     await admin.getByRole('row').filter({ hasText: 'Beatriz Contato' }).getByText('beatriz.nova@beta.example', { exact: true }).waitFor();
@@ -181,7 +170,7 @@ describe('administration', () => {
 
   it('"Não sabe quem é o administrador do portal?" answers the same to anyone; only a known address gets a mail', async () => {
     const visitor = await newPage();
-    await visitor.goto(`${portal.url}/login`);
+    await visitor.goto(`${harness.portal.url}/login`);
     const sentence = 'Pronto. Se este e-mail tiver acesso ao portal, enviamos para ele os nomes dos administradores de portal da empresa.';
     const ask = async (email: string) => {
       await visitor.getByRole('button', { name: 'Não sabe quem é o administrador do portal?' }).click();
@@ -198,9 +187,9 @@ describe('administration', () => {
     const known = await ask('contato@alfa.example');
     expect(unknown).toBe(sentence);
     expect(known).toBe(sentence);
-    const mail = await portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === 'Os administradores de portal da sua empresa');
+    const mail = await harness.portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === 'Os administradores de portal da sua empresa');
     expect(mail.text).toContain('Alfa Indústria Ltda: Ana Administradora <admin@alfa.example>');
-    expect(portal.smtp.mails.filter((m) => addressesOf(m).includes('ninguem@desconhecido.example'))).toHaveLength(0);
+    expect(harness.portal.smtp.mails.filter((m) => addressesOf(m).includes('ninguem@desconhecido.example'))).toHaveLength(0);
 
     // The help page is one click away from the login, before signing in.
     await visitor.getByRole('link', { name: 'Canais de atendimento' }).click();
@@ -213,8 +202,7 @@ describe('administration', () => {
   });
 
   it('the help page inside the shell, from the menu "Ajuda"', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'contato@alfa.example');
+    const page = await harness.signedIn('contato@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Canais de atendimento' }).click();
     await page.getByRole('heading', { level: 1, name: 'Canais de atendimento' }).waitFor();
     // Inside the shell: the person's menu stays; the public frame's sign-in and admin look-up are not there.
@@ -226,10 +214,9 @@ describe('administration', () => {
   });
 
   it('accessibility: the administration pages, the help pages and the import preview', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'sistema@atende.example');
+    const page = await harness.signedIn('sistema@atende.example');
     const check = async (path: string, ready: (p: Page) => Promise<unknown>) => {
-      await page.goto(`${portal.url}${path}`);
+      await page.goto(`${harness.portal.url}${path}`);
       await ready(page);
       expect(await axeBlockers(page), path).toEqual([]);
       expect(await page.getByRole('heading', { level: 1 }).count(), path).toBe(1);
@@ -261,15 +248,14 @@ describe('administration', () => {
 
     // The public help page, before signing in.
     const visitor = await newPage();
-    await visitor.goto(`${portal.url}/help`);
+    await visitor.goto(`${harness.portal.url}/help`);
     await visitor.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 5' }).waitFor();
     expect(await axeBlockers(visitor)).toEqual([]);
     for (const p of [page, visitor]) await p.context().close();
   });
 
   it('system administration: the criticality preview follows the matrix, the catalog feeds the form, help and mail', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'sistema@atende.example');
+    const page = await harness.signedIn('sistema@atende.example');
 
     // The preview answers for the matrix being edited, before it is saved.
     await nav(page, 'Matriz de criticidade').click();
@@ -308,15 +294,15 @@ describe('administration', () => {
     await channel.getByRole('textbox', { name: 'Português (Brasil)' }).nth(1).fill('Dúvidas sobre o uso do portal, de segunda a sexta.');
     await channel.getByRole('button', { name: 'Salvar' }).click();
     await channel.waitFor({ state: 'hidden' });
-    await page.goto(`${portal.url}/help`);
+    await page.goto(`${harness.portal.url}/help`);
     await page.getByText('Dúvidas sobre o uso do portal, de segunda a sexta.').waitFor();
 
     // "Send a test mail" goes to the SMTP server and says what it answered.
-    await page.goto(`${portal.url}/admin/mail`);
+    await page.goto(`${harness.portal.url}/admin/mail`);
     await page.getByRole('textbox', { name: 'Para' }).fill('teste@atende.example');
     await page.getByRole('button', { name: 'Enviar teste' }).click();
     await page.getByText('O servidor SMTP aceitou o e-mail para teste@atende.example.').waitFor();
-    await portal.smtp.waitFor('teste@atende.example', (m) => m.subject === 'Atende: e-mail de teste');
+    await harness.portal.smtp.waitFor('teste@atende.example', (m) => m.subject === 'Atende: e-mail de teste');
 
     // An invited agent gets the set-password mail; a group takes them in.
     await nav(page, 'Analistas').click();
@@ -326,7 +312,7 @@ describe('administration', () => {
     await invite.getByRole('textbox', { name: 'E-mail' }).fill('bruna@atende.example');
     await invite.getByRole('button', { name: 'Enviar convite' }).click();
     await page.getByRole('row').filter({ hasText: 'bruna@atende.example' }).waitFor();
-    await portal.smtp.waitFor('bruna@atende.example', (m) => m.subject === 'Seu acesso ao portal Atende');
+    await harness.portal.smtp.waitFor('bruna@atende.example', (m) => m.subject === 'Seu acesso ao portal Atende');
     await nav(page, 'Grupos').click();
     await page.getByRole('button', { name: 'Novo grupo' }).click();
     const group = page.getByRole('dialog', { name: 'Novo grupo' });
@@ -343,16 +329,7 @@ describe('administration', () => {
 });
 
 describe('importing contacts from a CSV', () => {
-  let portal: Portal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const harness = portalInBrowser();
 
   const rows = 5_000;
   const header = 'nome;email;telefone;cpf;ve_todos;consultoria;administrador';
@@ -364,8 +341,7 @@ describe('importing contacts from a CSV', () => {
   };
 
   it('previews 5,000 rows with the bad ones explained, then imports the corrected file once', async () => {
-    const page = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
-    await signIn(page, portal.url, 'admin@alfa.example');
+    const page = await harness.signedIn('admin@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Importar contatos' }).click();
     await page.getByRole('heading', { level: 1, name: 'Importar contatos' }).waitFor();
     const file = page.locator('input[type=file]');
@@ -412,14 +388,14 @@ describe('importing contacts from a CSV', () => {
     // Every new person was invited. The 5,000 deliveries are not this test's subject: they are
     // marked done, so that the portal's mail worker neither slows the next steps nor, draining its
     // queue on close, the end of the test.
-    const invitations = await portal.db
+    const invitations = await harness.portal.db
       .selectFrom('outbox_mail')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('subject', '=', 'Seu acesso ao portal Atende')
       .where('to_address', 'like', 'pessoa%@import.example')
       .executeTakeFirstOrThrow();
     expect(Number(invitations.n)).toBe(rows);
-    await portal.db.updateTable('outbox_mail').set({ status: 'sent' }).where('status', '=', 'pending').execute();
+    await harness.portal.db.updateTable('outbox_mail').set({ status: 'sent' }).where('status', '=', 'pending').execute();
 
     // Idempotent by e-mail: the same file again changes nothing.
     await page.getByRole('button', { name: 'Importar outro arquivo' }).click();

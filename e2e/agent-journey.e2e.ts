@@ -1,31 +1,15 @@
 import type { ParsedMail } from 'mailparser';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceLineForm } from '../src/contracts/catalog';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addressesOf } from '../src/server/test/smtp';
-import { launchBrowser, startPortal, type Portal } from './harness';
-import { apiFrom, signIn, axeBlockers } from './helpers';
+import { portalInBrowser } from './harness';
+import { apiFrom, axeBlockers, serviceLineForm, ticketInput } from './helpers';
 
 
 /** Opens a ticket on RM through the API, as the signed-in contact of `page`. */
 async function openTicket(page: Page, summary: string, incident: string): Promise<number> {
-  const channels = await apiFrom<{ channels: { key: string; serviceLines: { id: number; code: string }[] }[] }>(page, 'GET', '/api/channels');
-  const lineId = channels.body.channels.find((c) => c.key === 'software')!.serviceLines.find((l) => l.code === 'RM')!.id;
-  const form = (await apiFrom<ServiceLineForm>(page, 'GET', `/api/service-lines/${lineId}/form`)).body;
-  const module = form.modules[0]!;
-  const opened = await apiFrom<{ number: number }>(page, 'POST', '/api/tickets', {
-    serviceLineId: lineId,
-    country: 'BR',
-    categoryId: form.categories[0]!.id,
-    originId: form.origins[0]!.id,
-    effectId: form.effects[1]!.id,
-    moduleId: module.id,
-    routineId: module.routines[0]!.id,
-    versionId: form.versions[0]!.id,
-    environmentId: form.environments[0]!.id,
-    summary,
-    incident,
-  });
+  const form = await serviceLineForm(page, 'RM');
+  const opened = await apiFrom<{ number: number }>(page, 'POST', '/api/tickets', ticketInput(form, { effectId: form.effects[1]!.id, summary, incident }));
   expect(opened.status).toBe(201);
   return opened.body.number;
 }
@@ -34,18 +18,7 @@ const mailText = (m: ParsedMail) => `${m.subject ?? ''}\n${m.text ?? ''}\n${type
 const references = (m: ParsedMail) => (Array.isArray(m.references) ? m.references : m.references ? [m.references] : []);
 
 describe('the agent journey', () => {
-  let portal: Portal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-
-  const newPage = async () => (await browser.newContext({ locale: 'pt-BR', viewport: { width: 1366, height: 900 } })).newPage();
+  const harness = portalInBrowser({ viewport: { width: 1366, height: 900 } });
 
   it('a contact opens a ticket; the agent takes it, notes, asks; the contact answers with a file; the agent proposes; the contact confirms and rates', async () => {
     const summary = 'Holerite de março sem o adicional noturno';
@@ -54,13 +27,11 @@ describe('the agent journey', () => {
     const answer = 'Segue o log do cálculo, gerado agora há pouco.';
     const solution = 'Ajustamos a fórmula do adicional noturno; recalcule a folha de março.';
 
-    const customer = await newPage();
-    await signIn(customer, portal.url, 'contato@alfa.example');
+    const customer = await harness.signedIn('contato@alfa.example');
     const number = await openTicket(customer, summary, 'O adicional noturno não aparece no holerite.\nAconteceu em março.');
 
     // The agent finds it among the unassigned tickets, with its count in the menu.
-    const agent = await newPage();
-    await signIn(agent, portal.url, 'analista@atende.example');
+    const agent = await harness.signedIn('analista@atende.example');
     const menu = agent.getByRole('navigation');
     await menu.getByText('Atendimento', { exact: true }).waitFor();
     for (const view of ['Não atribuídos', 'Meus', 'Abertos', 'Aguardando cliente', 'Encerrados recentemente']) {
@@ -108,7 +79,7 @@ describe('the agent journey', () => {
     expect(await replyBox.inputValue()).toBe('');
 
     // The contact sees the reply and never the note.
-    await customer.goto(`${portal.url}/tickets/${number}`);
+    await customer.goto(`${harness.portal.url}/tickets/${number}`);
     await customer.getByText(ask).waitFor();
     expect(await customer.getByText(note).count()).toBe(0);
     expect(await customer.getByText('NOTA-INTERNA').count()).toBe(0);
@@ -132,7 +103,7 @@ describe('the agent journey', () => {
     // The agent's open page refreshes by itself: the answer and its file arrive without a reload.
     const fileLink = agent.locator('article[data-side="customer"]').filter({ hasText: answer }).getByRole('link', { name: /calculo-marco\.log/ });
     await fileLink.waitFor({ timeout: 12_000 });
-    const download = await agent.request.get(`${portal.url}${await fileLink.getAttribute('href')}`);
+    const download = await agent.request.get(`${harness.portal.url}${await fileLink.getAttribute('href')}`);
     expect(download.status()).toBe(200);
     expect(download.headers()['content-disposition']).toContain('attachment');
     expect((await download.body()).length).toBe(log.length);
@@ -173,38 +144,35 @@ describe('the agent journey', () => {
     // The mails: the reply and the solution to the requester, the answer to the agent, never the note.
     const subject = `[#${number}] ${summary}`;
     const thread = `<ticket-${number}@127.0.0.1>`;
-    const toCustomerReply = await portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject && (m.text ?? '').includes(ask));
-    const toCustomerSolution = await portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject && (m.text ?? '').includes(solution));
-    const toAgent = await portal.smtp.waitFor('analista@atende.example', (m) => m.subject === subject && (m.text ?? '').includes(answer));
-    await portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject && (m.text ?? '').includes('foi encerrado'));
+    const toCustomerReply = await harness.portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject && (m.text ?? '').includes(ask));
+    const toCustomerSolution = await harness.portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject && (m.text ?? '').includes(solution));
+    const toAgent = await harness.portal.smtp.waitFor('analista@atende.example', (m) => m.subject === subject && (m.text ?? '').includes(answer));
+    await harness.portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject && (m.text ?? '').includes('foi encerrado'));
     for (const mail of [toCustomerReply, toCustomerSolution, toAgent]) {
       expect(mail.inReplyTo).toBe(thread);
       expect(references(mail)).toContain(thread);
     }
     expect(addressesOf(toAgent)).toEqual(['analista@atende.example']);
-    const aboutTicket = portal.smtp.mails.filter((m) => (m.subject ?? '').includes(`#${number}`));
+    const aboutTicket = harness.portal.smtp.mails.filter((m) => (m.subject ?? '').includes(`#${number}`));
     expect(aboutTicket.length).toBeGreaterThanOrEqual(5);
     for (const mail of aboutTicket) expect(mail.subject).toBe(subject);
     // The agent's own reply is not mailed back to the agent, and no mail to anyone carries the note.
-    expect(portal.smtp.mails.filter((m) => mailText(m).includes('NOTA-INTERNA'))).toEqual([]);
-    expect(portal.smtp.mails.filter((m) => addressesOf(m).includes('analista@atende.example') && (m.text ?? '').includes(ask))).toEqual([]);
+    expect(harness.portal.smtp.mails.filter((m) => mailText(m).includes('NOTA-INTERNA'))).toEqual([]);
+    expect(harness.portal.smtp.mails.filter((m) => addressesOf(m).includes('analista@atende.example') && (m.text ?? '').includes(ask))).toEqual([]);
 
     await customer.context().close();
     await agent.context().close();
   });
 
   it('a stale edit is refused with what changed, applied again on request; a draft survives a change by someone else', async () => {
-    const customer = await newPage();
-    await signIn(customer, portal.url, 'contato@alfa.example');
+    const customer = await harness.signedIn('contato@alfa.example');
     const summary = 'Relatório de provisões lento';
     const number = await openTicket(customer, summary, 'Demora 20 minutos.');
 
-    const agent = await newPage();
-    await signIn(agent, portal.url, 'analista@atende.example');
-    const admin = await newPage();
-    await signIn(admin, portal.url, 'sistema@atende.example');
+    const agent = await harness.signedIn('analista@atende.example');
+    const admin = await harness.signedIn('sistema@atende.example');
 
-    await agent.goto(`${portal.url}/tickets/${number}`);
+    await agent.goto(`${harness.portal.url}/tickets/${number}`);
     await agent.getByRole('heading', { level: 1, name: `#${number} — ${summary}` }).waitFor();
 
     // The agent starts a reply; meanwhile the administrator takes the ticket.
@@ -260,7 +228,7 @@ describe('the agent journey', () => {
     expect(await sent.getByRole('link').count()).toBe(1);
 
     // The customer sees "on hold" as in progress, and the new criticality with its reason.
-    await customer.goto(`${portal.url}/tickets/${number}`);
+    await customer.goto(`${harness.portal.url}/tickets/${number}`);
     await customer.getByRole('region', { name: 'Detalhes' }).getByText('Em atendimento', { exact: true }).waitFor();
     await customer.getByText('Folha fecha amanhã').first().waitFor();
 
@@ -268,15 +236,13 @@ describe('the agent journey', () => {
   });
 
   it('"n" walks through the view the agent works in; on a phone the views are buttons and the tickets cards', async () => {
-    const customer = await newPage();
-    await signIn(customer, portal.url, 'contato@alfa.example');
+    const customer = await harness.signedIn('contato@alfa.example');
     await openTicket(customer, 'Integração bancária rejeita arquivo CNAB', 'Retorno 240 posições.');
     await openTicket(customer, 'Cadastro de dependentes não salva', 'Mensagem de erro genérica.');
     await customer.context().close();
 
-    const page = await newPage();
-    await signIn(page, portal.url, 'analista@atende.example');
-    await page.goto(`${portal.url}/workspace`);
+    const page = await harness.signedIn('analista@atende.example');
+    await page.goto(`${harness.portal.url}/workspace`);
     await page.waitForURL(/\/workspace\/unassigned$/);
     await page.getByText('2 chamado(s) nesta visão').waitFor();
     const order = await page.locator('tbody tr[data-ticket]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-ticket'))));
@@ -290,7 +256,7 @@ describe('the agent journey', () => {
     await page.getByText('Não há outro chamado nesta visão.').waitFor();
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${portal.url}/workspace`);
+    await page.goto(`${harness.portal.url}/workspace`);
     await page.getByRole('heading', { level: 1, name: 'Não atribuídos' }).waitFor();
     await page.getByRole('main').getByRole('link', { name: /^Abertos/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Abertos' }).waitFor();

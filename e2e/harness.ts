@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
 import { createTestDatabase } from '../src/server/test/harness';
@@ -10,6 +11,7 @@ import { seedDemo } from '../src/server/demo/demo.seed';
 import { createMailWorker } from '../src/server/features/mail/mail.worker';
 import { webRoot } from '../src/server/plugins/web';
 import { startTestSmtp } from '../src/server/test/smtp';
+import { signIn } from './helpers';
 
 /**
  * The portal as `npm run demo` runs it — built web app, demo data — on a free loopback port,
@@ -72,4 +74,38 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * One portal and one browser for the tests of the describe block that calls this: started before
+ * them, closed after. Each page gets a context of its own (as AxeBuilder needs), in Portuguese.
+ */
+export function portalInBrowser(contextOptions: BrowserContextOptions = {}) {
+  let portal: Portal | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+  const started = () => {
+    if (!portal || !browser) throw new Error('the portal starts in beforeAll');
+    return { portal, browser };
+  };
+  const newPage = async (): Promise<Page> => (await started().browser.newContext({ locale: 'pt-BR', ...contextOptions })).newPage();
+  return {
+    get portal(): Portal {
+      return started().portal;
+    },
+    newPage,
+    /** A new page already signed in as `email`. */
+    async signedIn(email: string): Promise<Page> {
+      const page = await newPage();
+      await signIn(page, started().portal.url, email);
+      return page;
+    },
+  };
 }

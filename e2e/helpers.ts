@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
+import type { ServiceLineForm } from '../src/contracts/catalog';
 
 /** Signs in through the login page and waits for the signed-in shell. */
 export async function signIn(page: Page, url: string, email: string, password = 'atende-demo') {
@@ -59,4 +60,28 @@ export async function axeBlockers(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The ticket form of the service line with this code, as the person signed in on `page` sees it. */
+export async function serviceLineForm(page: Page, code: string): Promise<ServiceLineForm> {
+  const channels = await apiFrom<{ channels: { serviceLines: { id: number; code: string }[] }[] }>(page, 'GET', '/api/channels');
+  const lineId = channels.body.channels.flatMap((c) => c.serviceLines).find((l) => l.code === code)!.id;
+  return (await apiFrom<ServiceLineForm>(page, 'GET', `/api/service-lines/${lineId}/form`)).body;
+}
+
+/** A ticket the form accepts: the first entry of each list, unless `fields` says otherwise. */
+export function ticketInput(form: ServiceLineForm, fields: { summary: string; incident: string } & Record<string, unknown>) {
+  const module = form.modules[0]!;
+  return {
+    serviceLineId: form.serviceLine.id,
+    country: 'BR',
+    categoryId: form.categories[0]!.id,
+    originId: form.origins[0]!.id,
+    effectId: form.effects[0]!.id,
+    moduleId: module.id,
+    routineId: module.routines[0]!.id,
+    versionId: form.versions[0]?.id,
+    environmentId: form.environments[0]?.id,
+    ...fields,
+  };
 }

@@ -1,28 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPortal, type Portal } from './harness';
-import { apiFrom, choose, describedBy, signIn } from './helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { portalInBrowser } from './harness';
+import { apiFrom, choose, describedBy } from './helpers';
 
 describe('opening a ticket', () => {
-  let portal: Portal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-
-  const newPage = async () => (await browser.newContext({ locale: 'pt-BR' })).newPage();
+  const harness = portalInBrowser();
   const field = (page: Page, name: string) => page.getByRole('combobox', { name });
   const textbox = (page: Page, name: string) => page.getByRole('textbox', { name });
   const ticketCount = async (page: Page) => (await apiFrom<{ tickets: unknown[] }>(page, 'GET', '/api/tickets')).body.tickets.length;
 
   it('a contact opens a ticket on RM, follows it in the lists and on its page, and the mails go out', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'contato@alfa.example');
+    const page = await harness.signedIn('contato@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Software' }).click();
     await page.getByRole('heading', { level: 1, name: 'Software' }).waitFor();
     await page.getByRole('link', { name: 'Abrir chamado — RM' }).click();
@@ -121,8 +109,8 @@ describe('opening a ticket', () => {
 
     // The opening goes by mail to the requester and to the additional address.
     const subject = `[#${number}] ${summary}`;
-    const toRequester = await portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject);
-    const toCopy = await portal.smtp.waitFor('gestor@alfa.example', (m) => m.subject === subject);
+    const toRequester = await harness.portal.smtp.waitFor('contato@alfa.example', (m) => m.subject === subject);
+    const toCopy = await harness.portal.smtp.waitFor('gestor@alfa.example', (m) => m.subject === subject);
     expect(toRequester.text).toContain(`/tickets/${number}`);
     expect(toCopy.text).toContain(`#${number}`);
 
@@ -163,8 +151,7 @@ describe('opening a ticket', () => {
   });
 
   it('an agent opens a ticket on behalf of a customer contact, who then sees it', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'analista@atende.example');
+    const page = await harness.signedIn('analista@atende.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Software' }).click();
     await page.getByRole('link', { name: 'Abrir chamado — Datasul' }).click();
     await page.getByRole('heading', { level: 1, name: 'Abrir chamado — Datasul' }).waitFor();
@@ -202,11 +189,10 @@ describe('opening a ticket', () => {
     const details = page.getByRole('region', { name: 'Detalhes' });
     expect(await details.getByText('Beatriz Contato', { exact: true }).count()).toBe(1);
     expect(await details.getByText('André Analista', { exact: true }).count()).toBe(1);
-    await portal.smtp.waitFor('contato@beta.example', (m) => m.subject === `[#${number}] ${summary}`);
+    await harness.portal.smtp.waitFor('contato@beta.example', (m) => m.subject === `[#${number}] ${summary}`);
     await page.context().close();
 
-    const customer = await newPage();
-    await signIn(customer, portal.url, 'contato@beta.example');
+    const customer = await harness.signedIn('contato@beta.example');
     await customer.getByRole('navigation').getByRole('link', { name: 'Meus chamados' }).click();
     const row = customer.getByRole('row').filter({ hasText: `#${number}` });
     await row.getByRole('link', { name: summary }).click();
@@ -215,8 +201,7 @@ describe('opening a ticket', () => {
   });
 
   it('hides the lists a service line does not use (Ouvidoria: no versions, no environments)', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'contato@alfa.example');
+    const page = await harness.signedIn('contato@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Relacionamento' }).click();
     await page.getByRole('link', { name: 'Abrir chamado — Ouvidoria' }).click();
     await page.getByRole('heading', { level: 1, name: 'Abrir chamado — Ouvidoria' }).waitFor();
@@ -227,9 +212,8 @@ describe('opening a ticket', () => {
   });
 
   it('answers an unknown ticket with a not-found page', async () => {
-    const page = await newPage();
-    await signIn(page, portal.url, 'contato@beta.example');
-    await page.goto(`${portal.url}/tickets/999999`);
+    const page = await harness.signedIn('contato@beta.example');
+    await page.goto(`${harness.portal.url}/tickets/999999`);
     await page.getByRole('heading', { level: 1, name: 'Chamado não encontrado.' }).waitFor();
     await page.context().close();
   });

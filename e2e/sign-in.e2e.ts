@@ -1,22 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startPortal, type Portal } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { portalInBrowser } from './harness';
 
 describe('signing in to the portal', () => {
-  let portal: Portal;
-  let browser: Browser;
-  beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const harness = portalInBrowser();
 
-  const newPage = async () => (await browser.newContext({ locale: 'pt-BR' })).newPage();
+  const { newPage } = harness;
   const signInAs = async (page: Page, email: string, password = 'atende-demo') => {
-    await page.goto(`${portal.url}/login`);
+    await page.goto(`${harness.portal.url}/login`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Senha', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Entrar' }).click();
@@ -24,7 +15,7 @@ describe('signing in to the portal', () => {
 
   it('a demo contact logs in and sees the three channels', async () => {
     const page = await newPage();
-    await page.goto(portal.url);
+    await page.goto(harness.portal.url);
     await page.waitForURL(/\/login/);
     await signInAs(page, 'contato@alfa.example');
     const nav = page.getByRole('navigation');
@@ -54,22 +45,22 @@ describe('signing in to the portal', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Software' }).waitFor();
     await page.getByRole('button', { name: 'Sair' }).click();
     await page.waitForURL(/\/login/);
-    await page.goto(`${portal.url}/channels/software`);
+    await page.goto(`${harness.portal.url}/channels/software`);
     await page.waitForURL(/\/login/);
-    const me = await page.request.get(`${portal.url}/api/me`);
+    const me = await page.request.get(`${harness.portal.url}/api/me`);
     expect(me.status()).toBe(401);
     await page.context().close();
   });
 
   it('resets a forgotten password through the link that arrives by e-mail', async () => {
     const page = await newPage();
-    await page.goto(`${portal.url}/login`);
+    await page.goto(`${harness.portal.url}/login`);
     await page.getByRole('link', { name: 'Esqueci minha senha' }).click();
     await page.getByLabel('E-mail').fill('admin@beta.example');
     await page.getByRole('button', { name: 'Enviar link' }).click();
     await page.getByText('Se o e-mail tiver acesso ao portal').waitFor();
 
-    const mail = await portal.smtp.waitFor('admin@beta.example');
+    const mail = await harness.portal.smtp.waitFor('admin@beta.example');
     expect(mail.subject).toBe('Definir a sua senha do Atende');
     const link = /https?:\/\/\S+\/set-password\?token=\S+/.exec(mail.text ?? '')![0];
     await page.goto(link);

@@ -1,53 +1,37 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceLineForm } from '../src/contracts/catalog';
-import { launchBrowser, startPortal, type Portal } from './harness';
-import { apiFrom, choose, signIn } from './helpers';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { portalInBrowser } from './harness';
+import { apiFrom, choose, serviceLineForm, ticketInput } from './helpers';
 
 describe('ticket lists', () => {
-  let portal: Portal;
-  let browser: Browser;
+  const harness = portalInBrowser();
   let page: Page;
 
   beforeAll(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ locale: 'pt-BR' })).newPage();
-    await signIn(page, portal.url, 'contato@alfa.example');
+    page = await harness.signedIn('contato@alfa.example');
     // 27 tickets: 20 on RM, 7 on Cloud (channel Serviço de Valor Agregado).
-    const channels = await apiFrom<{ channels: { key: string; serviceLines: { id: number; code: string }[] }[] }>(page, 'GET', '/api/channels');
-    const lines = channels.body.channels.flatMap((c) => c.serviceLines);
     for (const [code, count] of [['RM', 20], ['CLOUD', 7]] as const) {
-      const lineId = lines.find((l) => l.code === code)!.id;
-      const form = (await apiFrom<ServiceLineForm>(page, 'GET', `/api/service-lines/${lineId}/form`)).body;
-      const module = form.modules[0]!;
+      const form = await serviceLineForm(page, code);
       for (let i = 1; i <= count; i++) {
-        const opened = await apiFrom(page, 'POST', '/api/tickets', {
-          serviceLineId: lineId,
-          country: 'BR',
-          categoryId: form.categories[0]!.id,
-          originId: form.origins[0]!.id,
-          effectId: form.effects[i % form.effects.length]!.id,
-          moduleId: module.id,
-          routineId: module.routines[0]!.id,
-          versionId: form.versions[0]?.id,
-          environmentId: form.environments[0]?.id,
-          summary: i === 3 && code === 'CLOUD' ? 'Backup noturno falhou' : `${code} chamado ${i}`,
-          incident: 'Descrição',
-        });
+        const opened = await apiFrom(
+          page,
+          'POST',
+          '/api/tickets',
+          ticketInput(form, {
+            effectId: form.effects[i % form.effects.length]!.id,
+            summary: i === 3 && code === 'CLOUD' ? 'Backup noturno falhou' : `${code} chamado ${i}`,
+            incident: 'Descrição',
+          }),
+        );
         expect(opened.status).toBe(201);
       }
     }
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await portal?.close();
   });
 
   const rows = () => page.getByRole('table').getByRole('row');
 
   it('pages with "Carregar mais", 25 at a time', async () => {
-    await page.goto(`${portal.url}/tickets`);
+    await page.goto(`${harness.portal.url}/tickets`);
     await page.getByText('25 chamado(s) exibido(s)').waitFor();
     expect(await rows().count()).toBe(26); // the header row and 25 tickets
     // Newest update first by default.
@@ -59,7 +43,7 @@ describe('ticket lists', () => {
   });
 
   it('keeps the filters in the address: search, service line, status, sort', async () => {
-    await page.goto(`${portal.url}/tickets`);
+    await page.goto(`${harness.portal.url}/tickets`);
     await page.getByRole('searchbox', { name: 'Buscar' }).fill('backup');
     await page.waitForURL(/[?&]q=backup/);
     await page.getByText('1 chamado(s) exibido(s)').waitFor();
@@ -90,7 +74,7 @@ describe('ticket lists', () => {
   });
 
   it('finds whole words newest first, and the beginning of a word marked with *', async () => {
-    await page.goto(`${portal.url}/tickets`);
+    await page.goto(`${harness.portal.url}/tickets`);
     const search = page.getByRole('searchbox', { name: 'Buscar' });
     await page.getByText('Palavras inteiras; termine com * para buscar pelo começo (bolet*).').waitFor();
     await search.fill('chamado');
@@ -105,15 +89,15 @@ describe('ticket lists', () => {
 
   it('filters by period of opening', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    await page.goto(`${portal.url}/tickets?from=2000-01-01&to=2000-12-31`);
+    await page.goto(`${harness.portal.url}/tickets?from=2000-01-01&to=2000-12-31`);
     await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
     expect(await page.getByLabel('Abertos desde').inputValue()).toBe('2000-01-01');
-    await page.goto(`${portal.url}/tickets?from=${today}&to=${today}`);
+    await page.goto(`${harness.portal.url}/tickets?from=${today}&to=${today}`);
     await page.getByText('25 chamado(s) exibido(s)').waitFor();
   });
 
   it('shows only the channel\'s tickets on a channel page', async () => {
-    await page.goto(`${portal.url}/channels/value_added`);
+    await page.goto(`${harness.portal.url}/channels/value_added`);
     await page.getByRole('heading', { level: 1, name: 'Serviço de Valor Agregado' }).waitFor();
     await page.getByText('7 chamado(s) exibido(s)').waitFor();
     expect(await page.getByRole('table').getByText(/^RM chamado/).count()).toBe(0);

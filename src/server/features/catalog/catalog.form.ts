@@ -2,6 +2,7 @@ import type { Grade, Level, Matrix } from '../../../contracts/criticality';
 import { defaultMatrix } from '../../../contracts/criticality';
 import { sql, type Kysely } from 'kysely';
 import type { Db } from '../../db/database';
+import { preparedQuery } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 
 /** Everything the ticket form of one service line offers, active entries only, in order. */
@@ -94,11 +95,63 @@ type ChoicesRow = {
   group_id: number | null;
 };
 
+type ChoiceIds = [
+  serviceLineId: number,
+  companyId: number | null,
+  categoryId: number,
+  originId: number,
+  effectId: number,
+  moduleId: number,
+  routineId: number,
+  versionId: number | null,
+  environmentId: number | null,
+];
+
+/** The choices query of each database handle, compiled once. */
+const choicesQueries = new WeakMap<Kysely<Database>, (...ids: ChoiceIds) => Promise<ChoicesRow[]>>();
+
+function choicesQuery(db: Kysely<Database>) {
+  let query = choicesQueries.get(db);
+  if (!query) {
+    query = preparedQuery(db, 9, (line, company, category, origin, effect, module, routine, version, environment) => ({
+      compile: () =>
+        sql<ChoicesRow>`select
+          l.name as line_name,
+          (select 1 from entitlement where company_id = ${company} and service_line_id = ${line}) as entitled,
+          cat.names as category_names, cat.cap_level, cat.needs_consulting_right,
+          ori.names as origin_names, ori.impact,
+          eff.names as effect_names, eff.urgency,
+          mo.id as module_id,
+          ro.module_id as routine_module_id,
+          exists (select 1 from version where service_line_id = ${line} and active = true) as uses_versions,
+          ve.id as version_id,
+          exists (select 1 from environment where service_line_id = ${line} and active = true) as uses_environments,
+          en.id as environment_id,
+          cell.level as matrix_level,
+          (select gsl.group_id from group_service_line gsl inner join agent_group g on g.id = gsl.group_id
+            where gsl.service_line_id = ${line} and g.active = true order by gsl.group_id limit 1) as group_id
+        from (select 1 as one) as one
+        left join service_line l on l.id = ${line} and l.active = true
+        left join category cat on cat.id = ${category} and cat.active = true
+        left join origin ori on ori.id = ${origin} and ori.active = true
+        left join effect eff on eff.id = ${effect} and eff.active = true
+        left join module mo on mo.id = ${module} and mo.service_line_id = ${line} and mo.active = true
+        left join routine ro on ro.id = ${routine} and ro.active = true
+        left join version ve on ve.id = ${version} and ve.service_line_id = ${line} and ve.active = true
+        left join environment en on en.id = ${environment} and en.service_line_id = ${line} and en.active = true
+        left join criticality_cell cell on cell.impact = ori.impact and cell.urgency = eff.urgency`.compile(db),
+    }));
+    choicesQueries.set(db, query);
+  }
+  return query;
+}
+
 /**
- * Every catalog fact an opening checks, in one statement: each choice is looked up by its
- * primary key (active only, and within the service line where it belongs), the entitlement by
- * its key, the matrix cell by its key and the group by `group_service_line`'s key. Read fresh
- * on every opening, so an administrator's change applies to the very next one.
+ * Every catalog fact an opening checks, in one statement (compiled once per database handle):
+ * each choice is looked up by its primary key (active only, and within the service line where it
+ * belongs), the entitlement by its key, the matrix cell by its key and the group by
+ * `group_service_line`'s key. Read fresh on every opening, so an administrator's change applies
+ * to the very next one.
  */
 export async function loadTicketChoices(
   db: Kysely<Database>,
@@ -115,32 +168,7 @@ export async function loadTicketChoices(
     environmentId: number | null;
   },
 ): Promise<TicketChoices> {
-  const line = c.serviceLineId;
-  const { rows } = await sql<ChoicesRow>`select
-      l.name as line_name,
-      (select 1 from entitlement where company_id = ${c.companyId} and service_line_id = ${line}) as entitled,
-      cat.names as category_names, cat.cap_level, cat.needs_consulting_right,
-      ori.names as origin_names, ori.impact,
-      eff.names as effect_names, eff.urgency,
-      mo.id as module_id,
-      ro.module_id as routine_module_id,
-      exists (select 1 from version where service_line_id = ${line} and active = true) as uses_versions,
-      ve.id as version_id,
-      exists (select 1 from environment where service_line_id = ${line} and active = true) as uses_environments,
-      en.id as environment_id,
-      cell.level as matrix_level,
-      (select gsl.group_id from group_service_line gsl inner join agent_group g on g.id = gsl.group_id
-        where gsl.service_line_id = ${line} and g.active = true order by gsl.group_id limit 1) as group_id
-    from (select 1 as one) as one
-    left join service_line l on l.id = ${line} and l.active = true
-    left join category cat on cat.id = ${c.categoryId} and cat.active = true
-    left join origin ori on ori.id = ${c.originId} and ori.active = true
-    left join effect eff on eff.id = ${c.effectId} and eff.active = true
-    left join module mo on mo.id = ${c.moduleId} and mo.service_line_id = ${line} and mo.active = true
-    left join routine ro on ro.id = ${c.routineId} and ro.active = true
-    left join version ve on ve.id = ${c.versionId} and ve.service_line_id = ${line} and ve.active = true
-    left join environment en on en.id = ${c.environmentId} and en.service_line_id = ${line} and en.active = true
-    left join criticality_cell cell on cell.impact = ori.impact and cell.urgency = eff.urgency`.execute(db);
+  const rows = await choicesQuery(db)(c.serviceLineId, c.companyId, c.categoryId, c.originId, c.effectId, c.moduleId, c.routineId, c.versionId, c.environmentId);
   const r = rows[0]!;
   return {
     lineName: r.line_name,

@@ -1,78 +1,23 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Button,
-  Flex,
-  Group,
-  Input,
-  Paper,
-  Pill,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Text,
-  TextInput,
-  Textarea,
-  ThemeIcon,
-  Title,
-  type SelectProps,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertCircle, IconCircleCheck, IconRestore } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { IconAlertCircle, IconRestore } from '@tabler/icons-react';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { MeView } from '../../../contracts/auth';
 import type { ServiceLineForm } from '../../../contracts/catalog';
 import { countryCodes, countryName } from '../../../contracts/countries';
-import { maxAdditionalEmails, maxSummary } from '../../../contracts/tickets';
+import { maxSummary } from '../../../contracts/tickets';
 import { ApiError } from '../../api/client';
 import { fieldLabel } from '../../app/FieldLabel';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { CriticalityBadge } from './TicketBadges';
-import { CriticalityReason } from './CriticalityReason';
+import { AdditionalEmailsInput } from './AdditionalEmailsInput';
+import { CriticalityField } from './CriticalityField';
+import { IdSelect, IdSelectWithHelp } from './IdSelect';
+import { OnBehalfFields } from './OnBehalfFields';
 import { emailErrors, liveCriticality, validateDraft, type FieldName, type TicketDraft } from './ticketDraft';
-import { useCompanySearch, useContacts, useOpenTicket } from './useTickets';
+import { TicketOpened } from './TicketOpened';
+import { useContacts, useOpenTicket } from './useTickets';
 import { useTicketDraft } from './useTicketDraft';
-
-type Named = { id: number; name: string };
-
-/** A Select over catalog rows: numbers in, numbers out, and the guide's `*` when required. */
-function IdSelect({
-  options,
-  value,
-  onChange,
-  label,
-  required,
-  ...props
-}: Omit<SelectProps, 'data' | 'value' | 'onChange' | 'label'> & {
-  options: Named[];
-  value: number | null;
-  onChange: (id: number | null) => void;
-  label: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Select
-      label={fieldLabel(label, required)}
-      required={required}
-      withAsterisk={false}
-      allowDeselect={false}
-      checkIconPosition="right"
-      openOnFocus={false}
-      nothingFoundMessage={t('ticketForm.nothingFound')}
-      placeholder={t('ticketForm.choose')}
-      data={options.map((o) => ({ value: String(o.id), label: o.name }))}
-      value={value === null ? null : String(value)}
-      onChange={(v) => onChange(v === null ? null : Number(v))}
-      {...props}
-    />
-  );
-}
 
 /** A titled group of fields inside the form. */
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -95,20 +40,6 @@ function useCountryOptions(language: string) {
       .map((code) => ({ value: code, label: names.of(code) ?? countryName(code, language) }))
       .sort((a, b) => a.label.localeCompare(b.label, language));
   }, [language]);
-}
-
-/** Help texts of the guide shown inside a dropdown: each option with what it is for. */
-function optionWithHelp(helps: Map<string, string>): SelectProps['renderOption'] {
-  return ({ option }) => (
-    <Stack gap={0}>
-      <Text size="sm">{option.label}</Text>
-      {helps.get(option.value) && (
-        <Text size="xs" c="dimmed">
-          {helps.get(option.value)}
-        </Text>
-      )}
-    </Stack>
-  );
 }
 
 const placed: FieldName[] = [
@@ -153,14 +84,10 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
   const [opened, setOpened] = useState<number | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  const openedRef = useRef<HTMLHeadingElement>(null);
   const open = useOpenTicket();
 
   // Agents: the company is searched on the server, the contact listed once a company is chosen.
   const [companySearch, setCompanySearch] = useState(draft.behalfCompany?.name ?? '');
-  const [debouncedSearch] = useDebouncedValue(companySearch.trim(), 250);
-  const q = debouncedSearch === draft.behalfCompany?.name ? '' : debouncedSearch;
-  const companies = useCompanySearch(form.serviceLine.id, q, form.canOpenOnBehalf && draft.onBehalf);
   const contacts = useContacts(draft.onBehalf ? draft.companyId : null);
 
   const contact = contacts.data?.find((c) => c.id === draft.requesterId);
@@ -169,7 +96,6 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
     : (form.companies.find((c) => c.id === draft.companyId)?.mayRequestConsulting ?? false);
   const categories = form.categories.filter((c) => !c.needsConsultingRight || mayRequestConsulting);
   const category = form.categories.find((c) => c.id === draft.categoryId);
-  const origin = form.origins.find((o) => o.id === draft.originId);
   const module = form.modules.find((m) => m.id === draft.moduleId);
   const live = liveCriticality(draft, form, translate);
 
@@ -177,10 +103,6 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
     if (!focusRequest) return;
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusRequest]);
-
-  useEffect(() => {
-    if (opened !== null) openedRef.current?.focus();
-  }, [opened]);
 
   /** Changes some fields and drops the messages they showed. */
   const change = (patch: Partial<TicketDraft>, ...fields: string[]) => {
@@ -237,49 +159,7 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
     });
   }
 
-  if (opened !== null) {
-    return (
-      <Paper withBorder shadow="xs" p={{ base: 'lg', sm: 'xl' }} role="status">
-        <Stack align="center" ta="center" gap="md">
-          <ThemeIcon color="teal" size={64} radius="xl" variant="light">
-            <IconCircleCheck size={40} aria-hidden />
-          </ThemeIcon>
-          <Title order={2} ref={openedRef} tabIndex={-1}>
-            {t('ticketForm.opened', { number: opened })}
-          </Title>
-          <Text maw={520}>{t('ticketForm.openedBody')}</Text>
-          <Group justify="center">
-            <Button component={Link} to={`/tickets/${opened}`}>
-              {t('ticketForm.viewTicket', { number: opened })}
-            </Button>
-            <Button variant="default" onClick={() => setOpened(null)}>
-              {t('ticketForm.openAnother')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    );
-  }
-
-  // "E-mails adicionais": one message for the list, naming the first address that is wrong.
-  const badEmails = new Set(
-    Object.keys(errors)
-      .filter((name) => name.startsWith('additionalEmails.'))
-      .map((name) => Number(name.split('.')[1])),
-  );
-  const firstBad = [...badEmails].sort((a, b) => a - b)[0];
-  const emailError =
-    errors.additionalEmails ??
-    (firstBad !== undefined
-      ? t('ticketForm.emailError', { email: draft.additionalEmails[firstBad] ?? '', message: errors[`additionalEmails.${firstBad}`] ?? '' })
-      : undefined);
-
-  const categoryHelps = new Map(form.categories.map((c) => [String(c.id), c.help]));
-  const originHelps = new Map(form.origins.map((o) => [String(o.id), o.help]));
-  const behalfOptions = [
-    ...(draft.behalfCompany ? [draft.behalfCompany] : []),
-    ...(companies.data ?? []).filter((c) => c.id !== draft.behalfCompany?.id),
-  ];
+  if (opened !== null) return <TicketOpened number={opened} onOpenAnother={() => setOpened(null)} />;
 
   return (
     <Paper withBorder shadow="xs" p={{ base: 'md', sm: 'xl' }}>
@@ -313,119 +193,23 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
           )}
 
           <Section title={t('ticketForm.sections.requester')}>
-            <TagsInput
-              label={t('tickets.fields.additionalEmails')}
-              description={t('ticketForm.emailsHelp', { max: maxAdditionalEmails })}
-              placeholder={draft.additionalEmails.length ? undefined : t('ticketForm.emailsPlaceholder')}
-              value={draft.additionalEmails}
+            <AdditionalEmailsInput
+              emails={draft.additionalEmails}
+              errors={errors}
               onChange={setEmails}
-              maxTags={maxAdditionalEmails}
-              onMaxTags={() => setErrors((e) => ({ ...e, additionalEmails: t('validation.tooManyEmails', { max: maxAdditionalEmails }) }))}
-              splitChars={[',', ';', ' ']}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              clearable
-              clearButtonProps={{ 'aria-label': t('ticketForm.clearEmails') }}
-              error={emailError}
-              renderPill={({ value, onRemove }) => {
-                const index = draft.additionalEmails.indexOf(value ?? '');
-                const bad = badEmails.has(index);
-                return (
-                  <Pill
-                    withRemoveButton
-                    onRemove={onRemove}
-                    // Mantine hides the remove button from keyboards and readers (Backspace removes the last
-                    // address); a wrong address in the middle deserves a button of its own.
-                    removeButtonProps={{ 'aria-label': t('ticketForm.removeEmail', { email: value ?? '' }), 'aria-hidden': false, tabIndex: 0 }}
-                    bg={bad ? 'red.0' : undefined}
-                    c={bad ? 'red.9' : undefined}
-                    bd={bad ? '1px solid var(--mantine-color-red-8)' : undefined}
-                  >
-                    {value}
-                  </Pill>
-                );
-              }}
+              onTooMany={(message) => setErrors((e) => ({ ...e, additionalEmails: message }))}
             />
 
             {form.canOpenOnBehalf && (
-              <Radio.Group
-                label={t('tickets.fields.onBehalf')}
-                value={draft.onBehalf ? 'yes' : 'no'}
-                onChange={(value) =>
-                  change(
-                    value === 'yes'
-                      ? { onBehalf: true }
-                      : { onBehalf: false, companyId: null, behalfCompany: null, requesterId: null },
-                    'companyId',
-                    'requesterId',
-                  )
-                }
-                error={errors.onBehalf}
-              >
-                <Group mt="xs" gap="xl">
-                  <Radio value="yes" label={t('ticketForm.yes')} />
-                  <Radio value="no" label={t('ticketForm.no')} />
-                </Group>
-              </Radio.Group>
-            )}
-
-            {form.canOpenOnBehalf && draft.onBehalf && (
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <Select
-                  label={fieldLabel(t('tickets.fields.company'), true)}
-                  required
-                  withAsterisk={false}
-                  searchable
-                  openOnFocus={false}
-                  allowDeselect={false}
-                  checkIconPosition="right"
-                  placeholder={t('ticketForm.searchCompany')}
-                  nothingFoundMessage={companies.isFetching ? t('app.loading') : t('ticketForm.nothingFound')}
-                  // The server already filtered by name: every option it sent is shown.
-                  filter={({ options }) => options}
-                  data={behalfOptions.map((c) => ({ value: String(c.id), label: c.name }))}
-                  value={draft.companyId === null ? null : String(draft.companyId)}
-                  searchValue={companySearch}
-                  onSearchChange={setCompanySearch}
-                  onChange={(value) => {
-                    const picked = behalfOptions.find((c) => String(c.id) === value) ?? null;
-                    change(
-                      {
-                        companyId: picked?.id ?? null,
-                        behalfCompany: picked,
-                        requesterId: null,
-                        ...(picked ? { country: picked.country } : {}),
-                        ...keepCategory(false),
-                      },
-                      'requesterId',
-                    );
-                  }}
-                  error={errors.companyId}
-                />
-                <Select
-                  label={fieldLabel(t('tickets.fields.requester'), true)}
-                  required
-                  withAsterisk={false}
-                  searchable
-                  openOnFocus={false}
-                  allowDeselect={false}
-                  checkIconPosition="right"
-                  placeholder={draft.companyId === null ? t('ticketForm.chooseCompanyFirst') : t('ticketForm.choose')}
-                  nothingFoundMessage={
-                    draft.companyId === null
-                      ? t('ticketForm.chooseCompanyFirst')
-                      : contacts.isFetching
-                        ? t('app.loading')
-                        : t('ticketForm.nothingFound')
-                  }
-                  data={(contacts.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))}
-                  value={draft.requesterId}
-                  onChange={(value) => {
-                    const picked = contacts.data?.find((c) => c.id === value);
-                    change({ requesterId: value, ...keepCategory(picked?.mayRequestConsulting ?? false) });
-                  }}
-                  error={errors.requesterId}
-                />
-              </SimpleGrid>
+              <OnBehalfFields
+                form={form}
+                draft={draft}
+                errors={errors}
+                change={change}
+                keepCategory={keepCategory}
+                companySearch={companySearch}
+                onCompanySearch={setCompanySearch}
+              />
             )}
 
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -464,26 +248,20 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
 
           <Section title={t('ticketForm.sections.classification')}>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <IdSelect
+              <IdSelectWithHelp
                 label={t('tickets.fields.category')}
                 required
                 options={categories}
                 value={draft.categoryId}
                 onChange={(id) => change({ categoryId: id })}
-                renderOption={optionWithHelp(categoryHelps)}
-                description={category?.help}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 error={errors.categoryId}
               />
-              <IdSelect
+              <IdSelectWithHelp
                 label={t('tickets.fields.origin')}
                 required
                 options={form.origins}
                 value={draft.originId}
                 onChange={(id) => change({ originId: id })}
-                renderOption={optionWithHelp(originHelps)}
-                description={origin?.help}
-                inputWrapperOrder={['label', 'input', 'description', 'error']}
                 error={errors.originId}
               />
               <IdSelect
@@ -583,33 +361,5 @@ export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) 
         </Stack>
       </form>
     </Paper>
-  );
-}
-
-/** "Criticidade": not editable, computed from category, origin and effect while the form is filled. */
-function CriticalityField({ live }: { live: ReturnType<typeof liveCriticality> }) {
-  const { t } = useTranslation();
-  const labelId = useId();
-  return (
-    <Box>
-      <Input.Label labelElement="div" id={labelId} mb={4}>
-        {t('tickets.fields.criticality')}
-      </Input.Label>
-      <Paper role="status" aria-labelledby={labelId} bg="gray.0" withBorder p="md" radius="md">
-        {live ? (
-          <Flex direction={{ base: 'column', xs: 'row' }} align="flex-start" gap="md">
-            <CriticalityBadge level={live.criticality.level} size="lg" style={{ flexShrink: 0 }} />
-            <CriticalityReason level={live.criticality.level} reason={live.reason} />
-          </Flex>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {t('ticketForm.criticalityPending')}
-          </Text>
-        )}
-      </Paper>
-      <Text size="xs" c="dimmed" mt={4}>
-        {t('ticketForm.criticalityHelp')}
-      </Text>
-    </Box>
   );
 }

@@ -1,27 +1,14 @@
-import { ActionIcon, Badge, Button, Grid, Group, Modal, Paper, Select, Stack, Tabs, Text, TextInput, Title, Tooltip, UnstyledButton } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { ActionIcon, Badge, Button, Grid, Group, Paper, Stack, Tabs, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconChevronRight, IconEdit, IconEye, IconEyeOff, IconPlus } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogEntryInput, type CatalogKind } from '../../../contracts/admin';
-import { grades } from '../../../contracts/criticality';
-import { localized } from '../../../contracts/i18n';
-import { fieldLabel } from '../../app/FieldLabel';
-import { currentLanguage } from '../../app/i18n';
-import { useTranslate } from '../../app/useTranslate';
-import { check, compactLocalized, emptyLocalized, errorText, FormAlert, Loaded, LocalizedFields, PageHeader, serverErrors, toLocalized, type Localized } from './ui';
-import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry, type CatalogWrite } from './useAdmin';
+import type { CatalogKind } from '../../../contracts/admin';
+import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
+import { notifyDone, useNotifyFailure } from './notify';
+import { Loaded, PageHeader } from './ui';
+import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useAdmin';
 
-/** Kinds whose label is kept per language. */
-const localizedKinds: CatalogKind[] = ['channel', 'effect'];
 const urgencyColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
-
-/** A name in the interface language. */
-function label(entry: CatalogEntry): string {
-  return entry.names ? localized(entry.names, currentLanguage()) : entry.name;
-}
-
-type Editing = { kind: CatalogKind; entry: CatalogEntry | null; parentId?: number };
 
 /**
  * `/admin/catalog`: channels → service lines → modules → routines, versions, environments, and
@@ -57,7 +44,7 @@ export function CatalogPage() {
                   {data.channel.map((channel, index) => (
                     <Paper key={channel.id} withBorder radius="md" p="sm">
                       <EntryRow kind="channel" entry={channel} siblings={data.channel} index={index} onEdit={() => setEditing({ kind: 'channel', entry: channel })} heading />
-                      <Stack gap={4} mt="xs" pl="md" component="ul" m={0} style={{ listStyle: 'none' }} aria-label={t('admin.catalog.linesOf', { name: label(channel) })}>
+                      <Stack gap={4} mt="xs" pl="md" component="ul" m={0} style={{ listStyle: 'none' }} aria-label={t('admin.catalog.linesOf', { name: catalogLabel(channel) })}>
                         {children(data, 'service_line', channel.id).map((l, i, all) => (
                           <li key={l.id}>
                             <EntryRow
@@ -79,7 +66,7 @@ export function CatalogPage() {
                         ml="md"
                         leftSection={<IconPlus size={14} aria-hidden />}
                         onClick={() => setEditing({ kind: 'service_line', entry: null, parentId: channel.id })}
-                        aria-label={t('admin.catalog.addLineTo', { name: label(channel) })}
+                        aria-label={t('admin.catalog.addLineTo', { name: catalogLabel(channel) })}
                       >
                         {t('admin.catalog.add.service_line')}
                       </Button>
@@ -116,7 +103,7 @@ export function CatalogPage() {
                 </Stack>
               </Paper>
             </Stack>
-            <EntryModal editing={editing} onClose={() => setEditing(null)} />
+            <CatalogEntryModal editing={editing} onClose={() => setEditing(null)} />
           </>
         )}
       </Loaded>
@@ -212,7 +199,8 @@ function EntryRow({
 }) {
   const { t } = useTranslation();
   const { update, reorder } = useCatalogActions();
-  const name = label(entry);
+  const notifyFailure = useNotifyFailure();
+  const name = catalogLabel(entry);
 
   const move = (by: -1 | 1) => {
     const neighbour = siblings[index + by]!;
@@ -231,15 +219,15 @@ function EntryRow({
       order.splice(index + by, 0, moved!);
       moves = order.map((e, i) => ({ id: e.id, position: (i + 1) * 10 })).filter((m) => siblings.find((e) => e.id === m.id)?.position !== m.position);
     }
-    reorder.mutate({ kind, moves }, { onError: (error) => notifications.show({ color: 'red', message: errorText(error, t('errors.internal')) }) });
+    reorder.mutate({ kind, moves }, { onError: notifyFailure });
   };
 
   const toggle = () =>
     update.mutate(
       { kind, id: entry.id, input: { active: !entry.active } },
       {
-        onSuccess: () => notifications.show({ color: 'teal', message: t(entry.active ? 'admin.catalog.deactivated' : 'admin.catalog.reactivated', { name }) }),
-        onError: (error) => notifications.show({ color: 'red', message: errorText(error, t('errors.internal')) }),
+        onSuccess: () => notifyDone(t(entry.active ? 'admin.catalog.deactivated' : 'admin.catalog.reactivated', { name })),
+        onError: notifyFailure,
       },
     );
 
@@ -312,142 +300,5 @@ function EntryRow({
         </Tooltip>
       </Group>
     </Group>
-  );
-}
-
-type EntryValues = { name: string; names: Localized; code: string; key: string; urgency: string | null };
-
-/** Adds or edits one catalog entry, with the fields its kind has. */
-function EntryModal({ editing, onClose }: { editing: Editing | null; onClose: () => void }) {
-  const { t } = useTranslation();
-  const translate = useTranslate();
-  const { create, update } = useCatalogActions();
-  const [values, setValues] = useState<EntryValues>({ name: '', names: emptyLocalized, code: '', key: '', urgency: null });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const kind = editing?.kind ?? 'module';
-  const entry = editing?.entry ?? null;
-  const isLocalized = localizedKinds.includes(kind);
-
-  useEffect(() => {
-    if (!editing) return;
-    setValues({
-      name: entry?.name ?? '',
-      names: toLocalized(entry?.names),
-      code: entry?.code ?? '',
-      key: kind === 'channel' ? (entry?.code ?? '') : '',
-      urgency: entry?.urgency ?? null,
-    });
-    setErrors({});
-    setAlert(null);
-  }, [editing, entry, kind]);
-
-  const set = (patch: Partial<EntryValues>, ...fields: string[]) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))));
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!editing) return;
-    const input: CatalogWrite = {};
-    if (isLocalized) input.names = compactLocalized(values.names);
-    else input.name = values.name;
-    if (kind === 'service_line') input.code = values.code.trim().toUpperCase();
-    if (kind === 'channel') input.key = values.key.trim();
-    if (kind === 'effect' && values.urgency) input.urgency = values.urgency;
-    if (!entry && editing.parentId) input.parentId = editing.parentId;
-    const result = check(catalogEntryInput, input, translate);
-    const found = { ...(result.errors ?? {}) };
-    if (kind === 'effect' && !values.urgency) found.urgency = t('validation.required');
-    if (Object.keys(found).length) {
-      setErrors(found);
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    const done = (saved: CatalogEntry) => {
-      notifications.show({ color: 'teal', message: t('admin.common.savedNamed', { name: label(saved) }) });
-      onClose();
-    };
-    const failed = (error: unknown) => {
-      const { fields, alert: message } = serverErrors(error, t('errors.internal'));
-      setErrors(fields);
-      setAlert(message);
-    };
-    if (entry) update.mutate({ kind, id: entry.id, input }, { onSuccess: done, onError: failed });
-    else create.mutate({ kind, input }, { onSuccess: done, onError: failed });
-  }
-
-  const title = editing ? (entry ? t('admin.common.editNamed', { name: label(entry) }) : t(`admin.catalog.add.${kind as 'module'}`)) : '';
-
-  return (
-    <Modal opened={editing !== null} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': t('admin.common.close') }}>
-      <form ref={formRef} onSubmit={submit} noValidate>
-        <Stack>
-          <FormAlert message={alert} />
-          {isLocalized ? (
-            <LocalizedFields label={t('admin.catalog.fields.name')} value={values.names} onChange={(names) => set({ names }, 'names.pt-BR', 'name')} errors={{ ...errors, 'names.pt-BR': errors['names.pt-BR'] ?? errors.name ?? '' }} errorPrefix="names" />
-          ) : (
-            <TextInput
-              label={fieldLabel(t('admin.catalog.fields.name'), true)}
-              required
-              withAsterisk={false}
-              value={values.name}
-              onChange={(e) => set({ name: e.currentTarget.value }, 'name')}
-              error={errors.name}
-              data-autofocus
-            />
-          )}
-          {kind === 'service_line' && (
-            <TextInput
-              label={fieldLabel(t('admin.catalog.fields.code'), true)}
-              required
-              withAsterisk={false}
-              description={t('admin.catalog.fields.codeHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              value={values.code}
-              onChange={(e) => set({ code: e.currentTarget.value.toUpperCase() }, 'code')}
-              error={errors.code}
-            />
-          )}
-          {kind === 'channel' && (
-            <TextInput
-              label={fieldLabel(t('admin.catalog.fields.key'), true)}
-              required
-              withAsterisk={false}
-              description={t('admin.catalog.fields.keyHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              value={values.key}
-              onChange={(e) => set({ key: e.currentTarget.value.toLowerCase() }, 'key')}
-              error={errors.key}
-            />
-          )}
-          {kind === 'effect' && (
-            <Select
-              label={fieldLabel(t('admin.catalog.fields.urgency'), true)}
-              required
-              withAsterisk={false}
-              description={t('admin.catalog.fields.urgencyHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              allowDeselect={false}
-              placeholder={t('ticketForm.choose')}
-              data={grades.map((g) => ({ value: g, label: t(`admin.catalog.urgencies.${g}`) }))}
-              value={values.urgency}
-              onChange={(v) => set({ urgency: v }, 'urgency')}
-              error={errors.urgency}
-            />
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {t('admin.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

@@ -1,14 +1,16 @@
-import { Anchor, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconEdit, IconExternalLink, IconPlus } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Anchor, Button, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { IconExternalLink, IconPlus } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { helpChannelInput } from '../../../contracts/admin';
 import { localized } from '../../../contracts/i18n';
+import { DataTable } from '../../app/DataTable';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { ActiveBadge, check, compactLocalized, emptyLocalized, FormAlert, Loaded, LocalizedFields, PageHeader, serverErrors, toLocalized, type Localized } from './ui';
+import { FormModal, useDialogForm } from './FormModal';
+import { EditButton } from './RowActions';
+import { ActiveBadge, check, compactLocalized, Loaded, LocalizedFields, PageHeader, toLocalized, type Localized } from './ui';
 import { useHelpChannels, useSaveHelpChannel, type HelpChannelAdmin, type HelpChannelWrite } from './useAdmin';
 
 /** `/admin/help-channels`: the "Canais de atendimento" the help page lists, before and after sign-in. */
@@ -38,66 +40,49 @@ export function HelpChannelsPage() {
       />
       <Loaded query={channels}>
         {(list) => (
-          <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-            <Table.ScrollContainer minWidth={760} type="native">
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={t('admin.help.title')}>
-                <Table.Thead bg="gray.0">
-                  <Table.Tr>
-                    <Table.Th scope="col" w={70}>
-                      {t('admin.help.fields.position')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('admin.help.fields.name')}</Table.Th>
-                    <Table.Th scope="col">{t('admin.help.fields.contact')}</Table.Th>
-                    <Table.Th scope="col">{t('admin.common.status')}</Table.Th>
-                    <Table.Th scope="col" w={110}>
-                      {t('admin.common.actions')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.map((c) => {
-                    const name = localized(c.names, language);
-                    return (
-                      <Table.Tr key={c.id}>
-                        <Table.Td>{c.position}</Table.Td>
-                        <Table.Td>
-                          <Text size="sm" fw={600}>
-                            {name}
-                          </Text>
-                          <Text size="sm" c="dimmed" lineClamp={2}>
-                            {localized(c.descriptions, language)}
-                          </Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {c.phone && <Text size="sm">{c.option ? t('help.callOption', { phone: c.phone, option: c.option }) : c.phone}</Text>}
-                          {c.url && (
-                            <Anchor href={c.url} target="_blank" rel="noreferrer" size="sm">
-                              {c.url} <IconExternalLink size={12} aria-hidden />
-                            </Anchor>
-                          )}
-                          {!c.phone && !c.url && '—'}
-                        </Table.Td>
-                        <Table.Td>
-                          <ActiveBadge active={c.active} />
-                        </Table.Td>
-                        <Table.Td>
-                          <Button
-                            variant="subtle"
-                            size="compact-sm"
-                            leftSection={<IconEdit size={14} aria-hidden />}
-                            onClick={() => setForm({ channel: c })}
-                            aria-label={t('admin.common.editNamed', { name })}
-                          >
-                            {t('admin.common.edit')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
+          <DataTable
+            minWidth={760}
+            label={t('admin.help.title')}
+            columns={[
+              { label: t('admin.help.fields.position'), width: 70 },
+              { label: t('admin.help.fields.name') },
+              { label: t('admin.help.fields.contact') },
+              { label: t('admin.common.status') },
+              { label: t('admin.common.actions'), width: 110 },
+            ]}
+          >
+            {list.map((c) => {
+              const name = localized(c.names, language);
+              return (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.position}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {name}
+                    </Text>
+                    <Text size="sm" c="dimmed" lineClamp={2}>
+                      {localized(c.descriptions, language)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {c.phone && <Text size="sm">{c.option ? t('help.callOption', { phone: c.phone, option: c.option }) : c.phone}</Text>}
+                    {c.url && (
+                      <Anchor href={c.url} target="_blank" rel="noreferrer" size="sm">
+                        {c.url} <IconExternalLink size={12} aria-hidden />
+                      </Anchor>
+                    )}
+                    {!c.phone && !c.url && '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    <ActiveBadge active={c.active} />
+                  </Table.Td>
+                  <Table.Td>
+                    <EditButton name={name} onClick={() => setForm({ channel: c })} />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
         )}
       </Loaded>
       <HelpChannelModal channel={form?.channel ?? null} opened={form !== null} next={(channels.data?.length ?? 0) * 10} onClose={() => setForm(null)} />
@@ -111,14 +96,12 @@ function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpCha
   const { t } = useTranslation();
   const translate = useTranslate();
   const save = useSaveHelpChannel();
-  const [values, setValues] = useState<Values>({ names: emptyLocalized, descriptions: emptyLocalized, phone: '', option: '', url: '', position: 0, active: true });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (!opened) return;
-    setValues({
+  const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<Values>({
+    opened,
+    onClose,
+    // A new channel goes last: its position waits for the list.
+    subject: channel ?? next,
+    initial: () => ({
       names: toLocalized(channel?.names),
       descriptions: toLocalized(channel?.descriptions),
       phone: channel?.phone ?? '',
@@ -126,12 +109,8 @@ function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpCha
       url: channel?.url ?? '',
       position: channel?.position ?? next,
       active: channel?.active ?? true,
-    });
-    setErrors({});
-    setAlert(null);
-  }, [opened, channel, next]);
-
-  const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
+    }),
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -145,59 +124,35 @@ function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpCha
       ...(values.url.trim() ? { url: values.url.trim() } : {}),
     };
     const result = check(helpChannelInput, input, translate);
-    if (result.errors) {
-      setErrors(result.errors);
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
+    if (result.errors) return showErrors(result.errors, null);
     save.mutate(
       { id: channel?.id ?? null, input },
-      {
-        onSuccess: (saved) => {
-          notifications.show({ color: 'teal', message: t('admin.common.savedNamed', { name: localized(saved.names, currentLanguage()) }) });
-          onClose();
-        },
-        onError: (error) => {
-          const { fields, alert: message } = serverErrors(error, t('errors.internal'));
-          setErrors(fields);
-          setAlert(message);
-        },
-      },
+      whenSaved((saved) => t('admin.common.savedNamed', { name: localized(saved.names, currentLanguage()) })),
     );
   }
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="xl"
       title={channel ? t('admin.common.editNamed', { name: localized(channel.names, currentLanguage()) }) : t('admin.help.new')}
-      closeButtonProps={{ 'aria-label': t('admin.common.close') }}
+      formRef={formRef}
+      onSubmit={submit}
+      alert={alert}
+      saving={save.isPending}
     >
-      <form ref={formRef} onSubmit={submit} noValidate>
-        <Stack>
-          <FormAlert message={alert} />
-          <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <LocalizedFields label={t('admin.help.fields.name')} value={values.names} onChange={(names) => set({ names })} errors={errors} errorPrefix="names" />
-            <LocalizedFields label={t('admin.help.fields.description')} value={values.descriptions} onChange={(descriptions) => set({ descriptions })} errors={errors} errorPrefix="descriptions" required={false} multiline />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('admin.help.fields.phone')} type="tel" placeholder="4003 0015" value={values.phone} onChange={(e) => set({ phone: e.currentTarget.value })} error={errors.phone} />
-            <TextInput label={t('admin.help.fields.option')} placeholder="5" value={values.option} onChange={(e) => set({ option: e.currentTarget.value })} error={errors.option} />
-            <NumberInput label={t('admin.help.fields.position')} min={0} max={10000} allowDecimal={false} value={values.position} onChange={(v) => set({ position: typeof v === 'number' ? v : 0 })} error={errors.position} />
-          </SimpleGrid>
-          <TextInput label={t('admin.help.fields.url')} type="url" placeholder="https://" value={values.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} />
-          <Switch label={t('admin.help.fields.active')} description={t('admin.help.activeHelp')} checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('admin.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <LocalizedFields label={t('admin.help.fields.name')} value={values.names} onChange={(names) => set({ names })} errors={errors} errorPrefix="names" />
+        <LocalizedFields label={t('admin.help.fields.description')} value={values.descriptions} onChange={(descriptions) => set({ descriptions })} errors={errors} errorPrefix="descriptions" required={false} multiline />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput label={t('admin.help.fields.phone')} type="tel" placeholder="4003 0015" value={values.phone} onChange={(e) => set({ phone: e.currentTarget.value })} error={errors.phone} />
+        <TextInput label={t('admin.help.fields.option')} placeholder="5" value={values.option} onChange={(e) => set({ option: e.currentTarget.value })} error={errors.option} />
+        <NumberInput label={t('admin.help.fields.position')} min={0} max={10000} allowDecimal={false} value={values.position} onChange={(v) => set({ position: typeof v === 'number' ? v : 0 })} error={errors.position} />
+      </SimpleGrid>
+      <TextInput label={t('admin.help.fields.url')} type="url" placeholder="https://" value={values.url} onChange={(e) => set({ url: e.currentTarget.value })} error={errors.url} />
+      <Switch label={t('admin.help.fields.active')} description={t('admin.help.activeHelp')} checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} />
+    </FormModal>
   );
 }

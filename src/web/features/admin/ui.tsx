@@ -122,7 +122,6 @@ export function ConfirmDialog({
 }
 
 export type Localized = { 'pt-BR': string; en: string; es: string };
-export const emptyLocalized: Localized = { 'pt-BR': '', en: '', es: '' };
 const languageOrder: Language[] = ['pt-BR', 'en', 'es'];
 
 /** A label in each language: Portuguese required, the others fall back to it when left empty. */

@@ -1,14 +1,13 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Checkbox, Fieldset, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../contracts/i18n';
 import { contactInput, contactUpdate, type ContactView } from '../../../contracts/people';
-import { fieldLabel } from '../../app/FieldLabel';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { check, FormAlert, serverErrors } from '../admin/ui';
+import { FormModal, requiredField, useDialogForm } from '../admin/FormModal';
+import { check } from '../admin/ui';
 import { formatCpf } from './format';
 import { useContactActions, useGrantable, type ContactUpdate } from './usePeople';
 
@@ -48,42 +47,9 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   const translate = useTranslate();
   const grantable = useGrantable(companyId);
   const { create, update } = useContactActions(companyId);
-  const [values, setValues] = useState<Values>(() => initial(contact));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [alert, setAlert] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<Values>({ opened, onClose, subject: contact, initial: () => initial(contact), ownFields: fieldNames });
   const editing = contact !== null;
   const saving = create.isPending || update.isPending;
-
-  useEffect(() => {
-    if (!opened) return;
-    setValues(initial(contact));
-    setErrors({});
-    setAlert(null);
-  }, [opened, contact]);
-
-  const set = (patch: Partial<Values>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setErrors((e) => {
-      const next = { ...e };
-      for (const k of Object.keys(patch)) delete next[k];
-      return next;
-    });
-  };
-
-  const showErrors = (found: Record<string, string>, other: string | null) => {
-    const own = Object.fromEntries(Object.entries(found).filter(([k]) => fieldNames.includes(k)));
-    const rest = Object.entries(found).filter(([k]) => !fieldNames.includes(k)).map(([, m]) => m);
-    setErrors(own);
-    setAlert(other ?? (rest.length ? rest.join(' ') : Object.keys(own).length ? t('errors.validation') : null));
-    // Focus the first field that needs attention once the messages are on screen.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  };
-
-  const failed = (error: unknown) => {
-    const { fields, alert: message } = serverErrors(error, t('errors.internal'));
-    showErrors(fields, message);
-  };
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -92,13 +58,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
       const input = { ...values, phone: values.phone || undefined, cpf: values.cpf || undefined };
       const result = check(contactInput, input, translate);
       if (result.errors) return showErrors(result.errors, null);
-      create.mutate(result.data, {
-        onSuccess: (created) => {
-          notifications.show({ color: 'teal', icon: <IconMailForward size={18} aria-hidden />, message: t('people.form.created', { name: created.name, email: created.email }) });
-          onClose();
-        },
-        onError: failed,
-      });
+      create.mutate(result.data, whenSaved((created) => t('people.form.created', { name: created.name, email: created.email }), <IconMailForward size={18} aria-hidden />));
       return;
     }
     const before = initial(contact);
@@ -113,16 +73,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
     if (result.errors) return showErrors(result.errors, null);
     update.mutate(
       { id: contact.id, patch: result.data },
-      {
-        onSuccess: (saved) => {
-          notifications.show({
-            color: 'teal',
-            message: patch.email ? t('people.form.emailPending', { email: saved.pendingEmail ?? values.email }) : t('people.form.saved', { name: saved.name }),
-          });
-          onClose();
-        },
-        onError: failed,
-      },
+      whenSaved((saved) => patch.email ? t('people.form.emailPending', { email: saved.pendingEmail ?? values.email }) : t('people.form.saved', { name: saved.name })),
     );
   }
 
@@ -133,110 +84,98 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   };
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={editing ? t('people.form.editTitle', { name: contact.name }) : t('people.form.createTitle')}
-      closeButtonProps={{ 'aria-label': t('admin.common.close') }}
+      formRef={formRef}
+      onSubmit={submit}
+      note={!editing && <Text size="sm">{t('people.form.inviteNote')}</Text>}
+      alert={alert}
+      saving={saving}
+      submitLabel={editing ? t('admin.common.save') : t('people.form.create')}
+      actionsMarginTop="sm"
     >
-      <form ref={formRef} onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {!editing && <Text size="sm">{t('people.form.inviteNote')}</Text>}
-          <FormAlert message={alert} />
-          <TextInput
-            label={fieldLabel(t('people.fields.name'), true)}
-            required
-            withAsterisk={false}
-            autoComplete="off"
-            value={values.name}
-            onChange={(e) => set({ name: e.currentTarget.value })}
-            error={errors.name}
-            data-autofocus
-          />
-          <TextInput
-            label={fieldLabel(t('people.fields.email'), true)}
-            required
-            withAsterisk={false}
-            type="email"
-            autoComplete="off"
-            description={editing ? t('people.form.emailChangeHelp') : undefined}
-            inputWrapperOrder={['label', 'input', 'description', 'error']}
-            value={values.email}
-            onChange={(e) => set({ email: e.currentTarget.value })}
-            error={errors.email}
-          />
-          {contact?.pendingEmail && (
-            <Alert color="yellow" variant="light" p="xs">
-              <Text size="sm">{t('people.list.pendingEmail', { email: contact.pendingEmail })}</Text>
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('people.fields.phone')}
-              type="tel"
-              autoComplete="off"
-              placeholder="(11) 4003-0015"
-              value={values.phone}
-              onChange={(e) => set({ phone: e.currentTarget.value })}
-              error={errors.phone}
-            />
-            <TextInput
-              label={t('people.fields.cpf')}
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder="000.000.000-00"
-              description={t('people.form.cpfHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              value={values.cpf}
-              onChange={(e) => set({ cpf: e.currentTarget.value })}
-              error={errors.cpf}
-            />
-          </SimpleGrid>
-          {!editing && (
-            <Select
-              label={t('people.fields.language')}
-              description={t('people.form.languageHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              allowDeselect={false}
-              data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-              value={values.language}
-              onChange={(v) => v && set({ language: v as Language })}
-              error={errors.language}
-            />
-          )}
-          <Fieldset legend={t('people.fields.permissions')} variant="filled" radius="md">
-            <Text size="xs" c="dimmed" mb="sm">
-              {t('people.form.permissionsHelp')}
-            </Text>
-            <Stack gap="sm">
-              {permissionKeys.map((key) => {
-                // A right already held can always be taken away; switching one on needs holding it.
-                const locked = !grantable[key] && !(contact?.[key] ?? false);
-                return (
-                  <Checkbox
-                    key={key}
-                    label={t(`people.permissions.${key}`)}
-                    description={locked ? t('people.form.cannotGrant') : permissionHelp[key]}
-                    checked={values[key]}
-                    disabled={locked}
-                    onChange={(e) => set({ [key]: e.currentTarget.checked })}
-                    error={errors[key]}
-                  />
-                );
-              })}
-            </Stack>
-          </Fieldset>
-          <Group justify="flex-end" gap="sm" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('admin.common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving}>
-              {editing ? t('admin.common.save') : t('people.form.create')}
-            </Button>
-          </Group>
+      <TextInput
+        {...requiredField(t('people.fields.name'))}
+        autoComplete="off"
+        value={values.name}
+        onChange={(e) => set({ name: e.currentTarget.value })}
+        error={errors.name}
+        data-autofocus
+      />
+      <TextInput
+        {...requiredField(t('people.fields.email'))}
+        type="email"
+        autoComplete="off"
+        description={editing ? t('people.form.emailChangeHelp') : undefined}
+        inputWrapperOrder={['label', 'input', 'description', 'error']}
+        value={values.email}
+        onChange={(e) => set({ email: e.currentTarget.value })}
+        error={errors.email}
+      />
+      {contact?.pendingEmail && (
+        <Alert color="yellow" variant="light" p="xs">
+          <Text size="sm">{t('people.list.pendingEmail', { email: contact.pendingEmail })}</Text>
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t('people.fields.phone')}
+          type="tel"
+          autoComplete="off"
+          placeholder="(11) 4003-0015"
+          value={values.phone}
+          onChange={(e) => set({ phone: e.currentTarget.value })}
+          error={errors.phone}
+        />
+        <TextInput
+          label={t('people.fields.cpf')}
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="000.000.000-00"
+          description={t('people.form.cpfHelp')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          value={values.cpf}
+          onChange={(e) => set({ cpf: e.currentTarget.value })}
+          error={errors.cpf}
+        />
+      </SimpleGrid>
+      {!editing && (
+        <Select
+          label={t('people.fields.language')}
+          description={t('people.form.languageHelp')}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          allowDeselect={false}
+          data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+          value={values.language}
+          onChange={(v) => v && set({ language: v as Language })}
+          error={errors.language}
+        />
+      )}
+      <Fieldset legend={t('people.fields.permissions')} variant="filled" radius="md">
+        <Text size="xs" c="dimmed" mb="sm">
+          {t('people.form.permissionsHelp')}
+        </Text>
+        <Stack gap="sm">
+          {permissionKeys.map((key) => {
+            // A right already held can always be taken away; switching one on needs holding it.
+            const locked = !grantable[key] && !(contact?.[key] ?? false);
+            return (
+              <Checkbox
+                key={key}
+                label={t(`people.permissions.${key}`)}
+                description={locked ? t('people.form.cannotGrant') : permissionHelp[key]}
+                checked={values[key]}
+                disabled={locked}
+                onChange={(e) => set({ [key]: e.currentTarget.checked })}
+                error={errors[key]}
+              />
+            );
+          })}
         </Stack>
-      </form>
-    </Modal>
+      </Fieldset>
+    </FormModal>
   );
 }

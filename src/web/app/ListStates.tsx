@@ -1,0 +1,63 @@
+import { Alert, Box, Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { PageLoader } from './PageLoader';
+
+/** What a list needs to know of its query; the paging part only for lists loaded page by page. */
+type ListQuery = {
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  isPlaceholderData: boolean;
+  hasNextPage?: boolean;
+  isFetchingNextPage?: boolean;
+  fetchNextPage?: () => Promise<unknown>;
+};
+
+/**
+ * A list's states: loading, failed, empty (an icon and a sentence), or its content — dimmed while
+ * the results of new filters are on their way — and then a button to load the next page.
+ */
+export function ListStates({
+  query,
+  empty,
+  emptyIcon,
+  emptyColor = 'gray',
+  emptyText,
+  loadMoreLabel,
+  children,
+}: {
+  query: ListQuery;
+  empty: boolean;
+  emptyIcon: ReactNode;
+  emptyColor?: string;
+  emptyText: string;
+  loadMoreLabel?: string;
+  children: ReactNode;
+}) {
+  if (query.isPending) return <PageLoader />;
+  if (query.isError) return <Alert color="red">{query.error?.message}</Alert>;
+  if (empty) {
+    return (
+      <Paper withBorder p="xl">
+        <Stack align="center" gap="xs" ta="center">
+          <ThemeIcon variant="light" color={emptyColor} size={48} radius="xl">
+            {emptyIcon}
+          </ThemeIcon>
+          <Text fw={600}>{emptyText}</Text>
+        </Stack>
+      </Paper>
+    );
+  }
+  return (
+    <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
+      {children}
+      {query.hasNextPage && query.fetchNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage?.()}>
+            {loadMoreLabel}
+          </Button>
+        </Group>
+      )}
+    </Box>
+  );
+}

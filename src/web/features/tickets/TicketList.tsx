@@ -1,19 +1,18 @@
-import { Alert, Anchor, Box, Button, Grid, Group, Paper, Select, Stack, Table, Text, TextInput, ThemeIcon } from '@mantine/core';
+import { Grid, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch, IconTicket } from '@tabler/icons-react';
+import { IconTicket } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ticketStatuses } from '../../../contracts/tickets';
 import { formatDateTime } from '../../app/format';
-import { PageLoader } from '../../app/PageLoader';
+import { ListStates } from '../../app/ListStates';
 import { useMe } from '../auth/useMe';
-import { CriticalityBadge, StatusBadge } from './TicketBadges';
+import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField, type LineOptions } from './TicketFilterFields';
+import { TicketTable } from './TicketTable';
 import { useTicketFilters } from './useTicketFilters';
 import { useTicketList } from './useTickets';
 
-/** Service lines offered by the line filter: flat, or grouped by channel. */
-export type LineOptions = { value: string; label: string }[] | { group: string; items: { value: string; label: string }[] }[];
+export type { LineOptions } from './TicketFilterFields';
 
 /**
  * Tickets the person may read, with filters kept in the address (status, service line, period,
@@ -39,39 +38,13 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
       <Paper withBorder p="md" bg="gray.0" component="section" role="search" aria-label={t('ticketList.filters')}>
         <Grid gap="sm" align="flex-end">
           <Grid.Col span={{ base: 12, md: 6 }}>
-            <TextInput
-              type="search"
-              label={t('ticketList.search')}
-              placeholder={t('ticketList.searchPlaceholder')}
-              description={t('ticketList.searchHint')}
-              leftSection={<IconSearch size={16} aria-hidden />}
-              value={search}
-              onChange={(e) => set({ q: e.currentTarget.value })}
-            />
+            <TicketSearchField value={search} onChange={(q) => set({ q })} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <Select
-              label={t('tickets.fields.status')}
-              placeholder={t('ticketList.allStatuses')}
-              clearable
-              clearButtonProps={{ 'aria-label': t('ticketList.clearField') }}
-              data={statuses.map((s) => ({ value: s, label: t(`tickets.statuses.${s}`) }))}
-              value={filters.status ?? null}
-              onChange={(value) => set({ status: value })}
-            />
+            <StatusFilter statuses={statuses} value={filters.status ?? null} onChange={(status) => set({ status })} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
-            <Select
-              label={t('tickets.fields.serviceLine')}
-              placeholder={t('ticketList.allLines')}
-              clearable
-              clearButtonProps={{ 'aria-label': t('ticketList.clearField') }}
-              data={lines}
-              // Options exist only while open: the line names are not repeated, hidden, on the page.
-              comboboxProps={{ keepMounted: false }}
-              value={filters.serviceLineId ? String(filters.serviceLineId) : null}
-              onChange={(value) => set({ serviceLineId: value })}
-            />
+            <ServiceLineFilter lines={lines} value={filters.serviceLineId} onChange={(serviceLineId) => set({ serviceLineId })} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 3 }}>
             <TextInput type="date" label={t('ticketList.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
@@ -100,98 +73,30 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
         </Grid>
       </Paper>
 
-      <Group justify="space-between" mih={28}>
-        <Text size="sm" c="dimmed" role="status">
-          {list.isSuccess ? (tickets.length ? t('ticketList.shown', { n: tickets.length }) : '') : ''}
-        </Text>
-        {narrowed && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            onClick={clear}
-          >
-            {t('ticketList.clearFilters')}
-          </Button>
-        )}
-      </Group>
+      <FilterSummary status={list.isSuccess && tickets.length ? t('ticketList.shown', { n: tickets.length }) : ''} narrowed={narrowed} onClear={clear} />
 
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <Alert color="red">{list.error.message}</Alert>
-      ) : tickets.length === 0 ? (
-        <Paper withBorder p="xl">
-          <Stack align="center" gap="xs" ta="center">
-            <ThemeIcon variant="light" color="gray" size={48} radius="xl">
-              <IconTicket size={26} aria-hidden />
-            </ThemeIcon>
-            <Text fw={600}>{narrowed ? t('ticketList.emptyFiltered') : t('ticketList.empty')}</Text>
-          </Stack>
-        </Paper>
-      ) : (
-        <Box style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-          <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-            <Table.ScrollContainer minWidth={820} type="native">
-              <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-labelledby={headingId}>
-                <Table.Thead bg="gray.0">
-                  <Table.Tr>
-                    <Table.Th scope="col" aria-sort={ariaSort('number')} w={90}>
-                      {t('tickets.fields.number')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('tickets.fields.summary')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.fields.serviceLine')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.fields.status')}</Table.Th>
-                    <Table.Th scope="col">{t('tickets.fields.criticality')}</Table.Th>
-                    <Table.Th scope="col" aria-sort={ariaSort('updatedAt')}>
-                      {t('tickets.fields.updatedAt')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {tickets.map((ticket) => (
-                    <Table.Tr key={ticket.number}>
-                      <Table.Td>
-                        <Text size="sm" fw={600} ff="monospace">
-                          #{ticket.number}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td maw={420}>
-                        <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm" lineClamp={2}>
-                          {ticket.summary}
-                        </Anchor>
-                        <Text size="xs" c="dimmed">
-                          {ticket.requester.name} · {ticket.company.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{ticket.serviceLine.name}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={ticket.status} />
-                      </Table.Td>
-                      <Table.Td>
-                        <CriticalityBadge level={ticket.criticality} />
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm" component="time" dateTime={ticket.updatedAt} style={{ whiteSpace: 'nowrap' }}>
-                          {formatDateTime(ticket.updatedAt)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          {list.hasNextPage && (
-            <Group justify="center" mt="md">
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                {t('ticketList.loadMore')}
-              </Button>
-            </Group>
-          )}
-        </Box>
-      )}
+      <ListStates
+        query={list}
+        empty={tickets.length === 0}
+        emptyIcon={<IconTicket size={26} aria-hidden />}
+        emptyText={narrowed ? t('ticketList.emptyFiltered') : t('ticketList.empty')}
+        loadMoreLabel={t('ticketList.loadMore')}
+      >
+        <TicketTable
+          tickets={tickets}
+          labelledBy={headingId}
+          minWidth={820}
+          sort={{ number: ariaSort('number'), time: ariaSort('updatedAt') }}
+          time={{
+            label: t('tickets.fields.updatedAt'),
+            render: (ticket) => (
+              <Text size="sm" component="time" dateTime={ticket.updatedAt} style={{ whiteSpace: 'nowrap' }}>
+                {formatDateTime(ticket.updatedAt)}
+              </Text>
+            ),
+          }}
+        />
+      </ListStates>
     </Stack>
   );
 }

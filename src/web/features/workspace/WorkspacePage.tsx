@@ -1,20 +1,22 @@
-import { Alert, Anchor, Badge, Box, Button, Collapse, Grid, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, ThemeIcon, Title, useMantineTheme } from '@mantine/core';
+import { Anchor, Badge, Button, Collapse, Grid, Group, Loader, Paper, Select, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconFilter, IconSearch } from '@tabler/icons-react';
+import { IconCircleCheck, IconFilter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ticketStatuses, type TicketSummaryView } from '../../../contracts/tickets';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
+import { ListStates } from '../../app/ListStates';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { PageLoader } from '../../app/PageLoader';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useMe } from '../auth/useMe';
 import { useChannels } from '../catalog/useChannels';
 import { relativeTime } from '../tickets/formatting';
 import { CriticalityBadge, StatusBadge } from '../tickets/TicketBadges';
+import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField } from '../tickets/TicketFilterFields';
+import { TicketTable } from '../tickets/TicketTable';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
 import { useShortcuts } from './useShortcuts';
@@ -162,38 +164,13 @@ function Workspace({ view }: { view: View }) {
         <Paper withBorder p="md" bg="gray.0" component="section" role="search" aria-label={t('ticketList.filters')}>
           <Grid gap="sm" align="flex-end">
             <Grid.Col span={{ base: 12, md: 4 }}>
-              <TextInput
-                type="search"
-                label={t('ticketList.search')}
-                placeholder={t('ticketList.searchPlaceholder')}
-                description={t('ticketList.searchHint')}
-                leftSection={<IconSearch size={16} aria-hidden />}
-                value={search}
-                onChange={(e) => set({ q: e.currentTarget.value })}
-              />
+              <TicketSearchField value={search} onChange={(q) => set({ q })} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 3 }}>
-              <Select
-                label={t('tickets.fields.status')}
-                placeholder={t('ticketList.allStatuses')}
-                clearable
-                clearButtonProps={{ 'aria-label': t('ticketList.clearField') }}
-                data={ticketStatuses.map((s) => ({ value: s, label: t(`tickets.statuses.${s}`) }))}
-                value={filters.status ?? null}
-                onChange={(value) => set({ status: value })}
-              />
+              <StatusFilter statuses={ticketStatuses} value={filters.status ?? null} onChange={(status) => set({ status })} />
             </Grid.Col>
             <Grid.Col span={{ base: 6, md: 3 }}>
-              <Select
-                label={t('tickets.fields.serviceLine')}
-                placeholder={t('ticketList.allLines')}
-                clearable
-                clearButtonProps={{ 'aria-label': t('ticketList.clearField') }}
-                data={lines}
-                comboboxProps={{ keepMounted: false }}
-                value={filters.serviceLineId ? String(filters.serviceLineId) : null}
-                onChange={(value) => set({ serviceLineId: value })}
-              />
+              <ServiceLineFilter lines={lines} value={filters.serviceLineId} onChange={(serviceLineId) => set({ serviceLineId })} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 2 }}>
               <Select
@@ -208,46 +185,44 @@ function Workspace({ view }: { view: View }) {
         </Paper>
       </Collapse>
 
-      <Group justify="space-between" mih={28}>
-        <Text size="sm" c="dimmed" role="status">
-          {narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length }) : '') : count !== undefined ? t('workspace.count', { n: count }) : ''}
-        </Text>
-        {narrowed && (
-          <Button variant="subtle" size="compact-sm" onClick={clear}>
-            {t('ticketList.clearFilters')}
-          </Button>
-        )}
-      </Group>
+      <FilterSummary
+        status={narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length }) : '') : count !== undefined ? t('workspace.count', { n: count }) : ''}
+        narrowed={narrowed}
+        onClear={clear}
+      />
 
-      {list.isPending ? (
-        <PageLoader />
-      ) : list.isError ? (
-        <Alert color="red">{list.error.message}</Alert>
-      ) : tickets.length === 0 ? (
-        <Paper withBorder p="xl">
-          <Stack align="center" gap="xs" ta="center">
-            <ThemeIcon variant="light" color="teal" size={48} radius="xl">
-              <IconCircleCheck size={26} aria-hidden />
-            </ThemeIcon>
-            <Text fw={600}>{narrowed ? t('ticketList.emptyFiltered') : t(`workspace.empty.${view}`)}</Text>
-          </Stack>
-        </Paper>
-      ) : (
-        <Box style={{ opacity: list.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-          {wide ? (
-            <TicketTable tickets={tickets} selected={selected} onSelect={setSelected} onOpen={open} language={language} />
-          ) : (
-            <TicketCards tickets={tickets} selected={selected} language={language} />
-          )}
-          {list.hasNextPage && (
-            <Group justify="center" mt="md">
-              <Button variant="default" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                {t('ticketList.loadMore')}
-              </Button>
-            </Group>
-          )}
-        </Box>
-      )}
+      <ListStates
+        query={list}
+        empty={tickets.length === 0}
+        emptyIcon={<IconCircleCheck size={26} aria-hidden />}
+        emptyColor="teal"
+        emptyText={narrowed ? t('ticketList.emptyFiltered') : t(`workspace.empty.${view}`)}
+        loadMoreLabel={t('ticketList.loadMore')}
+      >
+        {wide ? (
+          <TicketTable
+            tickets={tickets}
+            labelledBy="workspace-title"
+            minWidth={900}
+            companyColumn
+            className={classes.table}
+            time={{ label: t('workspace.age'), render: (ticket) => <Age ticket={ticket} language={language} /> }}
+            onLinkFocus={setSelected}
+            rowProps={(ticket) => ({
+              'data-ticket': ticket.number,
+              'data-selected': ticket.number === selected || undefined,
+              className: classes.row,
+              // The whole row opens the ticket; the link inside is what keyboards and readers use.
+              onClick: (event) => {
+                if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+                open(ticket.number);
+              },
+            })}
+          />
+        ) : (
+          <TicketCards tickets={tickets} selected={selected} language={language} />
+        )}
+      </ListStates>
     </Stack>
   );
 }
@@ -268,75 +243,6 @@ function Age({ ticket, language }: { ticket: TicketSummaryView; language: string
 }
 
 type ListProps = { tickets: TicketSummaryView[]; selected: number | null; language: string };
-
-function TicketTable({ tickets, selected, onSelect, onOpen, language }: ListProps & { onSelect: (n: number) => void; onOpen: (n: number) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={900} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-labelledby="workspace-title" className={classes.table}>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th scope="col" w={80}>
-                {t('tickets.fields.number')}
-              </Table.Th>
-              <Table.Th scope="col">{t('tickets.fields.summary')}</Table.Th>
-              <Table.Th scope="col">{t('tickets.fields.company')}</Table.Th>
-              <Table.Th scope="col">{t('tickets.fields.serviceLine')}</Table.Th>
-              <Table.Th scope="col">{t('tickets.fields.status')}</Table.Th>
-              <Table.Th scope="col">{t('tickets.fields.criticality')}</Table.Th>
-              <Table.Th scope="col">{t('workspace.age')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {tickets.map((ticket) => (
-              <Table.Tr
-                key={ticket.number}
-                data-ticket={ticket.number}
-                data-selected={ticket.number === selected || undefined}
-                className={classes.row}
-                // The whole row opens the ticket; the link inside is what keyboards and readers use.
-                onClick={(event) => {
-                  if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
-                  onOpen(ticket.number);
-                }}
-              >
-                <Table.Td>
-                  <Text size="sm" fw={600} ff="monospace">
-                    #{ticket.number}
-                  </Text>
-                </Table.Td>
-                <Table.Td maw={380}>
-                  <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm" lineClamp={2} onFocus={() => onSelect(ticket.number)}>
-                    {ticket.summary}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {ticket.requester.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{ticket.company.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{ticket.serviceLine.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={ticket.status} />
-                </Table.Td>
-                <Table.Td>
-                  <CriticalityBadge level={ticket.criticality} />
-                </Table.Td>
-                <Table.Td>
-                  <Age ticket={ticket} language={language} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
-  );
-}
 
 /** Phones: one card a ticket, the summary as the link, badges and age below. */
 function TicketCards({ tickets, selected, language }: ListProps) {

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
@@ -25,6 +26,35 @@ describe('ticket numbers', () => {
     const numbers = opened.map((r) => r.json().number as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
     for (const app of apps) await app.close();
+    await other.destroy();
+    await drop();
+  });
+});
+
+describe('an opening while another process writes', () => {
+  it.runIf(process.env.TEST_DB !== 'postgres')('waits for the write lock without stopping its process, then is written (SQLite)', async () => {
+    const { db, drop, openAnother } = await createTestDatabase('sqlite');
+    await seedDemo(db);
+    const other = openAnother();
+    const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
+    const app = await buildApp({ config, db, web: false });
+    const cookie = await signIn(app, 'contato@alfa.example');
+    const form = await demoForm(db, 'RM');
+    // The other process holds the write lock for a while.
+    await other.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      const opening = request(app, { method: 'POST', url: '/api/tickets', cookie, payload: { ...form.fields, summary: 'Enquanto outro escreve' } });
+      // This process goes on serving meanwhile: a timer fires on time and a read is answered.
+      const started = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect((await request(app, { method: 'GET', url: '/api/tickets', cookie })).statusCode).toBe(200);
+      await sql`commit`.execute(conn);
+      const res = await opening;
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json().number).toBe(1);
+    });
+    await app.close();
     await other.destroy();
     await drop();
   });

@@ -34,8 +34,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
           fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       // The journeys of the ticket, agent and administration issues again, on PostgreSQL.
@@ -47,8 +47,8 @@ export default defineConfig({
                 include: ['e2e/open-ticket.e2e.ts', 'e2e/agent-journey.e2e.ts', 'e2e/administration.e2e.ts'],
                 env: { E2E_DATABASE: 'postgres' },
                 fileParallelism: false,
-                testTimeout: 60_000,
-                hookTimeout: 60_000,
+                testTimeout: 120_000,
+                hookTimeout: 120_000,
               },
             },
           ]

@@ -23,22 +23,18 @@ export async function createTestDatabase(
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('a PostgreSQL test database needs TEST_DATABASE_URL');
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
     const db = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
-    await migrateToLatest(db);
+    await withSchemaLock(url, async (admin) => {
+      await admin.query(`create schema ${schema}`);
+      await migrateToLatest(db);
+    });
     return {
       db,
       /** Another handle on the same database, as a second process would have. */
       openAnother: () => openDatabase({ kind: 'postgres', url, schema, poolSize: 4 }),
       drop: async () => {
         await db.destroy();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
+        await withSchemaLock(url, (admin) => admin.query(`drop schema ${schema} cascade`));
       },
     };
   }
@@ -53,6 +49,21 @@ export async function createTestDatabase(
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs schema changes of the test files one at a time: Kysely's migrator lists the tables of every
+ * schema, which fails if another file drops its schema at that moment.
+ */
+async function withSchemaLock<T>(url: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock(7243)');
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
 }
 
 export type TestApp = {

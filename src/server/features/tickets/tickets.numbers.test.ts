@@ -59,3 +59,32 @@ describe('an opening while another process writes', () => {
     await drop();
   });
 });
+
+describe('an opening that cannot get the write lock in time', () => {
+  it.runIf(process.env.TEST_DB !== 'postgres')('fails with its group after the busy timeout, and the next one is written (SQLite)', async () => {
+    const { db, drop, openAnother } = await createTestDatabase('sqlite');
+    await seedDemo(db);
+    await sql`pragma busy_timeout = 300`.execute(db);
+    const other = openAnother();
+    const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
+    const app = await buildApp({ config, db, web: false });
+    const cookie = await signIn(app, 'contato@alfa.example');
+    const form = await demoForm(db, 'RM');
+    const open = (summary: string) => request(app, { method: 'POST', url: '/api/tickets', cookie, payload: { ...form.fields, summary } });
+    await other.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      const started = performance.now();
+      const refused = await Promise.all(['Um', 'Dois', 'Três'].map(open));
+      expect(refused.map((r) => r.statusCode)).toEqual([500, 500, 500]);
+      // One wait of the busy timeout per group, not another one per opening after it.
+      expect(performance.now() - started).toBeLessThan(4 * 300);
+      await sql`commit`.execute(conn);
+    });
+    const res = await open('Quatro');
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().number).toBe(1);
+    await app.close();
+    await other.destroy();
+    await drop();
+  });
+});

@@ -235,17 +235,22 @@ async function drain(db: Db, writer: Writer): Promise<void> {
   try {
     while (writer.queue.length) {
       let group: Pending[] = [];
+      let began = false;
       try {
         const numbers = await writeTransaction(db, (trx) => {
+          began = true;
           // Taken once the transaction holds the connection, so that every opening that
-          // became ready while it waited for it goes in too.
-          group = writer.queue.splice(0, maxBatch);
+          // became ready while it waited for it goes in too (and kept if the body runs again).
+          if (!group.length) group = writer.queue.splice(0, maxBatch);
           return writeOpenings(trx, group.map((p) => p.opening));
         });
         group.forEach((p, i) => p.resolve(numbers[i]!));
       } catch (error) {
-        if (group.length === 1) {
-          group[0]!.reject(error);
+        // No transaction could begin (the database is gone, or busy past its timeout): the
+        // openings waiting now fail with that error rather than being tried again and again.
+        if (!group.length) group = writer.queue.splice(0, maxBatch);
+        if (group.length === 1 || !began) {
+          for (const p of group) p.reject(error);
           continue;
         }
         for (const p of group) {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../test/harness';
 import type { Db } from './database';
-import { preparedQuery } from './prepared';
+import { sql } from 'kysely';
+import { preparedQuery, queryByShape } from './prepared';
 
 describe('preparedQuery', () => {
   let db: Db;
@@ -29,6 +30,61 @@ describe('preparedQuery', () => {
   });
 
   it('refuses a build that does not pass an argument into the query as a value', () => {
-    expect(() => preparedQuery(db, 1, (_key: string) => db.selectFrom('channel').select('key'))).toThrow(/argument 0/);
+    expect(() => preparedQuery(db, 1, (_key: string) => db.selectFrom('channel').select('key'))).toThrow(/"0" is not a parameter/);
+  });
+
+  it('refuses a build that puts a placeholder inside another value', () => {
+    expect(() => preparedQuery(db, 1, (key: string) => db.selectFrom('channel').select('key').where('key', '=', `${key}%`))).toThrow(/inside a value/);
+  });
+});
+
+describe('queryByShape', () => {
+  let db: Db;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase());
+    await db
+      .insertInto('channel')
+      .values(['alpha', 'beta', 'gamma'].map((key, i) => ({ key, names: '{}', position: i + 1, active: i !== 1 })))
+      .execute();
+  });
+  afterAll(() => drop());
+
+  type Shape = { keys: number; activeOnly: boolean };
+  const builds: Shape[] = [];
+  const channels = () =>
+    queryByShape<Shape, { key: string }>(db, (shape, value) => {
+      builds.push(shape);
+      return db
+        .selectFrom('channel')
+        .select('key')
+        .where('key', 'in', Array.from({ length: shape.keys }, (_, i) => value<string>(`key${i}`)))
+        .$if(shape.activeOnly, (q) => q.where('active', '=', true))
+        .orderBy('key')
+        .limit(value<number>('limit'));
+    });
+
+  it('compiles once per shape and binds each run\'s values', async () => {
+    const run = channels();
+    builds.length = 0;
+    const keys = (rows: { key: string }[]) => rows.map((r) => r.key);
+    expect(keys(await run({ keys: 2, activeOnly: true }, { key0: 'alpha', key1: 'beta', limit: 10 }))).toEqual(['alpha']);
+    expect(keys(await run({ keys: 2, activeOnly: true }, { key0: 'gamma', key1: 'alpha', limit: 1 }))).toEqual(['alpha']);
+    expect(keys(await run({ keys: 2, activeOnly: false }, { key0: 'alpha', key1: 'beta', limit: 10 }))).toEqual(['alpha', 'beta']);
+    expect(keys(await run({ keys: 3, activeOnly: false }, { key0: 'alpha', key1: 'beta', key2: 'gamma', limit: 10 }))).toEqual(['alpha', 'beta', 'gamma']);
+    expect(builds).toEqual([
+      { keys: 2, activeOnly: true },
+      { keys: 2, activeOnly: false },
+      { keys: 3, activeOnly: false },
+    ]);
+  });
+
+  it('refuses a run that lacks a value of its shape', async () => {
+    await expect(channels()({ keys: 1, activeOnly: false }, { key0: 'alpha' })).rejects.toThrow(/no value for "limit"/);
+  });
+
+  it('refuses a build that writes a placeholder into the SQL text', () => {
+    const run = queryByShape<object, unknown>(db, (_shape, value) => db.selectFrom('channel').select(sql.lit(value<string>('key')).as('key')));
+    return expect(run({}, { key: 'alpha' })).rejects.toThrow(/into the SQL text/);
   });
 });

@@ -8,7 +8,8 @@ import { sendJsonText } from '../../lib/reply';
 import { requireActor } from '../../plugins/session';
 import { seesInternal } from './tickets.policy';
 import { presentTicket } from './tickets.presenter';
-import { findReadableTicket, listTickets, ticketDetails } from './tickets.repository';
+import { listTickets } from './tickets.list';
+import { findReadableTicket, ticketDetails } from './tickets.repository';
 import { openTicket } from './tickets.service';
 import { summaryPageJson } from './tickets.summary';
 

@@ -1,16 +1,29 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { DialectName } from '../../db/database';
+import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
+
+/** The tables a ticket's summary names: its service line and channel, company and requester. */
+export function summaryJoins<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
+  return query
+    .innerJoin('service_line', 'service_line.id', 'ticket.service_line_id')
+    .innerJoin('channel', 'channel.id', 'service_line.channel_id')
+    .innerJoin('company', 'company.id', 'ticket.company_id')
+    .innerJoin('person as requester', 'requester.id', 'ticket.requester_id');
+}
+
+/** A timestamp column as the ISO text JavaScript writes (PostgreSQL; SQLite stores that text). */
+const isoText = (column: RawBuilder<unknown>) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * A ticket's summary (contracts' `ticketSummaryView`) rendered as JSON text by the database, for
  * the lists: a page then costs one string per row instead of a dozen columns turned into objects,
- * mapped and serialized again. It reads the joins of `summaryColumns` (service_line, channel,
- * company, requester) and must say what `presentSummary` says for the ticket page.
+ * mapped and serialized again. It reads `summaryJoins` and must say what `presentSummary` says
+ * for the ticket page.
  */
-export function summaryJson(dialect: DialectName, actor: Actor): RawBuilder<string> {
+export function summaryJson(dialect: DialectName, role: Actor['staffRole']): RawBuilder<string> {
   // Customers never see "on hold": to them it is in progress (as `statusFor`).
-  const status = actor.staffRole ? sql`ticket.status` : sql`case when ticket.status = 'on_hold' then 'in_progress' else ticket.status end`;
+  const status = role ? sql`ticket.status` : sql`case when ticket.status = 'on_hold' then 'in_progress' else ticket.status end`;
   if (dialect === 'sqlite') {
     // Timestamps are stored as the ISO text `now()` writes.
     return sql<string>`json_object(
@@ -20,13 +33,29 @@ export function summaryJson(dialect: DialectName, actor: Actor): RawBuilder<stri
       'requester', json_object('id', requester.id, 'name', requester.name),
       'createdAt', ticket.created_at, 'updatedAt', ticket.updated_at)`;
   }
-  const isoText = (column: RawBuilder<unknown>) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   return sql<string>`json_build_object(
     'number', ticket.number, 'summary', ticket.summary, 'status', ${status}, 'criticality', ticket.criticality,
     'serviceLine', json_build_object('id', service_line.id, 'code', service_line.code, 'name', service_line.name, 'channelKey', channel.key),
     'company', json_build_object('id', company.id, 'name', company.name),
     'requester', json_build_object('id', requester.id, 'name', requester.name),
     'createdAt', ${isoText(sql`ticket.created_at`)}, 'updatedAt', ${isoText(sql`ticket.updated_at`)})::text`;
+}
+
+/**
+ * A row's keyset cursor as JSON text, `{"v":[sort values],"id":id}`: the list encodes the last
+ * row's, so a page needs no other column. A ticket without a rank counts as the lowest level.
+ */
+export function cursorJson(dialect: DialectName, columns: readonly string[]): RawBuilder<string> {
+  const values = columns.map((column) =>
+    column === 'ticket.criticality_rank'
+      ? sql`coalesce(ticket.criticality_rank, 4)`
+      : dialect === 'postgres' && column.endsWith('_at')
+        ? isoText(sql.ref(column))
+        : sql.ref(column),
+  );
+  return dialect === 'sqlite'
+    ? sql<string>`json_object('v', json_array(${sql.join(values)}), 'id', ticket.id)`
+    : sql<string>`json_build_object('v', json_build_array(${sql.join(values)}), 'id', ticket.id)::text`;
 }
 
 /** A page of summaries as the list's JSON body, around the rows' own JSON. */

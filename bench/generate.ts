@@ -4,6 +4,7 @@ import { levels } from '../src/contracts/criticality';
 import { openDatabase } from '../src/server/db/database';
 import { migrateToLatest } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/demo/demo.seed';
+import { loadConfig } from '../src/server/config';
 import { readCatalog, type Catalog, type LineChoices } from './catalog';
 import { companyName, createRandom, incidentText, personName, summaryText, type Random } from './words';
 
@@ -189,6 +190,8 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
   const firstNumber = (raw.prepare("select value from ticket_sequence where name = 'ticket'").pluck().get() as number) + 1;
   const end = Date.now();
   const span = 730 * day;
+  // The portal closes a solution left unconfirmed this long (a job every minute), so none older waits.
+  const autoCloseMs = loadConfig(process.env).tickets.autoCloseDays * day;
 
   const ticketAt = (i: number) => {
     const company = pickCompany(i);
@@ -198,11 +201,16 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
     const c = r.pick(catalog.classifications);
     const requester = r.pick(company.members);
     const createdMs = end - span + ((i + r.next()) * span) / size.tickets;
-    const status = statusFor(r, (end - createdMs) / day);
+    let status = statusFor(r, (end - createdMs) / day);
     // Activity continues for hours to weeks after opening; recent tickets are cut at a random
     // point before now rather than all sharing now's timestamp.
     const activityMs = -Math.log(1 - r.next()) * (status === 'closed' ? 5 : 2) * day;
-    const updatedMs = createdMs + (createdMs + activityMs < end ? activityMs : r.next() * (end - createdMs));
+    let updatedMs = createdMs + (createdMs + activityMs < end ? activityMs : r.next() * (end - createdMs));
+    const proposedMs = (createdMs + updatedMs) / 2;
+    if (status === 'solution_proposed' && proposedMs < end - autoCloseMs) {
+      status = 'closed';
+      updatedMs = proposedMs + autoCloseMs;
+    }
     const updated = new Date(updatedMs).toISOString();
     const handled = status !== 'new';
     return {
@@ -228,7 +236,7 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
       group_id: catalog.groupIdByLine.get(line.id) ?? null,
       assignee_id: handled ? agentId : null,
       revision: handled ? 2 + r.int(6) : 1,
-      solution_proposed_at: status === 'solution_proposed' || status === 'closed' ? new Date((createdMs + updatedMs) / 2).toISOString() : null,
+      solution_proposed_at: status === 'solution_proposed' || status === 'closed' ? new Date(proposedMs).toISOString() : null,
       closed_at: status === 'closed' ? updated : null,
       rating: status === 'closed' && r.next() < 0.3 ? 3 + r.int(3) : null,
       created_at: new Date(createdMs).toISOString(),

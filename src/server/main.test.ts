@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConfiguredDatabase } from './db/open';
@@ -54,6 +55,7 @@ describe('npm start with WORKERS=2', () => {
   let baseUrl: string;
   let output = '';
   let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let openedNumbers: number[] = [];
 
   beforeAll(async () => {
     database = await freshDatabase();
@@ -103,6 +105,26 @@ describe('npm start with WORKERS=2', () => {
     );
     const numbers = opened.sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 12 }, (_, i) => numbers[0]! + i));
+    openedNumbers = numbers;
+  });
+
+  it.runIf(!onPostgres)('checkpoints the WAL in the background: the database file alone soon holds every ticket opened', async () => {
+    // Far fewer pages than SQLite's own checkpoint waits for (1000): only the checkpointer copies them.
+    const copy = path.join(database.env.DATA_DIR!, 'without-wal.sqlite');
+    const inDatabaseFileAlone = () => {
+      fs.copyFileSync(path.join(database.env.DATA_DIR!, 'atende.sqlite'), copy);
+      const alone = new SQLite(copy, { readonly: true });
+      const numbers = alone.prepare<[], number>('select number from ticket').pluck().all();
+      alone.close();
+      return numbers;
+    };
+    expect(openedNumbers).toHaveLength(12);
+    let found: number[] = [];
+    for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+      found = inDatabaseFileAlone();
+      if (openedNumbers.every((n) => found.includes(n))) break;
+    }
+    expect(found).toEqual(expect.arrayContaining(openedNumbers));
   });
 
   it('stops every worker on SIGTERM', async () => {

@@ -1,8 +1,10 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
+import { startCheckpointer } from './db/checkpointer';
+import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
-import { openConfiguredDatabase } from './db/open';
+import { configuredSqliteFile, openConfiguredDatabase } from './db/open';
 import { seedDemo } from './demo/demo.seed';
 import { demoPassword } from './demo/demo.catalog';
 import { issueSetupLink } from './features/auth/auth.setup';
@@ -13,20 +15,24 @@ import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle'
  * Starts Atende: migrate, seed (demo) or offer first-run setup, then serve and send mail — in this
  * process, or in WORKERS processes sharing the port (node:cluster) and the database. Everything a
  * process does is safe with several at once: numbers, mail claims, auto-close.
+ *
+ * On SQLite, a thread of this (the primary) process checkpoints the WAL for every serving process,
+ * which leave it the checkpoints ('background'), so that no request's commit makes one.
  */
 async function main() {
   const demo = process.argv.includes('--demo');
   const config = loadConfig(process.env, demo);
-  if (cluster.isWorker) return serve(config);
+  if (cluster.isWorker) return serve(config, openConfiguredDatabase(config, 'background'));
 
-  const db = openConfiguredDatabase(config);
+  const db = openConfiguredDatabase(config, 'background');
+  const stopCheckpointer = config.databaseUrl ? undefined : await startCheckpointer(configuredSqliteFile(config));
   await migrateToLatest(db);
   const banner = await prepare(config, db);
   if (config.workers === 1) {
-    await serve(config, db);
+    await serve(config, db, stopCheckpointer);
   } else {
     await db.destroy();
-    await startWorkers(config.workers);
+    await startWorkers(config.workers, stopCheckpointer);
   }
   banner.unshift(
     `Atende is running on ${config.publicUrl} (${config.databaseUrl ? 'PostgreSQL' : 'SQLite in ' + config.dataDir}` +
@@ -52,7 +58,7 @@ async function prepare(config: Config, db: ReturnType<typeof openConfiguredDatab
 }
 
 /** Forks the workers and resolves once each listens; a worker that dies is replaced. */
-async function startWorkers(count: number): Promise<void> {
+async function startWorkers(count: number, stopCheckpointer?: () => Promise<void>): Promise<void> {
   let stopping = false;
   const fork = () =>
     new Promise<void>((resolve, reject) => {
@@ -69,14 +75,18 @@ async function startWorkers(count: number): Promise<void> {
   const shutdown = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && process.exit(0));
+    cluster.on('exit', async () => {
+      if (Object.keys(cluster.workers ?? {}).length) return;
+      await stopCheckpointer?.();
+      process.exit(0);
+    });
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 }
 
 /** One serving process: the HTTP app, the mail worker and the auto-close job. */
-async function serve(config: Config, db = openConfiguredDatabase(config)): Promise<void> {
+async function serve(config: Config, db: Db, stopCheckpointer?: () => Promise<void>): Promise<void> {
   let mailWorker: MailWorker | undefined;
   const app = await buildApp({ config, db, pokeMail: () => mailWorker?.poke() });
   if (config.smtpUrl) {
@@ -100,6 +110,7 @@ async function serve(config: Config, db = openConfiguredDatabase(config)): Promi
     await app.close();
     await mailWorker?.stop();
     await db.destroy();
+    await stopCheckpointer?.();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -15,8 +15,15 @@ export type Db = Kysely<Database> & {
   pgSchema?: string;
 };
 
+/**
+ * Who copies the WAL into the database file: SQLite, inside the commit that takes the WAL past
+ * 1000 pages ('automatic', the default), or the checkpointer thread of checkpointer.ts, which must
+ * then run for the file ('background'): a request's commit never waits for the copy and its fsync.
+ */
+export type WalCheckpoints = 'automatic' | 'background';
+
 export type DbOptions =
-  | { kind: 'sqlite'; file: string }
+  | { kind: 'sqlite'; file: string; walCheckpoints?: WalCheckpoints }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 /** Opens the database: SQLite in WAL mode with foreign keys, or a PostgreSQL pool. */
@@ -37,6 +44,7 @@ export function openDatabase(options: DbOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  if (options.walCheckpoints === 'background') sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bindableSqlite(sqlite) }) });
   return Object.assign(db, { dialectName: 'sqlite' as const });

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 import { fold } from './text-search';
+import { sqliteTransactions, type SqliteTransactions } from './transaction';
 
 /** Which engine a database handle talks to; a few queries differ by dialect. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -13,6 +14,8 @@ export type Db = Kysely<Database> & {
   dialectName: DialectName;
   /** The PostgreSQL schema this handle works in, when not the default one. */
   pgSchema?: string;
+  /** SQLite: what writeTransaction (transaction.ts) runs on the raw handle, prepared once. */
+  sqliteTransactions?: SqliteTransactions;
 };
 
 /**
@@ -47,7 +50,7 @@ export function openDatabase(options: DbOptions): Db {
   if (options.walCheckpoints === 'background') sqlite.pragma('wal_autocheckpoint = 0');
   sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bindableSqlite(sqlite) }) });
-  return Object.assign(db, { dialectName: 'sqlite' as const });
+  return Object.assign(db, { dialectName: 'sqlite' as const, sqliteTransactions: sqliteTransactions(sqlite) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { computeCriticality, defaultMatrix, levels, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { isCountryCode } from '../../../contracts/countries';
 import { defaultLanguage, isLanguage, localized, type Language } from '../../../contracts/i18n';
@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { writeTransaction } from '../../db/transaction';
 import { invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { loadTicketChoices } from '../catalog/catalog.form';
@@ -265,46 +266,6 @@ async function drain(db: Db, writer: Writer): Promise<void> {
     }
   } finally {
     writer.writing = false;
-  }
-}
-
-/** The busy timeout of each SQLite handle, as database.ts set it. */
-const busyTimeouts = new WeakMap<Db, number>();
-
-/**
- * Runs `body` in a transaction. On SQLite, when another process holds the write lock, SQLite's
- * busy handler would sleep inside the statement and stop this process's event loop meanwhile;
- * instead `begin` fails at once and the attempt is repeated after a timer, so this process
- * keeps serving (and gathering openings for the next group) while it waits its turn.
- */
-async function writeTransaction<T>(db: Db, body: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  if (db.dialectName !== 'sqlite') return db.transaction().execute(body);
-  let timeout = busyTimeouts.get(db);
-  if (timeout === undefined) {
-    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db);
-    busyTimeouts.set(db, (timeout = rows[0]?.timeout ?? 0));
-  }
-  const restore = sql`pragma busy_timeout = ${sql.raw(String(timeout))}`;
-  const deadline = Date.now() + timeout;
-  for (let wait = 1; ; wait = Math.min(wait * 2, 4)) {
-    const outcome = await db.connection().execute(async (conn) => {
-      await sql`pragma busy_timeout = 0`.execute(conn);
-      try {
-        return {
-          value: await conn.transaction().execute(async (trx) => {
-            await restore.execute(trx);
-            return body(trx);
-          }),
-        };
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_BUSY' && Date.now() < deadline) return undefined;
-        throw error;
-      } finally {
-        await restore.execute(conn);
-      }
-    });
-    if (outcome) return outcome.value;
-    await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
 

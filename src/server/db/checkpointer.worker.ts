@@ -51,7 +51,8 @@ function checkpoint(): void {
     pass = next;
     if (committedMeanwhile < fewFrames) break;
   }
-  restart.get();
+  // Unless a writer has started the WAL over meanwhile.
+  if (pass.log > settings.restartAboveFrames) restart.get();
 }
 
 let timer: NodeJS.Timeout | undefined;

@@ -109,7 +109,7 @@ describe('npm start with WORKERS=2', () => {
   });
 
   it.runIf(!onPostgres)('checkpoints the WAL in the background: the database file alone soon holds every ticket opened', async () => {
-    // Far fewer pages than SQLite's own checkpoint waits for (1000): only the checkpointer copies them.
+    // Far fewer pages than SQLite's own checkpoint waits for (1000): only the maintenance thread copies them.
     const copy = path.join(database.env.DATA_DIR!, 'without-wal.sqlite');
     const inDatabaseFileAlone = () => {
       fs.copyFileSync(path.join(database.env.DATA_DIR!, 'atende.sqlite'), copy);

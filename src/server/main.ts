@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app';
 import { loadConfig, type Config } from './config';
-import { startCheckpointer } from './db/checkpointer';
+import { startMaintenance } from './db/maintenance';
 import type { Db } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { configuredSqliteFile, openConfiguredDatabase } from './db/open';
@@ -25,14 +25,14 @@ async function main() {
   if (cluster.isWorker) return serve(config, openConfiguredDatabase(config, 'background'));
 
   const db = openConfiguredDatabase(config, 'background');
-  const stopCheckpointer = config.databaseUrl ? undefined : await startCheckpointer(configuredSqliteFile(config));
+  const stopMaintenance = config.databaseUrl ? undefined : await startMaintenance(configuredSqliteFile(config));
   await migrateToLatest(db);
   const banner = await prepare(config, db);
   if (config.workers === 1) {
-    await serve(config, db, stopCheckpointer);
+    await serve(config, db, stopMaintenance);
   } else {
     await db.destroy();
-    await startWorkers(config.workers, stopCheckpointer);
+    await startWorkers(config.workers, stopMaintenance);
   }
   banner.unshift(
     `Atende is running on ${config.publicUrl} (${config.databaseUrl ? 'PostgreSQL' : 'SQLite in ' + config.dataDir}` +
@@ -58,7 +58,7 @@ async function prepare(config: Config, db: ReturnType<typeof openConfiguredDatab
 }
 
 /** Forks the workers and resolves once each listens; a worker that dies is replaced. */
-async function startWorkers(count: number, stopCheckpointer?: () => Promise<void>): Promise<void> {
+async function startWorkers(count: number, stopMaintenance?: () => Promise<void>): Promise<void> {
   let stopping = false;
   const fork = () =>
     new Promise<void>((resolve, reject) => {
@@ -77,7 +77,7 @@ async function startWorkers(count: number, stopCheckpointer?: () => Promise<void
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
     cluster.on('exit', async () => {
       if (Object.keys(cluster.workers ?? {}).length) return;
-      await stopCheckpointer?.();
+      await stopMaintenance?.();
       process.exit(0);
     });
   };
@@ -86,7 +86,7 @@ async function startWorkers(count: number, stopCheckpointer?: () => Promise<void
 }
 
 /** One serving process: the HTTP app, the mail worker and the auto-close job. */
-async function serve(config: Config, db: Db, stopCheckpointer?: () => Promise<void>): Promise<void> {
+async function serve(config: Config, db: Db, stopMaintenance?: () => Promise<void>): Promise<void> {
   let mailWorker: MailWorker | undefined;
   const app = await buildApp({ config, db, pokeMail: () => mailWorker?.poke() });
   if (config.smtpUrl) {
@@ -110,7 +110,7 @@ async function serve(config: Config, db: Db, stopCheckpointer?: () => Promise<vo
     await app.close();
     await mailWorker?.stop();
     await db.destroy();
-    await stopCheckpointer?.();
+    await stopMaintenance?.();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

@@ -20,7 +20,7 @@ export type Db = Kysely<Database> & {
 
 /**
  * Who copies the WAL into the database file: SQLite, inside the commit that takes the WAL past
- * 1000 pages ('automatic', the default), or the checkpointer thread of checkpointer.ts, which must
+ * 1000 pages ('automatic', the default), or the maintenance thread of maintenance.ts, which must
  * then run for the file ('background'): a request's commit never waits for the copy and its fsync.
  */
 export type WalCheckpoints = 'automatic' | 'background';

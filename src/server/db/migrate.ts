@@ -5,6 +5,7 @@ import { tickets } from './migrations/002_tickets';
 import { conversation } from './migrations/003_conversation';
 import { administration } from './migrations/004_administration';
 import { foldedSearch } from './migrations/005_folded_search';
+import { searchMerges } from './migrations/006_search_merges';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -14,6 +15,7 @@ const migrations: Record<string, DialectMigration> = {
   '003_conversation': conversation,
   '004_administration': administration,
   '005_folded_search': foldedSearch,
+  '006_search_merges': searchMerges,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

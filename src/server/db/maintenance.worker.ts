@@ -46,6 +46,8 @@ const port = parentPort!;
 // The serving processes create the file; maintenance of a mistyped path must not create another.
 const sqlite = new SQLite(settings.file, { fileMustExist: true });
 sqlite.pragma(`busy_timeout = ${settings.restartWaitMs}`);
+// Its own merges must not checkpoint inside their commits either: the thread checkpoints next.
+sqlite.pragma('wal_autocheckpoint = 0');
 const passive = sqlite.prepare<[], CheckpointResult>('pragma wal_checkpoint(PASSIVE)');
 const restart = sqlite.prepare<[], CheckpointResult>('pragma wal_checkpoint(RESTART)');
 

@@ -6,6 +6,7 @@ import { conversation } from './migrations/003_conversation';
 import { administration } from './migrations/004_administration';
 import { foldedSearch } from './migrations/005_folded_search';
 import { searchMerges } from './migrations/006_search_merges';
+import { listIndexes } from './migrations/007_list_indexes';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   '004_administration': administration,
   '005_folded_search': foldedSearch,
   '006_search_merges': searchMerges,
+  '007_list_indexes': listIndexes,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import type { TicketListQuery } from '../../../contracts/tickets';
+import { ticketStatuses, type TicketListQuery } from '../../../contracts/tickets';
 import { endOfDay, startOfDay } from '../../../contracts/time';
 import type { Db, DialectName } from '../../db/database';
 import { queryByShape, type ValueOf } from '../../db/prepared';
@@ -81,15 +81,23 @@ const isTicketNumber = (text: string) => /^\d{1,9}$/.test(text);
 
 type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
 
-/** The agent workspace's views; `closedSince` bounds "recently closed". */
-export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string): TicketQuery {
+/** Every status but closed, listed: an index seeks a list of values, not a `!=`. */
+const openStatuses = ticketStatuses.filter((status) => status !== 'closed');
+
+/**
+ * The agent workspace's views; `closedSince` bounds "recently closed". A sorted list (see
+ * readableBy) asks for open tickets with `!=`, so that SQLite walks the sort's index; a count
+ * asks for the open statuses by name, which it seeks in the status indexes.
+ */
+export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false } = {}): TicketQuery {
+  const open = (query: TicketQuery) => (sortedList ? query.where('ticket.status', '!=', 'closed') : query.where('ticket.status', 'in', openStatuses));
   switch (view) {
     case 'unassigned':
-      return q.where('ticket.assignee_id', 'is', null).where('ticket.status', '!=', 'closed');
+      return open(q.where('ticket.assignee_id', 'is', null));
     case 'mine':
-      return q.where('ticket.assignee_id', '=', actor.id).where('ticket.status', '!=', 'closed');
+      return open(q.where('ticket.assignee_id', '=', actor.id));
     case 'open':
-      return q.where('ticket.status', '!=', 'closed');
+      return open(q);
     case 'waiting':
       return q.where('ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
     case 'recently_closed':
@@ -154,8 +162,8 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
   const actor = actorOfShape(shape, value);
   const columns = sorts[shape.sort];
   const op = shape.direction === 'desc' ? '<' : '>';
-  let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor));
-  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'));
+  let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor, { sortedList: true }));
+  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true });
   if (shape.serviceLine) q = q.where('ticket.service_line_id', '=', value<number>('serviceLineId'));
   if (shape.channel) {
     q = q.where('ticket.service_line_id', 'in', (eb) =>

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Expression, SqlBool } from 'kysely';
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
 
@@ -9,11 +9,19 @@ type TicketScope = ExpressionBuilder<Database, 'ticket'>;
  * - a system administrator: every ticket; an agent: the tickets of their groups;
  * - a customer: in the companies they belong to, all tickets where they see all
  *   (portal administrators always do), else the ones they requested or are copied on.
+ *
+ * `sortedList`: the query reads a page in a sort's order. SQLite's planner would then read every
+ * ticket of an agent's groups (most tickets, for an agent of several lines) through
+ * ticket_group_status to sort them; `+group_id` makes it walk the sort's index instead. Counts
+ * keep the group index.
  */
-export function readableBy(actor: Actor) {
+export function readableBy(actor: Actor, { sortedList = false } = {}) {
   return (eb: TicketScope): Expression<SqlBool> => {
     if (actor.staffRole === 'admin') return eb.lit(true);
-    if (actor.staffRole === 'agent') return actor.groupIds.length ? eb('ticket.group_id', 'in', actor.groupIds) : eb.lit(false);
+    if (actor.staffRole === 'agent') {
+      if (!actor.groupIds.length) return eb.lit(false);
+      return eb(sortedList ? sql<number>`+ticket.group_id` : eb.ref('ticket.group_id'), 'in', actor.groupIds);
+    }
     const seeAll = actor.memberships.filter((m) => m.seesAllTickets).map((m) => m.companyId);
     const ownOnly = actor.memberships.filter((m) => !m.seesAllTickets).map((m) => m.companyId);
     const branches: Expression<SqlBool>[] = [];

@@ -1,11 +1,11 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import type { Db } from './database';
 import { foundation } from './migrations/001_foundation';
 import { tickets } from './migrations/002_tickets';
 import { conversation } from './migrations/003_conversation';
 import { administration } from './migrations/004_administration';
 import { foldedSearch } from './migrations/005_folded_search';
-import { searchMerges } from './migrations/006_search_merges';
+import { searchIndex } from './migrations/006_search_index';
 import { listIndexes } from './migrations/007_list_indexes';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
@@ -16,12 +16,21 @@ const migrations: Record<string, DialectMigration> = {
   '003_conversation': conversation,
   '004_administration': administration,
   '005_folded_search': foldedSearch,
-  '006_search_merges': searchMerges,
+  '006_search_index': searchIndex,
   '007_list_indexes': listIndexes,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */
 export async function migrateToLatest(db: Db): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Brings the database to the schema of the named migration (tests of a migration's data step). */
+export async function migrateTo(db: Db, name: keyof typeof migrations): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   const dialect = dialectOf(db.dialectName);
   const provider: MigrationProvider = {
     async getMigrations() {
@@ -30,6 +39,6 @@ export async function migrateToLatest(db: Db): Promise<void> {
       return out;
     },
   };
-  const { error } = await new Migrator({ db, provider, migrationTableSchema: db.pgSchema }).migrateToLatest();
+  const { error } = await run(new Migrator({ db, provider, migrationTableSchema: db.pgSchema }));
   if (error) throw error;
 }

@@ -152,6 +152,14 @@ describe('reading and listing tickets', () => {
     expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('rescisão relat*')}`)).toEqual([]);
   });
 
+  it('answers any typed text as words, never as the search engine\'s syntax', async () => {
+    // Quotes, operators, column filters, marks, scripts and symbols: each a list, maybe empty.
+    for (const q of ['"INSS', 'INSS OR rescisão', 'scope : c1', 'NEAR(a b)', 'a-b c.d', 'ação\u0301', 'İnss', '東京', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '😀 INSS', '*', 'INSS**', '^INSS']) {
+      for (const sort of ['', '&sort=updated']) await list('admin@alfa', `?q=${encodeURIComponent(q)}${sort}`);
+    }
+    expect(await numbersOf('admin@alfa', `?q=${encodeURIComponent('"INSS')}`)).toEqual(await numbersOf('admin@alfa', '?q=INSS'));
+  });
+
   it('lists each ticket as its own page shows it, "on hold" as in progress to customers', async () => {
     await t.db.updateTable('ticket').set({ status: 'on_hold' }).where('number', '=', numbers.alfaAdmin!).execute();
     for (const who of ['admin@alfa', 'contato@alfa', 'analista@atende']) {

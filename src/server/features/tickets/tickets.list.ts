@@ -13,10 +13,13 @@ type Sort = NonNullable<TicketListQuery['sort']>;
 type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
 type View = NonNullable<TicketListQuery['view']>;
 
-/** Columns each sort reads, before the id that breaks ties. */
+/**
+ * Columns each sort reads, before the id that breaks ties. Tickets are numbered in the order they
+ * are opened (see listTickets), so "created" reads the number's index.
+ */
 export const sorts: Record<Sort, SortKey[]> = {
   updated: ['ticket.updated_at'],
-  created: ['ticket.created_at'],
+  created: ['ticket.number'],
   number: ['ticket.number'],
   // Most critical first, then oldest first: the order an agent works in.
   criticality: ['ticket.criticality_rank', 'ticket.created_at'],
@@ -85,9 +88,9 @@ type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
 const openStatuses = ticketStatuses.filter((status) => status !== 'closed');
 
 /**
- * The agent workspace's views; `closedSince` bounds "recently closed". A sorted list (see
- * readableBy) asks for open tickets with `!=`, so that SQLite walks the sort's index; a count
- * asks for the open statuses by name, which it seeks in the status indexes.
+ * The agent workspace's views; `closedSince` bounds "recently closed". A sorted list asks for open
+ * tickets with `!=`, so that SQLite walks the sort's index; a count asks for the open statuses by
+ * name, which it seeks in the status indexes.
  */
 export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false } = {}): TicketQuery {
   const open = (query: TicketQuery) => (sortedList ? query.where('ticket.status', '!=', 'closed') : query.where('ticket.status', 'in', openStatuses));
@@ -99,11 +102,18 @@ export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: st
     case 'open':
       return open(q);
     case 'waiting':
-      return q.where('ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
+      return q.where(status(sortedList), 'in', ['waiting_customer', 'solution_proposed']);
     case 'recently_closed':
-      return q.where('ticket.status', '=', 'closed').where('ticket.closed_at', '>=', closedSince);
+      // By closing time (ticket_closed), never by the status index of every closed ticket.
+      return q.where(status(true), '=', 'closed').where('ticket.closed_at', '>=', closedSince);
   }
 }
+
+/**
+ * The status column, as a sorted list filters it: `status || ''` is the same text to both engines
+ * but matches no index, which keeps SQLite on the sort's.
+ */
+const status = (sortedList: boolean) => (sortedList ? sql<string>`(ticket.status || '')` : sql.ref<string>('ticket.status'));
 
 /** Where "recently closed" begins: a week ago. */
 export const recentlyClosedSince = () => new Date(Date.now() - 7 * 86_400_000).toISOString();
@@ -162,7 +172,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
   const actor = actorOfShape(shape, value);
   const columns = sorts[shape.sort];
   const op = shape.direction === 'desc' ? '<' : '>';
-  let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor, { sortedList: true }));
+  let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: false }));
   if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true });
   if (shape.serviceLine) q = q.where('ticket.service_line_id', '=', value<number>('serviceLineId'));
   if (shape.channel) {
@@ -170,7 +180,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
       eb.selectFrom('service_line').innerJoin('channel', 'channel.id', 'service_line.channel_id').select('service_line.id').where('channel.key', '=', value<string>('channel')),
     );
   }
-  if (shape.statuses) q = q.where('ticket.status', 'in', Array.from({ length: shape.statuses }, (_, i) => value<string>(`status${i}`)));
+  if (shape.statuses) q = q.where(status(true), 'in', Array.from({ length: shape.statuses }, (_, i) => value<string>(`status${i}`)));
   if (shape.from) q = q.where('ticket.created_at', '>=', value<string>('from'));
   if (shape.to) q = q.where('ticket.created_at', '<', value<string>('to'));
   if (shape.search === 'walk') {

@@ -36,7 +36,7 @@ export async function countViews(db: Db, actor: Actor) {
   const closedSince = recentlyClosedSince();
   const counts = await Promise.all(
     views.map(async (view) => {
-      const row = await inView(db.selectFrom('ticket').where(readableBy(actor)), actor, view, closedSince)
+      const row = await inView(db.selectFrom('ticket').where(readableBy(actor, { groupIndex: view !== 'recently_closed' })), actor, view, closedSince)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return [view, Number(row.n)] as const;

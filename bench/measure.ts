@@ -63,7 +63,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Loads one scenario: a short warm-up (JIT, SQLite page cache) whose numbers are dropped, then
+ * Loads one scenario: a warm-up (JIT, SQLite page caches) whose numbers are dropped, then
  * the measured run with `connections` concurrent keep-alive connections.
  */
 export async function measure(scenario: Scenario, options: LoadOptions): Promise<Measurement> {

@@ -75,7 +75,7 @@ export function renderMarkdown(report: Report, previous: string | undefined): st
   return `# Benchmarks
 
 Measured with \`npm run bench\` (bench/run.ts). Last run: ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC.
-Options (environment): \`BENCH_SECONDS\` (10), \`BENCH_WARMUP_SECONDS\` (2), \`BENCH_CONNECTIONS\` (16),
+Options (environment): \`BENCH_SECONDS\` (10), \`BENCH_WARMUP_SECONDS\` (10), \`BENCH_CONNECTIONS\` (16),
 \`BENCH_WORKERS\` (one per core), \`BENCH_KEEP=1\` keeps the temporary database, \`BENCH_TICKETS=<n>\` makes a smaller
 trial run that leaves this file alone.
 

@@ -102,25 +102,25 @@ export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: st
     case 'open':
       return open(q);
     case 'waiting':
-      return q.where(status(sortedList), 'in', ['waiting_customer', 'solution_proposed']);
+      return q.where(sortedList ? unindexedStatus : 'ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
     case 'recently_closed':
       // By closing time (ticket_closed), never by the status index of every closed ticket.
-      return q.where(status(true), '=', 'closed').where('ticket.closed_at', '>=', closedSince);
+      return q.where(unindexedStatus, '=', 'closed').where('ticket.closed_at', '>=', closedSince);
   }
 }
 
 /**
- * The status column, as a sorted list filters it: `status || ''` is the same text to both engines
- * but matches no index, which keeps SQLite on the sort's.
+ * The status as SQLite's planner must not use it: `status || ''` is the same text to both
+ * engines but matches no index, which keeps a sorted list on the sort's.
  */
-const status = (sortedList: boolean) => (sortedList ? sql<string>`(ticket.status || '')` : sql.ref<string>('ticket.status'));
+const unindexedStatus = sql<string>`(ticket.status || '')`;
 
 /** Where "recently closed" begins: a week ago. */
 export const recentlyClosedSince = () => new Date(Date.now() - 7 * 86_400_000).toISOString();
 
 /**
  * Everything that decides a list query's SQL text; what a list asks for beyond it (the ids, the
- * dates, the words, the cursor's values) is bound as values (`listValues`).
+ * dates, the words, the cursor's values) is bound as values (`listPlan`).
  */
 type ListShape = {
   dialect: DialectName;
@@ -180,7 +180,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
       eb.selectFrom('service_line').innerJoin('channel', 'channel.id', 'service_line.channel_id').select('service_line.id').where('channel.key', '=', value<string>('channel')),
     );
   }
-  if (shape.statuses) q = q.where(status(true), 'in', Array.from({ length: shape.statuses }, (_, i) => value<string>(`status${i}`)));
+  if (shape.statuses) q = q.where(unindexedStatus, 'in', Array.from({ length: shape.statuses }, (_, i) => value<string>(`status${i}`)));
   if (shape.from) q = q.where('ticket.created_at', '>=', value<string>('from'));
   if (shape.to) q = q.where('ticket.created_at', '<', value<string>('to'));
   if (shape.search === 'walk') {

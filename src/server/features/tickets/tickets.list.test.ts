@@ -127,6 +127,22 @@ describe('reading and listing tickets', () => {
     expect(bad.json().error.fields).toHaveProperty('cursor');
   });
 
+  it('refuses a cursor whose values do not fit the sort, on either engine', async () => {
+    const encode = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+    // A number where a time is sorted, a time where a number is, an id out of range, a date that is not one.
+    for (const [sort, cursor] of [
+      ['updated', { v: [12], id: 1 }],
+      ['number', { v: ['2026-11-28T10:00:00.000Z'], id: 1 }],
+      ['created', { v: ['abc'], id: 1 }],
+      ['criticality', { v: [1, 'abc'], id: 1 }],
+      ['number', { v: [1], id: 1e300 }],
+    ] as const) {
+      const res = await request(t.app, { method: 'GET', url: `/api/tickets?sort=${sort}&cursor=${encode(cursor)}`, cookie: cookies['admin@alfa'] });
+      expect(res.statusCode, `${sort} ${JSON.stringify(cursor)}: ${res.body}`).toBe(400);
+      expect(res.json().error.fields).toHaveProperty('cursor');
+    }
+  });
+
   it('lists a search newest number first and pages through it in either order', async () => {
     const extras = Array.from({ length: 7 }, (_, i) => numbers[`extra${i}`]!);
     for (const order of ['desc', 'asc']) {

@@ -28,14 +28,19 @@ export const sorts: Record<Sort, SortKey[]> = {
 /** A keyset cursor: the sort values and the id of the last row of a page. */
 type Cursor = { v: (string | number)[]; id: number };
 
-function decodeCursor(raw: string, length: number): Cursor {
+/** Whether a cursor's value fits its column: a whole number, or a timestamp as the list wrote it. */
+const fitsColumn = (value: unknown, column: SortKey) =>
+  column.endsWith('_at') ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : Number.isSafeInteger(value);
+
+/** A cursor from a client, checked against the sort's columns: a value of another type is refused, never compared. */
+function decodeCursor(raw: string, columns: SortKey[]): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(raw, 'base64url').toString()) as Cursor;
     const valid =
       Array.isArray(parsed.v) &&
-      parsed.v.length === length &&
-      parsed.v.every((v) => typeof v === 'string' || typeof v === 'number') &&
-      Number.isInteger(parsed.id);
+      parsed.v.length === columns.length &&
+      parsed.v.every((v, i) => fitsColumn(v, columns[i]!)) &&
+      Number.isSafeInteger(parsed.id);
     if (valid) return parsed;
   } catch {
     // fall through to the validation error
@@ -229,7 +234,7 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
   const byNumber = query.q !== undefined && isTicketNumber(query.q);
   const words = query.q ? (dialect === 'sqlite' ? ftsQuery(query.q) : tsQuery(query.q)) : undefined;
   const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && sort === 'number' ? 'walk' : 'match';
-  const cursor = query.cursor ? decodeCursor(query.cursor, sorts[sort].length) : undefined;
+  const cursor = query.cursor ? decodeCursor(query.cursor, sorts[sort]) : undefined;
   // The period is of calendar days where the reader is.
   const zone = query.tz ?? 'UTC';
   const values: Record<string, unknown> = {

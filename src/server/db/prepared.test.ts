@@ -4,20 +4,19 @@ import type { Db } from './database';
 import { sql } from 'kysely';
 import { preparedQuery, queryByShape } from './prepared';
 
+// Channels alpha (1), beta (2, inactive) and gamma (3).
+let db: Db;
+let drop: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, drop } = await createTestDatabase());
+  await db
+    .insertInto('channel')
+    .values(['alpha', 'beta', 'gamma'].map((key, i) => ({ key, names: '{}', position: i + 1, active: key !== 'beta' })))
+    .execute();
+});
+afterAll(() => drop());
+
 describe('preparedQuery', () => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase());
-    await db
-      .insertInto('channel')
-      .values([
-        { key: 'alpha', names: '{}', position: 1, active: true },
-        { key: 'beta', names: '{}', position: 2, active: false },
-      ])
-      .execute();
-  });
-  afterAll(() => drop());
 
   it('binds each call’s arguments into the query compiled once, keeping its constants', async () => {
     const byKey = preparedQuery(db, 2, (key: string, position: number) =>
@@ -39,16 +38,6 @@ describe('preparedQuery', () => {
 });
 
 describe('queryByShape', () => {
-  let db: Db;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase());
-    await db
-      .insertInto('channel')
-      .values(['alpha', 'beta', 'gamma'].map((key, i) => ({ key, names: '{}', position: i + 1, active: i !== 1 })))
-      .execute();
-  });
-  afterAll(() => drop());
 
   type Shape = { keys: number; activeOnly: boolean };
   const builds: Shape[] = [];

@@ -240,7 +240,7 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
   const values: Record<string, unknown> = {
     actorId: actor.id,
     actorEmail: actor.email,
-    closedSince: recentlyClosedSince(),
+    closedSince: query.view === 'recently_closed' ? recentlyClosedSince() : undefined,
     serviceLineId: query.serviceLineId,
     channel: query.channel,
     from: query.from && startOfDay(query.from, zone).toISOString(),

@@ -10,7 +10,7 @@ const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
 /** An error of the thread arrives cloned: a SqliteError as a plain object that keeps only its code. */
 const describe = (error: unknown) => (error instanceof Error ? error.message : ((error as { code?: string }).code ?? String(error)));
 
-const defaults: Omit<MaintenanceSettings, 'file'> = { intervalMs: 200, restartAboveFrames: 4096, restartWaitMs: 10, mergePages: 64 };
+const defaults: Omit<MaintenanceSettings, 'file'> = { intervalMs: 200, restartAboveFrames: 16384, restartWaitMs: 10, mergePages: 64 };
 
 export type MaintenanceOptions = Partial<Omit<MaintenanceSettings, 'file'>> & {
   /** A failed merge, checkpoint or thread; by default written to stderr. */

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { ParsedMail } from 'mailparser';
 import type { Locator, Page } from 'playwright-core';
 import type { ServiceLineForm } from '../src/contracts/catalog';
 
@@ -84,4 +85,21 @@ export function ticketInput(form: ServiceLineForm, fields: { summary: string; in
     environmentId: form.environments[0]?.id,
     ...fields,
   };
+}
+
+/** The single-use link of an invitation mail. */
+export function passwordLink(mail: ParsedMail): string {
+  const found = /https?:\/\/\S+\/set-password\?token=[\w-]+/.exec(mail.text ?? '');
+  if (!found) throw new Error(`no set-password link in: ${mail.text}`);
+  return found[0];
+}
+
+/** Opens an invitation link and sets the password, as the invited person does. */
+export async function acceptInvitation(page: Page, link: string, password: string) {
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: 'Definir senha' }).waitFor();
+  await page.getByLabel('Nova senha', { exact: true }).fill(password);
+  await page.getByLabel('Confirme a nova senha').fill(password);
+  await page.getByRole('button', { name: 'Salvar senha' }).click();
+  await page.getByText('Senha definida. Entre com a nova senha.').waitFor();
 }

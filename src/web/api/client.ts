@@ -6,51 +6,28 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** The whole `error` object of the answer, with what some errors add (a 409's `changed`). */
+  readonly details: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    // Errors come back already translated, in the language the interface speaks.
-    'accept-language': currentLanguage(),
-  };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, 'network', i18n.t('errors.network'));
-  }
-  const text = await response.text();
-  const data: unknown = text ? safeJson(text) : undefined;
-  if (!response.ok) {
-    const parsed = errorBody.safeParse(data);
-    if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
-      throw new ApiError(response.status, code, message, fields);
-    }
-    // Not our server's answer (a proxy, a crash page): say so in the person's language.
-    throw new ApiError(response.status, 'internal', i18n.t('errors.internal'));
-  }
-  return data as T;
+/** Errors come back already translated, in the language the interface speaks. */
+function headers(json: boolean): Record<string, string> {
+  return { accept: 'application/json', 'accept-language': currentLanguage(), ...(json ? { 'content-type': 'application/json' } : {}) };
 }
 
-function safeJson(text: string): unknown {
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -58,13 +35,73 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The error a failed answer stands for. */
+function errorOf(status: number, data: unknown): ApiError {
+  const parsed = errorBody.safeParse(data);
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error;
+    return new ApiError(status, code, message, fields, (data as { error: Record<string, unknown> }).error);
+  }
+  // Not our server's answer (a proxy, a crash page): say so in the person's language.
+  return new ApiError(status, 'internal', i18n.t('errors.internal'));
+}
+
+const networkError = () => new ApiError(0, 'network', i18n.t('errors.network'));
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: headers(body !== undefined),
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw networkError();
+  }
+  const data = parseJson(await response.text());
+  if (!response.ok) throw errorOf(response.status, data);
+  return data as T;
+}
+
 /** The JSON API of the Atende server, same origin, with the session cookie. */
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/** How much of a request body has gone out. */
+export type UploadProgress = { loaded: number; total: number };
+
+/** An upload under way: `abort` cancels it (`done` then fails with code 'aborted'). */
+export type Upload<T> = { abort: () => void; done: Promise<T> };
+
+/**
+ * Sends a body whose progress a page shows: a file (FormData) or a large JSON document.
+ * XMLHttpRequest rather than fetch, because only it reports how much of a request body has been
+ * sent. Errors are the same ApiError as `api`'s, so formErrors() and the 401 handling apply.
+ */
+export function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData | object, onProgress: (progress: UploadProgress) => void): Upload<T> {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<T>((resolve, reject) => {
+    xhr.open(method, path);
+    for (const [name, value] of Object.entries(headers(!(body instanceof FormData)))) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : 0 });
+    xhr.onload = () => {
+      const data = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(errorOf(xhr.status, data));
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(new ApiError(0, 'aborted', 'aborted'));
+    xhr.send(body instanceof FormData ? body : JSON.stringify(body));
+  });
+  return { abort: () => xhr.abort(), done };
+}
 
 /** True when the error says the person is not signed in. */
 export function isUnauthorized(error: unknown): boolean {

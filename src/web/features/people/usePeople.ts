@@ -1,10 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ContactInput, ContactView, ImportPreview, contactUpdate } from '../../../contracts/people';
-import { api } from '../../api/client';
+import { api, upload, type UploadProgress } from '../../api/client';
 import { useMe } from '../auth/useMe';
 import type { AuditEvent } from '../admin/AuditTable';
-import { send, type UploadProgress } from '../admin/http';
 import { useCompanies } from '../admin/useAdmin';
 
 export type ContactStatus = 'active' | 'inactive' | 'all';
@@ -81,11 +80,11 @@ export function useImport(companyId: number) {
   const base = `/api/companies/${companyId}/people/import`;
   return {
     preview: useMutation({
-      mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) => send<ImportPreview>('POST', `${base}/preview`, { csv }, onProgress),
+      mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) => upload<ImportPreview>('POST', `${base}/preview`, { csv }, onProgress).done,
     }),
     commit: useMutation({
       mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) =>
-        send<{ created: number; added: number; unchanged: number }>('POST', base, { csv }, onProgress),
+        upload<{ created: number; added: number; unchanged: number }>('POST', base, { csv }, onProgress).done,
       onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey(companyId) }),
     }),
   };

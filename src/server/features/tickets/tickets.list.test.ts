@@ -143,17 +143,19 @@ describe('reading and listing tickets', () => {
     }
   });
 
-  it('lists a search newest number first and pages through it in either order', async () => {
+  it('lists a search newest number first and pages through it in either order, also sorted by opening', async () => {
     const extras = Array.from({ length: 7 }, (_, i) => numbers[`extra${i}`]!);
-    for (const order of ['desc', 'asc']) {
-      const seen: number[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await list('admin@alfa', `?q=extra&limit=3${order === 'asc' ? '&order=asc' : ''}${cursor ? `&cursor=${cursor}` : ''}`);
-        seen.push(...page.tickets.map((x) => x.number));
-        cursor = page.nextCursor;
-      } while (cursor);
-      expect(seen).toEqual(order === 'asc' ? extras : [...extras].reverse());
+    for (const sort of ['', '&sort=created']) {
+      for (const order of ['desc', 'asc']) {
+        const seen: number[] = [];
+        let cursor: string | null = null;
+        do {
+          const page = await list('admin@alfa', `?q=extra&limit=3${sort}${order === 'asc' ? '&order=asc' : ''}${cursor ? `&cursor=${cursor}` : ''}`);
+          seen.push(...page.tickets.map((x) => x.number));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(seen, `${sort} ${order}`).toEqual(order === 'asc' ? extras : [...extras].reverse());
+      }
     }
     // Asked for another order, a search keeps it.
     const byUpdate = await list('admin@alfa', '?q=extra&sort=updated&order=asc');

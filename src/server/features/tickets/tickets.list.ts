@@ -233,7 +233,8 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
   const statuses = !query.status ? [] : !actor.staffRole && query.status === 'in_progress' ? ['in_progress', 'on_hold'] : [query.status];
   const byNumber = query.q !== undefined && isTicketNumber(query.q);
   const words = query.q ? (dialect === 'sqlite' ? ftsQuery(query.q) : tsQuery(query.q)) : undefined;
-  const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && sort === 'number' ? 'walk' : 'match';
+  const byNumberOrder = sorts[sort].length === 1 && sorts[sort][0] === 'ticket.number';
+  const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && byNumberOrder ? 'walk' : 'match';
   const cursor = query.cursor ? decodeCursor(query.cursor, sorts[sort]) : undefined;
   // The period is of calendar days where the reader is.
   const zone = query.tz ?? 'UTC';
@@ -286,8 +287,8 @@ const listQueryOf = (db: Db) => queryByShape<ListShape, { json: string; cursor: 
  * each summary as JSON (`summaryJson`) and the cursor after the page. The query is compiled once
  * per shape of list (`queryByShape`): a list is asked for far more often than its SQL changes.
  *
- * A search by words in number order reads the SQLite full-text index in rowid order and stops at
- * the page: ids and numbers grow together (a number is taken in the transaction that inserts the
+ * A search by words in number order (also "created": see `sorts`) reads the SQLite full-text index
+ * in rowid order and stops at the page: ids and numbers grow together (a number is taken in the transaction that inserts the
  * row, one writer at a time), so rowid order is number order.
  */
 export async function listTickets(db: Db, actor: Actor, query: TicketListQuery): Promise<{ rows: { json: string }[]; nextCursor: string | null }> {

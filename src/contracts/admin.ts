@@ -40,26 +40,61 @@ export const companyView = z.object({
 export const companyList = z.object({ companies: z.array(companyView) });
 export const entitlementsInput = z.object({ serviceLineIds: z.array(id).max(500) });
 
-export const catalogKinds = ['channel', 'service_line', 'module', 'routine', 'version', 'environment', 'effect'] as const;
+export const catalogKinds = ['channel', 'service_line', 'module', 'routine', 'version', 'environment', 'effect', 'category', 'origin'] as const;
 export type CatalogKind = (typeof catalogKinds)[number];
+
+const helpText = z.string().trim().max(500, { error: 'validation.tooLong' }).optional();
+/** The guide's explanation of a choice, per language; an empty one falls back to Portuguese, none at all shows no help. */
+const localizedHelp = z.object({ 'pt-BR': helpText, en: helpText, es: helpText });
 
 /** One catalog entry as the editor writes it; which fields apply depends on the kind. */
 export const catalogEntryInput = z.object({
   name: name.optional(),
   names: localizedInput.optional(),
   code: z.string().trim().min(1).max(30).regex(/^[A-Z0-9_]+$/, { error: 'validation.code' }).optional(),
-  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, { error: 'validation.code' }).optional(),
+  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, { error: 'validation.key' }).optional(),
   parentId: id.optional(),
+  /** An effect's urgency. */
   urgency: z.enum(grades).optional(),
+  /** Categories and origins: the help shown beside the ticket form's field. */
+  help: localizedHelp.optional(),
+  /** A category's criticality cap; null lifts it. */
+  capLevel: z.enum(levels).nullable().optional(),
+  /** A category only contacts with the Consultoria right may choose. */
+  needsConsultingRight: z.boolean().optional(),
+  /** An origin's impact. */
+  impact: z.enum(grades).optional(),
   position: z.number().int().min(0).max(10_000).optional(),
   active: z.boolean().optional(),
 });
+export type CatalogEntryInput = z.input<typeof catalogEntryInput>;
+
+/** One catalog entry as the editor reads it; fields a kind does not have are null. */
+export const catalogEntryView = z.object({
+  id: z.number(),
+  parentId: z.number().nullable(),
+  /** The label in Portuguese, or the only label of the kinds not kept per language. */
+  name: z.string(),
+  names: z.record(z.string(), z.string()).nullable(),
+  /** A service line's code, or the key of a channel, category or origin. */
+  code: z.string().nullable(),
+  urgency: z.enum(grades).nullable(),
+  help: z.record(z.string(), z.string()).nullable(),
+  capLevel: z.enum(levels).nullable(),
+  needsConsultingRight: z.boolean().nullable(),
+  impact: z.enum(grades).nullable(),
+  position: z.number(),
+  active: z.boolean(),
+});
+export type CatalogEntryView = z.infer<typeof catalogEntryView>;
 
 export const matrixInput = z.object({ matrix: z.record(z.enum(grades), z.record(z.enum(grades), z.enum(levels))) });
 
 export const agentInput = z.object({ name, email, role: z.enum(['agent', 'admin']).default('agent'), language: z.enum(languages).default('pt-BR') });
 export const agentUpdate = z.object({ name: name.optional(), role: z.enum(['agent', 'admin']).optional(), active: z.boolean().optional() });
 export const agentView = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['agent', 'admin']), active: z.boolean(), groupIds: z.array(z.number()) });
+/** An agent as system administrators list them: with whether the invitation still waits for a password. */
+export const agentAdminView = agentView.extend({ invitationPending: z.boolean() });
 
 export const groupInput = z.object({
   name,

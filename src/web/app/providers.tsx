@@ -1,8 +1,8 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, mergeThemeOverrides, Notification } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useMemo, type ReactNode } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiError, isUnauthorized } from '../api/client';
 import { i18n } from './i18n';
 import { cssVariablesResolver, theme } from './theme';
@@ -34,11 +34,25 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+        <LocalizedMantine>
           <Notifications position="top-right" />
           {children}
-        </MantineProvider>
+        </LocalizedMantine>
       </QueryClientProvider>
     </I18nextProvider>
+  );
+}
+
+/** Mantine with the labels it shows itself in the interface's language (a toast's close button has no text). */
+function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { t, i18n: current } = useTranslation();
+  const localized = useMemo(
+    () => mergeThemeOverrides(theme, { components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('app.closeNotice') } } }) } }),
+    [t, current.language],
+  );
+  return (
+    <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+      {children}
+    </MantineProvider>
   );
 }

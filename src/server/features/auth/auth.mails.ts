@@ -4,6 +4,7 @@ import { isLanguage, translate, defaultLanguage, type Language } from '../../../
 import type { Config } from '../../config';
 import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { invalidFields } from '../../lib/errors';
 import { enqueueMail } from '../mail/mail.outbox';
 import { renderMail } from '../mail/mail.render';
 
@@ -54,6 +55,17 @@ export async function invite(db: Kysely<Database>, config: Pick<Config, 'publicU
     })
     .execute();
   await sendPasswordLink(db, config, { personId, token, kind: 'invite', companyName });
+}
+
+/**
+ * Invites again, in the caller's transaction, a person who has not set a password yet: the links
+ * mailed before stop working. Someone who already has a password is a 400 on `invitation`.
+ */
+export async function reinvite(db: Kysely<Database>, config: Pick<Config, 'publicUrl'>, personId: string, companyName: string) {
+  const account = await db.selectFrom('account').select('id').where('person_id', '=', personId).executeTakeFirst();
+  if (account) throw invalidFields({ invitation: 'validation.alreadyActive' });
+  await db.deleteFrom('verification').where('value', '=', personId).where('identifier', 'like', 'reset-password:%').execute();
+  await invite(db, config, personId, companyName);
 }
 
 /** Asks the owner of a new address to confirm it; the change waits for that. */

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { catalogEntryInput, catalogKinds, matrixInput, type CatalogKind } from '../../../contracts/admin';
-import { defaultMatrix, grades, type Matrix } from '../../../contracts/criticality';
+import { catalogEntryInput, catalogEntryView, catalogKinds, matrixInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
+import { defaultMatrix, grades, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { errorBody } from '../../../contracts/errors';
 import type { Database } from '../../db/schema';
 import { invalidFields, notFound } from '../../lib/errors';
@@ -13,20 +13,18 @@ import { loadMatrix } from './catalog.form';
 
 type Entry = z.infer<typeof catalogEntryInput>;
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const entryView = z.object({
-  id: z.number(),
-  parentId: z.number().nullable(),
-  name: z.string(),
-  names: z.record(z.string(), z.string()).nullable(),
-  code: z.string().nullable(),
-  urgency: z.string().nullable(),
-  position: z.number(),
-  active: z.boolean(),
-});
-type EntryView = z.infer<typeof entryView>;
+
+type KindSpec = {
+  parent?: { column: string; kind: CatalogKind };
+  /** Labels (and help) kept per language as JSON. */
+  localized: boolean;
+  code?: 'code' | 'key';
+  /** The ticket form shows this help beside the field. */
+  help?: boolean;
+};
 
 /** Each kind: its table, its parent column (if any), the parent's kind, and whether labels are per language. */
-const kinds: Record<CatalogKind, { parent?: { column: string; kind: CatalogKind }; localized: boolean; code?: 'code' | 'key' }> = {
+const kinds: Record<CatalogKind, KindSpec> = {
   channel: { localized: true, code: 'key' },
   service_line: { parent: { column: 'channel_id', kind: 'channel' }, localized: false, code: 'code' },
   module: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
@@ -34,25 +32,36 @@ const kinds: Record<CatalogKind, { parent?: { column: string; kind: CatalogKind 
   environment: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
   routine: { parent: { column: 'module_id', kind: 'module' }, localized: false },
   effect: { localized: true },
+  category: { localized: true, code: 'key', help: true },
+  origin: { localized: true, code: 'key', help: true },
 };
 
-// The editor works on seven tables of one shape; a loosely typed handle keeps it one code path.
+// The editor works on nine tables of one shape; a loosely typed handle keeps it one code path.
 type AnyTable = Kysely<Record<string, Record<string, unknown>>>;
 
-function present(kind: CatalogKind, row: Record<string, unknown>): EntryView {
+const parsed = (json: unknown) => JSON.parse(String(json)) as Record<string, string>;
+
+function present(kind: CatalogKind, row: Record<string, unknown>): CatalogEntryView {
   const spec = kinds[kind];
-  const names = spec.localized ? (JSON.parse(String(row.names)) as Record<string, string>) : null;
+  const names = spec.localized ? parsed(row.names) : null;
   return {
     id: Number(row.id),
     parentId: spec.parent ? Number(row[spec.parent.column]) : null,
     name: names ? (names['pt-BR'] ?? '') : String(row.name),
     names,
     code: spec.code ? String(row[spec.code]) : null,
-    urgency: kind === 'effect' ? String(row.urgency) : null,
+    urgency: kind === 'effect' ? (row.urgency as Grade) : null,
+    help: spec.help ? parsed(row.help) : null,
+    capLevel: kind === 'category' ? ((row.cap_level as Level | null) ?? null) : null,
+    needsConsultingRight: kind === 'category' ? Boolean(row.needs_consulting_right) : null,
+    impact: kind === 'origin' ? (row.impact as Grade) : null,
     position: Number(row.position),
     active: Boolean(row.active),
   };
 }
+
+/** The texts given, without the empty ones: the form falls back to Portuguese for those. */
+const nonEmpty = (texts: Record<string, string | undefined>) => Object.fromEntries(Object.entries(texts).filter(([, text]) => text));
 
 /** The columns an entry writes, checked for its kind; `creating` requires what a new row needs. */
 async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creating: boolean) {
@@ -68,9 +77,22 @@ async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creatin
     if (input[spec.code] !== undefined) values[spec.code] = input[spec.code];
     else if (creating) fields[spec.code] = 'validation.required';
   }
+  if (spec.help) {
+    if (input.help) values.help = JSON.stringify(nonEmpty(input.help));
+    else if (creating) values.help = '{}';
+  }
   if (kind === 'effect') {
     if (input.urgency) values.urgency = input.urgency;
     else if (creating) fields.urgency = 'validation.required';
+  }
+  if (kind === 'category') {
+    if (input.capLevel !== undefined) values.cap_level = input.capLevel;
+    if (input.needsConsultingRight !== undefined) values.needs_consulting_right = input.needsConsultingRight;
+    else if (creating) values.needs_consulting_right = false;
+  }
+  if (kind === 'origin') {
+    if (input.impact) values.impact = input.impact;
+    else if (creating) fields.impact = 'validation.required';
   }
   if (spec.parent && creating) {
     const parent = input.parentId ? await db.selectFrom(spec.parent.kind).select('id').where('id', '=', input.parentId).executeTakeFirst() : undefined;
@@ -87,7 +109,9 @@ async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creatin
 
 /**
  * The catalog editor: channels, service lines, modules → routines, versions, environments, effects
- * and their urgencies, order. Nothing is deleted: a ticket may use it, so it is deactivated instead.
+ * and their urgencies, the ticket form's categories (cap, Consultoria right) and origins (impact)
+ * with their help, order. Nothing is deleted: a ticket may use it, so it is deactivated instead.
+ * The ticket form and each opening read these tables fresh, so an edit applies to the next one.
  */
 export async function catalogAdminRoutes(app: FastifyInstance) {
   const { db } = app.ctx;
@@ -97,19 +121,19 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/admin/catalog',
-    { schema: { tags: ['admin'], summary: 'The whole catalog, inactive entries included', response: { 200: z.record(kindParam, z.array(entryView)), ...errors } } },
+    { schema: { tags: ['admin'], summary: 'The whole catalog, inactive entries included', response: { 200: z.record(kindParam, z.array(catalogEntryView)), ...errors } } },
     async (request) => {
       requireSystemAdmin(request);
       const entries = await Promise.all(
         catalogKinds.map(async (kind) => [kind, (await anyDb.selectFrom(kind).selectAll().orderBy('position').orderBy('id').execute()).map((row) => present(kind, row))] as const),
       );
-      return Object.fromEntries(entries) as Record<CatalogKind, EntryView[]>;
+      return Object.fromEntries(entries) as Record<CatalogKind, CatalogEntryView[]>;
     },
   );
 
   r.post(
     '/api/admin/catalog/:kind',
-    { schema: { tags: ['admin'], summary: 'Add a catalog entry', params: z.object({ kind: kindParam }), body: catalogEntryInput, response: { 201: entryView, ...errors } } },
+    { schema: { tags: ['admin'], summary: 'Add a catalog entry', params: z.object({ kind: kindParam }), body: catalogEntryInput, response: { 201: catalogEntryView, ...errors } } },
     async (request, reply) => {
       const actor = requireSystemAdmin(request);
       const { kind } = request.params;
@@ -128,10 +152,10 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Rename, reorder, (de)activate a catalog entry',
+        summary: 'Rename, reorder, (de)activate a catalog entry, or change its help, urgency, impact or cap',
         params: z.object({ kind: kindParam, id: z.coerce.number().int().positive() }),
         body: catalogEntryInput,
-        response: { 200: entryView, ...errors },
+        response: { 200: catalogEntryView, ...errors },
       },
     },
     async (request) => {
@@ -189,5 +213,5 @@ function uniqueToField(error: unknown): never {
   if (!/unique|duplicate key/i.test(message)) throw error;
   // SQLite names "table.column"; PostgreSQL names the constraint "table_column_key".
   const field = /[._]code\b|_code_key/.test(message) ? 'code' : /\.key\b|_key_key/.test(message) ? 'key' : 'name';
-  throw invalidFields({ [field]: 'validation.duplicate' });
+  throw invalidFields({ [field]: field === 'key' ? 'validation.duplicateKey' : 'validation.duplicate' });
 }

@@ -1,22 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agentInput, agentUpdate, agentView, groupInput, groupView } from '../../../contracts/admin';
+import { agentAdminView, agentInput, agentUpdate, agentView, groupInput, groupView } from '../../../contracts/admin';
 import { errorBody } from '../../../contracts/errors';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import { forbidden, invalidFields, notFound } from '../../lib/errors';
 import { requireActor, requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
-import { invite } from '../auth/auth.mails';
+import { invite, reinvite } from '../auth/auth.mails';
 import { createPerson, endSessions } from '../people/people.service';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
+const agentParams = z.object({ id: z.string().max(100) });
+/** Agents are invited to the vendor's own portal, not to a customer company. */
+const inviter = 'Atende';
 
 async function listAgents(db: Db, id?: string) {
   const people = await db
     .selectFrom('person')
     .select(['id', 'name', 'email', 'staff_role', 'active'])
+    .select((eb) => eb.exists(eb.selectFrom('account').select('account.id').whereRef('account.person_id', '=', 'person.id')).as('has_password'))
     .where('staff_role', 'is not', null)
     .$if(id !== undefined, (q) => q.where('id', '=', id!))
     .orderBy('name')
@@ -29,6 +33,7 @@ async function listAgents(db: Db, id?: string) {
     role: p.staff_role as 'agent' | 'admin',
     active: Boolean(p.active),
     groupIds: members.filter((m) => m.person_id === p.id).map((m) => m.group_id),
+    invitationPending: !p.has_password,
   }));
 }
 
@@ -55,21 +60,21 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/admin/agents', { schema: { tags: ['admin'], summary: 'Agents and system administrators', response: { 200: z.object({ agents: z.array(agentView) }), ...errors } } }, async (request) => {
+  r.get('/api/admin/agents', { schema: { tags: ['admin'], summary: 'Agents and system administrators', response: { 200: z.object({ agents: z.array(agentAdminView) }), ...errors } } }, async (request) => {
     requireSystemAdmin(request);
     return { agents: await listAgents(db) };
   });
 
   r.post(
     '/api/admin/agents',
-    { schema: { tags: ['admin'], summary: 'Invite an agent (or a system administrator)', body: agentInput, response: { 201: agentView, ...errors } } },
+    { schema: { tags: ['admin'], summary: 'Invite an agent (or a system administrator)', body: agentInput, response: { 201: agentAdminView, ...errors } } },
     async (request, reply) => {
       const actor = requireSystemAdmin(request);
       const { name, email, role, language } = request.body;
       if (await db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()) throw invalidFields({ email: 'validation.emailTaken' });
       const id = await db.transaction().execute(async (trx) => {
         const personId = await createPerson(trx, { name, email, staffRole: role, language });
-        await invite(trx, config, personId, 'Atende');
+        await invite(trx, config, personId, inviter);
         await audit(trx, { actorId: actor.id, action: 'agent.invited', targetType: 'person', targetId: personId, after: request.body });
         return personId;
       });
@@ -80,7 +85,7 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
 
   r.patch(
     '/api/admin/agents/:id',
-    { schema: { tags: ['admin'], summary: 'Rename, change the role of, or (de)activate an agent', params: z.object({ id: z.string().max(100) }), body: agentUpdate, response: { 200: agentView, ...errors } } },
+    { schema: { tags: ['admin'], summary: 'Rename, change the role of, or (de)activate an agent', params: agentParams, body: agentUpdate, response: { 200: agentAdminView, ...errors } } },
     async (request) => {
       const actor = requireSystemAdmin(request);
       const [before] = await listAgents(db, request.params.id);
@@ -96,6 +101,29 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
         await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before, after: request.body });
       });
       return (await listAgents(db, before.id))[0]!;
+    },
+  );
+
+  r.post(
+    '/api/admin/agents/:id/invitation',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Send the invitation again to an agent who has not set a password; earlier links stop working',
+        params: agentParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      const [agent] = await listAgents(db, request.params.id);
+      if (!agent) throw notFound();
+      await db.transaction().execute(async (trx) => {
+        await reinvite(trx, config, agent.id, inviter);
+        await audit(trx, { actorId: actor.id, action: 'agent.reinvited', targetType: 'person', targetId: agent.id, after: { email: agent.email } });
+      });
+      app.ctx.pokeMail();
+      return reply.status(204).send(null);
     },
   );
 

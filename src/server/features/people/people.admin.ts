@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema';
 import type { AppContext } from '../../context';
 import { invalidFields, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { invite, sendEmailConfirmation } from '../auth/auth.mails';
+import { invite, reinvite, sendEmailConfirmation } from '../auth/auth.mails';
 import { audit } from '../audit/audit.service';
 import { createPerson, endSessions } from './people.service';
 
@@ -117,11 +117,8 @@ export async function createContact(ctx: AppContext, actor: Actor, companyId: nu
 export async function resendInvitation(ctx: AppContext, actor: Actor, companyId: number, personId: string) {
   const company = await administeredCompany(ctx.db, actor, companyId);
   const member = await membershipOf(ctx.db, companyId, personId);
-  const account = await ctx.db.selectFrom('account').select('id').where('person_id', '=', personId).executeTakeFirst();
-  if (account) throw invalidFields({ invitation: 'validation.alreadyActive' });
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('verification').where('value', '=', personId).where('identifier', 'like', 'reset-password:%').execute();
-    await invite(trx, ctx.config, personId, company.name);
+    await reinvite(trx, ctx.config, personId, company.name);
     await audit(trx, { actorId: actor.id, companyId, action: 'contact.invited', targetType: 'person', targetId: personId, after: { email: member.email } });
   });
 }

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { defaultLanguage, isLanguage, localized, translate } from '../../../contracts/i18n';
 import { adminLookupInput, confirmEmailInput } from '../../../contracts/people';
-import { iso, now } from '../../db/columns';
+import { now } from '../../db/columns';
 import { AppError } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
+import { auditList, readAudit } from '../audit/audit.list';
 import { audit } from '../audit/audit.service';
 import { assertNotThrottled, recordAttempt } from '../auth/auth.throttle';
 import { enqueueMail } from '../mail/mail.outbox';
@@ -15,18 +16,6 @@ import { administeredCompany } from './people.admin';
 
 const lookupRule = { limit: 10, windowSeconds: 900, blockSeconds: 900 };
 const companyParams = z.object({ companyId: z.coerce.number().int().positive() });
-
-const auditView = z.object({
-  id: z.number(),
-  actor: z.string().nullable(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  createdAt: z.string(),
-});
-export const auditList = z.object({ events: z.array(auditView) });
 
 /** E-mail confirmation, "who is my portal administrator?", and a company's products and log. */
 export async function peopleSelfRoutes(app: FastifyInstance) {
@@ -135,30 +124,11 @@ export async function peopleSelfRoutes(app: FastifyInstance) {
     '/api/companies/:companyId/audit',
     { schema: { tags: ['audit'], summary: "The log of the company's contacts", params: companyParams, response: { 200: auditList, 401: errorBody, 404: errorBody } } },
     async (request) => {
-      await administeredCompany(db, requireActor(request), request.params.companyId);
-      const rows = await db
-        .selectFrom('audit_event')
-        .leftJoin('person', 'person.id', 'audit_event.actor_id')
-        .select(['audit_event.id', 'person.name', 'audit_event.action', 'audit_event.target_type', 'audit_event.target_id', 'audit_event.before', 'audit_event.after', 'audit_event.created_at'])
-        .where('audit_event.company_id', '=', request.params.companyId)
-        .orderBy('audit_event.id', 'desc')
-        .limit(200)
-        .execute();
-      return { events: rows.map(presentAudit) };
+      const actor = requireActor(request);
+      const { companyId } = request.params;
+      await administeredCompany(db, actor, companyId);
+      // Names, too, only of this company and its people, whoever reads it.
+      return readAudit(db, { companyId, limit: 200 }, { language: actor.language, companyId });
     },
   );
-}
-
-/** One audit row for the browser. */
-export function presentAudit(row: { id: number; name: string | null; action: string; target_type: string; target_id: string; before: string | null; after: string | null; created_at: Date | string }) {
-  return {
-    id: row.id,
-    actor: row.name,
-    action: row.action,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    before: row.before === null ? null : (JSON.parse(row.before) as unknown),
-    after: row.after === null ? null : (JSON.parse(row.after) as unknown),
-    createdAt: iso(row.created_at),
-  };
 }

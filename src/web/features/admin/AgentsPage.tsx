@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Menu, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { useMe } from '../auth/useMe';
 import { FormModal, requiredField, useDialogForm } from './FormModal';
+import { notifyDone, useNotifyFailure } from './notify';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from './RowActions';
 import { ActiveBadge, check, ConfirmDialog, Loaded, PageHeader } from './ui';
 import { useAgentActions, useAgents, useGroups, type Agent } from './useAdmin';
@@ -21,7 +22,8 @@ export function AgentsPage() {
   const me = useMe().data;
   const agents = useAgents();
   const groups = useGroups();
-  const { update } = useAgentActions();
+  const { update, resend } = useAgentActions();
+  const notifyFailure = useNotifyFailure();
   const [form, setForm] = useState<{ agent: Agent | null } | null>(null);
   const groupName = new Map((groups.data ?? []).map((g) => [g.id, g.name]));
   const activity = useActiveToggle<Agent>({
@@ -29,6 +31,12 @@ export function AgentsPage() {
     change: (agent, active, callbacks) => update.mutate({ id: agent.id, patch: { active } }, callbacks),
     doneMessage: (agent, active) => t(active ? 'admin.agents.reactivated' : 'admin.agents.deactivated', { name: agent.name }),
   });
+
+  const resendInvitation = (agent: Agent) =>
+    resend.mutate(agent, {
+      onSuccess: () => notifyDone(t('admin.agents.resent', { email: agent.email }), <IconMailForward size={18} aria-hidden />),
+      onError: notifyFailure,
+    });
 
   return (
     <Stack gap="lg">
@@ -79,11 +87,22 @@ export function AgentsPage() {
                   <Text size="sm">{a.groupIds.length ? a.groupIds.map((id) => groupName.get(id) ?? `#${id}`).join(', ') : '—'}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <ActiveBadge active={a.active} />
+                  {a.active && a.invitationPending ? (
+                    <Badge variant="dot" color="yellow" radius="sm" miw="max-content">
+                      {t('admin.agents.invitationPending')}
+                    </Badge>
+                  ) : (
+                    <ActiveBadge active={a.active} />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <RowMenu label={t('admin.common.actionsFor', { name: a.name })}>
                     <EditMenuItem onClick={() => setForm({ agent: a })} />
+                    {a.active && a.invitationPending && (
+                      <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => resendInvitation(a)}>
+                        {t('admin.agents.resend')}
+                      </Menu.Item>
+                    )}
                     {a.id !== me?.id && <ActiveMenuItem active={a.active} onDeactivate={() => activity.askToDeactivate(a)} onReactivate={() => activity.reactivate(a)} />}
                   </RowMenu>
                 </Table.Td>

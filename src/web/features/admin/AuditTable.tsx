@@ -1,5 +1,4 @@
 import { Code, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages } from '../../../contracts/i18n';
 import { formatDateTime } from '../../app/format';
@@ -12,6 +11,8 @@ export type AuditEvent = {
   action: string;
   targetType: string;
   targetId: string;
+  /** The target's current name, from the server; null when it no longer exists. */
+  targetName: string | null;
   before: unknown;
   after: unknown;
   createdAt: string;
@@ -51,7 +52,13 @@ export function describeChanges(event: AuditEvent, t: Translate, lineNames?: Map
     return known(t, `admin.audit.fields.${key}`, key);
   };
   const value = (key: string, v: unknown) =>
-    event.targetType === 'criticality_matrix' && typeof v === 'string' ? known(t, `criticality.levels.${v}`, v) : key === 'urgency' && typeof v === 'string' ? t(`criticality.urgency.${v}`) : show(v, t, lineNames);
+    typeof v !== 'string'
+      ? show(v, t, lineNames)
+      : event.targetType === 'criticality_matrix' || key === 'capLevel'
+        ? known(t, `criticality.levels.${v}`, v)
+        : key === 'urgency' || key === 'impact'
+          ? known(t, `criticality.${key}.${v}`, v)
+          : show(v, t, lineNames);
 
   const { before, after } = event;
   if (Array.isArray(before) || Array.isArray(after)) {
@@ -73,23 +80,12 @@ export function actionLabel(action: string, t: Translate): string {
 const pick = (v: unknown) => (isPlain(v) ? (v.name ?? v.email ?? (isLocalized(v.names) ? v.names['pt-BR'] : undefined)) : undefined);
 
 /**
- * Names the log itself gives its targets ("contact.created" carries the contact's name), so that
- * a later act on the same target ("contact.deactivated", which carries only the state) names it too.
+ * Whom an act was about: its kind and name — the current one, else the one the act recorded —
+ * and its id only when neither is known (a target that no longer exists).
  */
-function targetNames(events: AuditEvent[]): Map<string, string> {
-  const names = new Map<string, string>();
-  // Oldest first: the latest name wins.
-  for (const e of [...events].reverse()) {
-    const name = pick(e.after) ?? pick(e.before);
-    if (typeof name === 'string' && name) names.set(`${e.targetType}:${e.targetId}`, name);
-  }
-  return names;
-}
-
-/** Whom an act was about: its kind and the best name the log keeps for it. */
-function target(event: AuditEvent, t: Translate, names: Map<string, string>): string {
+function target(event: AuditEvent, t: Translate): string {
   const kind = known(t, `admin.audit.targets.${event.targetType}`, event.targetType);
-  const name = pick(event.after) ?? pick(event.before) ?? names.get(`${event.targetType}:${event.targetId}`);
+  const name = event.targetName ?? pick(event.after) ?? pick(event.before);
   if (typeof name === 'string' && name) return `${kind}: ${name}`;
   if (event.targetType === 'mail' || event.targetType === 'criticality_matrix') return event.targetType === 'mail' ? `${kind}: ${event.targetId}` : kind;
   return `${kind} #${event.targetId.length > 12 ? event.targetId.slice(0, 8) : event.targetId}`;
@@ -100,17 +96,13 @@ export function AuditTable({
   events,
   label,
   lineNames,
-  knownNames,
 }: {
   events: AuditEvent[];
   label: string;
   lineNames?: Map<number, string>;
-  /** Names of targets by "type:id", for acts whose rows carry no name ("person:…" → "Carlos Contato"). */
-  knownNames?: Map<string, string>;
 }) {
   const { t } = useTranslation();
   const translate = useTranslate();
-  const names = useMemo(() => new Map([...targetNames(events), ...(knownNames ?? [])]), [events, knownNames]);
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={860} type="native">
@@ -147,7 +139,7 @@ export function AuditTable({
                       {actionLabel(event.action, translate)}
                     </Text>
                     <Text size="sm" c="dimmed">
-                      {target(event, translate, names)}
+                      {target(event, translate)}
                     </Text>
                   </Table.Td>
                   <Table.Td>

@@ -1,27 +1,45 @@
-import { Select, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogEntryInput, type CatalogKind } from '../../../contracts/admin';
-import { grades } from '../../../contracts/criticality';
+import { catalogEntryInput, type CatalogEntryInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
+import { grades, levels } from '../../../contracts/criticality';
 import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { FormModal, requiredField, useDialogForm } from './FormModal';
 import { check, compactLocalized, LocalizedFields, toLocalized, type Localized } from './ui';
-import { useCatalogActions, type CatalogEntry, type CatalogWrite } from './useAdmin';
+import { useCatalogActions } from './useAdmin';
 
 /** Kinds whose label is kept per language. */
-const localizedKinds: CatalogKind[] = ['channel', 'effect'];
+const localizedKinds: CatalogKind[] = ['channel', 'effect', 'category', 'origin'];
+/** Kinds named by a key: lower-case letters, digits and _. */
+const keyedKinds: CatalogKind[] = ['channel', 'category', 'origin'];
+/** The ticket form's choices that show the guide's help beside their field. */
+const helpedKinds: CatalogKind[] = ['category', 'origin'];
+/** The cap select's value for a category that does not limit the criticality. */
+const noCap = 'none';
+/** A field's description goes under its input, next to its error. */
+const below: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
 
 /** A catalog entry's name in the interface language. */
-export function catalogLabel(entry: CatalogEntry): string {
+export function catalogLabel(entry: { name: string; names: Record<string, string> | null }): string {
   return entry.names ? localized(entry.names, currentLanguage()) : entry.name;
 }
 
 /** The entry being edited, or the kind (and parent) of the one being added. */
-export type Editing = { kind: CatalogKind; entry: CatalogEntry | null; parentId?: number };
+export type Editing = { kind: CatalogKind; entry: CatalogEntryView | null; parentId?: number };
 
-type EntryValues = { name: string; names: Localized; code: string; key: string; urgency: string | null };
+type EntryValues = {
+  name: string;
+  names: Localized;
+  code: string;
+  key: string;
+  urgency: string | null;
+  help: Localized;
+  capLevel: string;
+  needsConsultingRight: boolean;
+  impact: string | null;
+};
 
 /** Adds or edits one catalog entry, with the fields its kind has. */
 export function CatalogEntryModal({ editing, onClose }: { editing: Editing | null; onClose: () => void }) {
@@ -31,6 +49,8 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
   const kind = editing?.kind ?? 'module';
   const entry = editing?.entry ?? null;
   const isLocalized = localizedKinds.includes(kind);
+  const isKeyed = keyedKinds.includes(kind);
+  const isHelped = helpedKinds.includes(kind);
   const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<EntryValues>({
     opened: editing !== null,
     onClose,
@@ -39,60 +59,92 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
       name: entry?.name ?? '',
       names: toLocalized(entry?.names),
       code: entry?.code ?? '',
-      key: kind === 'channel' ? (entry?.code ?? '') : '',
+      key: isKeyed ? (entry?.code ?? '') : '',
       urgency: entry?.urgency ?? null,
+      help: toLocalized(entry?.help),
+      capLevel: entry?.capLevel ?? noCap,
+      needsConsultingRight: entry?.needsConsultingRight ?? false,
+      impact: entry?.impact ?? null,
     }),
   });
 
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!editing) return;
-    const input: CatalogWrite = {};
+    const input: CatalogEntryInput = {};
     if (isLocalized) input.names = compactLocalized(values.names);
     else input.name = values.name;
     if (kind === 'service_line') input.code = values.code.trim().toUpperCase();
-    if (kind === 'channel') input.key = values.key.trim();
-    if (kind === 'effect' && values.urgency) input.urgency = values.urgency;
+    if (isKeyed) input.key = values.key.trim();
+    if (kind === 'effect' && values.urgency) input.urgency = values.urgency as CatalogEntryInput['urgency'];
+    // Empty translations are left out: the form falls back to Portuguese, or shows no help at all.
+    if (isHelped) input.help = Object.fromEntries(Object.entries(values.help).filter(([, text]) => text.trim()));
+    if (kind === 'category') {
+      input.capLevel = values.capLevel === noCap ? null : (values.capLevel as CatalogEntryInput['capLevel']);
+      input.needsConsultingRight = values.needsConsultingRight;
+    }
+    if (kind === 'origin' && values.impact) input.impact = values.impact as CatalogEntryInput['impact'];
     if (!entry && editing.parentId) input.parentId = editing.parentId;
     const result = check(catalogEntryInput, input, translate);
     const found = { ...(result.errors ?? {}) };
     if (kind === 'effect' && !values.urgency) found.urgency = t('validation.required');
+    if (kind === 'origin' && !values.impact) found.impact = t('validation.required');
     if (Object.keys(found).length) return showErrors(found, null);
-    const callbacks = whenSaved((saved: CatalogEntry) => t('admin.common.savedNamed', { name: catalogLabel(saved) }));
+    const callbacks = whenSaved((saved: { name: string; names: Record<string, string> | null }) => t('admin.common.savedNamed', { name: catalogLabel(saved) }));
     if (entry) update.mutate({ kind, id: entry.id, input }, callbacks);
     else create.mutate({ kind, input }, callbacks);
   }
 
   const title = editing ? (entry ? t('admin.common.editNamed', { name: catalogLabel(entry) }) : t(`admin.catalog.add.${kind as 'module'}`)) : '';
 
+  const nameFields = isLocalized ? (
+    <LocalizedFields label={t('admin.catalog.fields.name')} value={values.names} onChange={(names) => set({ names }, 'names.pt-BR', 'name')} errors={{ ...errors, 'names.pt-BR': errors['names.pt-BR'] ?? errors.name ?? '' }} errorPrefix="names" />
+  ) : (
+    <TextInput {...requiredField(t('admin.catalog.fields.name'))} value={values.name} onChange={(e) => set({ name: e.currentTarget.value }, 'name')} error={errors.name} data-autofocus />
+  );
+
   return (
-    <FormModal opened={editing !== null} onClose={onClose} title={title} formRef={formRef} onSubmit={submit} alert={alert} saving={create.isPending || update.isPending}>
-      {isLocalized ? (
-        <LocalizedFields label={t('admin.catalog.fields.name')} value={values.names} onChange={(names) => set({ names }, 'names.pt-BR', 'name')} errors={{ ...errors, 'names.pt-BR': errors['names.pt-BR'] ?? errors.name ?? '' }} errorPrefix="names" />
+    <FormModal
+      opened={editing !== null}
+      onClose={onClose}
+      size={isHelped ? 'xl' : undefined}
+      title={title}
+      formRef={formRef}
+      onSubmit={submit}
+      alert={alert}
+      saving={create.isPending || update.isPending}
+    >
+      {isHelped ? (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {nameFields}
+          <LocalizedFields
+            label={t('admin.catalog.fields.help')}
+            value={values.help}
+            onChange={(help) => set({ help }, 'help.pt-BR', 'help.en', 'help.es')}
+            errors={errors}
+            errorPrefix="help"
+            required={false}
+            multiline
+          />
+        </SimpleGrid>
       ) : (
-        <TextInput
-          {...requiredField(t('admin.catalog.fields.name'))}
-          value={values.name}
-          onChange={(e) => set({ name: e.currentTarget.value }, 'name')}
-          error={errors.name}
-          data-autofocus
-        />
+        nameFields
       )}
       {kind === 'service_line' && (
         <TextInput
           {...requiredField(t('admin.catalog.fields.code'))}
           description={t('admin.catalog.fields.codeHelp')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          inputWrapperOrder={below}
           value={values.code}
           onChange={(e) => set({ code: e.currentTarget.value.toUpperCase() }, 'code')}
           error={errors.code}
         />
       )}
-      {kind === 'channel' && (
+      {isKeyed && (
         <TextInput
           {...requiredField(t('admin.catalog.fields.key'))}
-          description={t('admin.catalog.fields.keyHelp')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          description={t(kind === 'channel' ? 'admin.catalog.fields.keyHelp' : 'admin.catalog.fields.choiceKeyHelp')}
+          inputWrapperOrder={below}
           value={values.key}
           onChange={(e) => set({ key: e.currentTarget.value.toLowerCase() }, 'key')}
           error={errors.key}
@@ -102,7 +154,7 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
         <Select
           {...requiredField(t('admin.catalog.fields.urgency'))}
           description={t('admin.catalog.fields.urgencyHelp')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          inputWrapperOrder={below}
           allowDeselect={false}
           placeholder={t('ticketForm.choose')}
           data={grades.map((g) => ({ value: g, label: t(`admin.catalog.urgencies.${g}`) }))}
@@ -110,6 +162,39 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
           onChange={(v) => set({ urgency: v }, 'urgency')}
           error={errors.urgency}
         />
+      )}
+      {kind === 'origin' && (
+        <Select
+          {...requiredField(t('admin.catalog.fields.impact'))}
+          description={t('admin.catalog.fields.impactHelp')}
+          inputWrapperOrder={below}
+          allowDeselect={false}
+          placeholder={t('ticketForm.choose')}
+          data={grades.map((g) => ({ value: g, label: t(`admin.catalog.impacts.${g}`) }))}
+          value={values.impact}
+          onChange={(v) => set({ impact: v }, 'impact')}
+          error={errors.impact}
+        />
+      )}
+      {kind === 'category' && (
+        <>
+          <Select
+            label={t('admin.catalog.fields.capLevel')}
+            description={t('admin.catalog.fields.capLevelHelp')}
+            inputWrapperOrder={below}
+            allowDeselect={false}
+            data={[{ value: noCap, label: t('admin.catalog.fields.noCap') }, ...levels.map((l) => ({ value: l, label: t(`criticality.levels.${l}`) }))]}
+            value={values.capLevel}
+            onChange={(v) => set({ capLevel: v ?? noCap }, 'capLevel')}
+            error={errors.capLevel}
+          />
+          <Switch
+            label={t('admin.catalog.fields.needsConsultingRight')}
+            description={t('admin.catalog.fields.needsConsultingRightHelp')}
+            checked={values.needsConsultingRight}
+            onChange={(e) => set({ needsConsultingRight: e.currentTarget.checked }, 'needsConsultingRight')}
+          />
+        </>
       )}
     </FormModal>
   );

@@ -3,16 +3,19 @@ import { IconArrowDown, IconArrowUp, IconChevronRight, IconEdit, IconEye, IconEy
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogKind } from '../../../contracts/admin';
+import { localized } from '../../../contracts/i18n';
+import { currentLanguage } from '../../app/i18n';
 import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
 import { notifyDone, useNotifyFailure } from './notify';
 import { Loaded, PageHeader } from './ui';
 import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useAdmin';
 
-const urgencyColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
+const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
 /**
- * `/admin/catalog`: channels → service lines → modules → routines, versions, environments, and
- * the effects with their urgency. Nothing is deleted (a ticket may use it): it is deactivated.
+ * `/admin/catalog`: channels → service lines → modules → routines, versions, environments; the
+ * effects with their urgency; the categories (cap, Consultoria right) and origins (impact) with the
+ * help the ticket form shows. Nothing is deleted (a ticket may use it): it is deactivated.
  */
 export function CatalogPage() {
   const { t } = useTranslation();
@@ -79,30 +82,7 @@ export function CatalogPage() {
               </Grid.Col>
             </Grid>
 
-            <Stack component="section" gap="sm" aria-labelledby="catalog-effects">
-              <Group justify="space-between">
-                <div>
-                  <Title order={2} size="h3" id="catalog-effects">
-                    {t('admin.catalog.effects')}
-                  </Title>
-                  <Text size="sm" c="dimmed">
-                    {t('admin.catalog.effectsIntro')}
-                  </Text>
-                </div>
-                <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ kind: 'effect', entry: null })}>
-                  {t('admin.catalog.add.effect')}
-                </Button>
-              </Group>
-              <Paper withBorder radius="md" p="sm">
-                <Stack gap={4} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-labelledby="catalog-effects">
-                  {data.effect.map((e, i) => (
-                    <li key={e.id}>
-                      <EntryRow kind="effect" entry={e} siblings={data.effect} index={i} onEdit={() => setEditing({ kind: 'effect', entry: e })} />
-                    </li>
-                  ))}
-                </Stack>
-              </Paper>
-            </Stack>
+            <FormLists catalog={data} onEdit={setEditing} />
             <CatalogEntryModal editing={editing} onClose={() => setEditing(null)} />
           </>
         )}
@@ -111,16 +91,63 @@ export function CatalogPage() {
   );
 }
 
-/** Entries of a kind under a parent, in their order. */
-function children(catalog: Catalog, kind: CatalogKind, parentId: number): CatalogEntry[] {
-  return catalog[kind].filter((e) => e.parentId === parentId);
+/** The lists every ticket form offers, whatever its service line: effects, categories, origins. */
+function FormLists({ catalog, onEdit }: { catalog: Catalog; onEdit: (editing: Editing) => void }) {
+  const { t } = useTranslation();
+  const lists = [
+    { kind: 'effect', title: t('admin.catalog.effects'), intro: t('admin.catalog.effectsIntro') },
+    { kind: 'category', title: t('admin.catalog.categories'), intro: t('admin.catalog.categoriesIntro') },
+    { kind: 'origin', title: t('admin.catalog.origins'), intro: t('admin.catalog.originsIntro') },
+  ] as const;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-form-lists">
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h3" id="catalog-form-lists">
+            {t('admin.catalog.formLists')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('admin.catalog.formListsIntro')}
+          </Text>
+        </div>
+        <Tabs defaultValue="effect" keepMounted={false}>
+          <Tabs.List>
+            {lists.map((list) => (
+              <Tabs.Tab key={list.kind} value={list.kind}>
+                {list.title}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {lists.map((list) => (
+            <Tabs.Panel key={list.kind} value={list.kind} pt="sm">
+              <Text size="sm" c="dimmed" mb="xs">
+                {list.intro}
+              </Text>
+              <EntryList kind={list.kind} entries={catalog[list.kind]} onEdit={onEdit} />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Stack>
+    </Paper>
+  );
 }
 
-/** A service line's own lists for the ticket form: modules with their routines, versions, environments. */
-function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogEntry; onEdit: (editing: Editing) => void }) {
+/** Entries of one kind with their buttons, and a button to add one (under `parentId`). */
+function EntryList({
+  kind,
+  entries,
+  parentId,
+  onEdit,
+  nested,
+}: {
+  kind: CatalogKind;
+  entries: CatalogEntry[];
+  parentId?: number;
+  onEdit: (editing: Editing) => void;
+  nested?: (entry: CatalogEntry) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const modules = children(catalog, 'module', line.id);
-  const list = (kind: CatalogKind, entries: CatalogEntry[], parentId: number, nested?: (entry: CatalogEntry) => ReactNode) => (
+  return (
     <Stack gap={4}>
       {entries.length === 0 && (
         <Text size="sm" c="dimmed" py="xs">
@@ -140,7 +167,17 @@ function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogE
       </Button>
     </Stack>
   );
+}
 
+/** Entries of a kind under a parent, in their order. */
+function children(catalog: Catalog, kind: CatalogKind, parentId: number): CatalogEntry[] {
+  return catalog[kind].filter((e) => e.parentId === parentId);
+}
+
+/** A service line's own lists for the ticket form: modules with their routines, versions, environments. */
+function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogEntry; onEdit: (editing: Editing) => void }) {
+  const { t } = useTranslation();
+  const modules = children(catalog, 'module', line.id);
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-line">
       <Stack gap="sm">
@@ -159,17 +196,23 @@ function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogE
             <Tabs.Tab value="environments">{t('admin.catalog.environments', { n: children(catalog, 'environment', line.id).length })}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="modules" pt="sm">
-            {list('module', modules, line.id, (module) => (
-              <Stack gap={2} pl="xl" pb="xs" aria-label={t('admin.catalog.routinesOf', { name: module.name })} role="group">
-                {list('routine', children(catalog, 'routine', module.id), module.id)}
-              </Stack>
-            ))}
+            <EntryList
+              kind="module"
+              entries={modules}
+              parentId={line.id}
+              onEdit={onEdit}
+              nested={(module) => (
+                <Stack gap={2} pl="xl" pb="xs" aria-label={t('admin.catalog.routinesOf', { name: module.name })} role="group">
+                  <EntryList kind="routine" entries={children(catalog, 'routine', module.id)} parentId={module.id} onEdit={onEdit} />
+                </Stack>
+              )}
+            />
           </Tabs.Panel>
           <Tabs.Panel value="versions" pt="sm">
-            {list('version', children(catalog, 'version', line.id), line.id)}
+            <EntryList kind="version" entries={children(catalog, 'version', line.id)} parentId={line.id} onEdit={onEdit} />
           </Tabs.Panel>
           <Tabs.Panel value="environments" pt="sm">
-            {list('environment', children(catalog, 'environment', line.id), line.id)}
+            <EntryList kind="environment" entries={children(catalog, 'environment', line.id)} parentId={line.id} onEdit={onEdit} />
           </Tabs.Panel>
         </Tabs>
       </Stack>
@@ -201,6 +244,7 @@ function EntryRow({
   const { update, reorder } = useCatalogActions();
   const notifyFailure = useNotifyFailure();
   const name = catalogLabel(entry);
+  const help = entry.help ? localized(entry.help, currentLanguage()) : '';
 
   const move = (by: -1 | 1) => {
     const neighbour = siblings[index + by]!;
@@ -247,8 +291,23 @@ function EntryRow({
         </Badge>
       )}
       {entry.urgency && (
-        <Badge variant="dot" color={urgencyColor[entry.urgency]} radius="sm" size="sm" tt="none">
-          {t('admin.catalog.urgencyIs', { urgency: t(`criticality.urgency.${entry.urgency as 'high'}`) })}
+        <Badge variant="dot" color={gradeColor[entry.urgency]} radius="sm" size="sm" tt="none">
+          {t('admin.catalog.urgencyIs', { urgency: t(`criticality.urgency.${entry.urgency}`) })}
+        </Badge>
+      )}
+      {entry.impact && (
+        <Badge variant="dot" color={gradeColor[entry.impact]} radius="sm" size="sm" tt="none">
+          {t('admin.catalog.impactIs', { impact: t(`criticality.impact.${entry.impact}`) })}
+        </Badge>
+      )}
+      {entry.capLevel && (
+        <Badge variant="light" color="gray" c="gray.9" radius="sm" size="sm" tt="none">
+          {t('admin.catalog.capIs', { level: t(`criticality.levels.${entry.capLevel}`) })}
+        </Badge>
+      )}
+      {entry.needsConsultingRight && (
+        <Badge variant="outline" color="gray" radius="sm" size="sm" tt="none">
+          {t('admin.catalog.consultingOnly')}
         </Badge>
       )}
       {!entry.active && (
@@ -269,7 +328,14 @@ function EntryRow({
           </Group>
         </UnstyledButton>
       ) : (
-        <div style={{ flex: 1, minWidth: 0 }}>{title}</div>
+        <div style={{ flex: 1, minWidth: 0 }}>
+          {title}
+          {help && (
+            <Text size="xs" c="dimmed">
+              {help}
+            </Text>
+          )}
+        </div>
       )}
       <Group gap={2} wrap="nowrap">
         <Tooltip label={t('admin.catalog.moveUp')} openDelay={400}>

@@ -1,24 +1,14 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CatalogKind, agentView, companyView, groupView } from '../../../contracts/admin';
+import type { CatalogEntryInput, CatalogEntryView, CatalogKind, agentAdminView, companyView, groupView } from '../../../contracts/admin';
 import type { Matrix } from '../../../contracts/criticality';
 import { api } from '../../api/client';
 import type { AuditEvent } from './AuditTable';
-import { put } from './http';
 
 export type Company = z.infer<typeof companyView>;
-export type Agent = z.infer<typeof agentView>;
+export type Agent = z.infer<typeof agentAdminView>;
 export type Group = z.infer<typeof groupView>;
-export type CatalogEntry = {
-  id: number;
-  parentId: number | null;
-  name: string;
-  names: Record<string, string> | null;
-  code: string | null;
-  urgency: string | null;
-  position: number;
-  active: boolean;
-};
+export type CatalogEntry = CatalogEntryView;
 export type Catalog = Record<CatalogKind, CatalogEntry[]>;
 export type HelpChannelAdmin = {
   id: number;
@@ -57,7 +47,7 @@ export function useCompanyActions() {
       onSuccess,
     }),
     entitle: useMutation({
-      mutationFn: ({ id, serviceLineIds }: { id: number; serviceLineIds: number[] }) => put<Company>(`/api/admin/companies/${id}/entitlements`, { serviceLineIds }),
+      mutationFn: ({ id, serviceLineIds }: { id: number; serviceLineIds: number[] }) => api.put<Company>(`/api/admin/companies/${id}/entitlements`, { serviceLineIds }),
       onSuccess,
     }),
   };
@@ -68,16 +58,7 @@ export function useCatalog() {
   return useQuery({ queryKey: [...admin, 'catalog'], queryFn: () => api.get<Catalog>('/api/admin/catalog') });
 }
 
-export type CatalogWrite = {
-  name?: string;
-  names?: Record<string, string>;
-  code?: string;
-  key?: string;
-  parentId?: number;
-  urgency?: string;
-  position?: number;
-  active?: boolean;
-};
+export type CatalogWrite = CatalogEntryInput;
 
 export function useCatalogActions() {
   const queryClient = useQueryClient();
@@ -106,7 +87,7 @@ export function useMatrix() {
 export function useSaveMatrix() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (matrix: Matrix) => put<{ matrix: Matrix }>('/api/admin/criticality', { matrix }),
+    mutationFn: (matrix: Matrix) => api.put<{ matrix: Matrix }>('/api/admin/criticality', { matrix }),
     onSuccess: (saved) => {
       queryClient.setQueryData([...admin, 'criticality'], saved.matrix);
       void queryClient.invalidateQueries({ queryKey: ['serviceLineForm'] });
@@ -127,6 +108,8 @@ export function useAgentActions() {
       mutationFn: ({ id, patch }: { id: string; patch: { name?: string; role?: string; active?: boolean } }) => api.patch<Agent>(`/api/admin/agents/${id}`, patch),
       onSuccess,
     }),
+    /** Mails an invited agent a new link; the one sent before stops working. */
+    resend: useMutation({ mutationFn: (agent: Agent) => api.post<void>(`/api/admin/agents/${agent.id}/invitation`, {}), onSuccess }),
   };
 }
 
@@ -137,7 +120,7 @@ export function useGroups() {
 export function useSaveGroup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: number | null; input: Omit<Group, 'id'> }) => (id ? put<Group>(`/api/admin/groups/${id}`, input) : api.post<Group>('/api/admin/groups', input)),
+    mutationFn: ({ id, input }: { id: number | null; input: Omit<Group, 'id'> }) => (id ? api.put<Group>(`/api/admin/groups/${id}`, input) : api.post<Group>('/api/admin/groups', input)),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...admin] }),
   });
 }
@@ -152,7 +135,7 @@ export function useSaveHelpChannel() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: number | null; input: HelpChannelWrite }) =>
-      id ? put<HelpChannelAdmin>(`/api/admin/help-channels/${id}`, input) : api.post<HelpChannelAdmin>('/api/admin/help-channels', input),
+      id ? api.put<HelpChannelAdmin>(`/api/admin/help-channels/${id}`, input) : api.post<HelpChannelAdmin>('/api/admin/help-channels', input),
     onSuccess: () => queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'admin' || q.queryKey[0] === 'help' }),
   });
 }

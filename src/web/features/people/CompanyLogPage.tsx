@@ -4,7 +4,7 @@ import { NotFoundPage } from '../../app/NotFoundPage';
 import { AuditTable } from '../admin/AuditTable';
 import { Loaded, PageHeader } from '../admin/ui';
 import { CompanyLine, CompanyTrail, useCompanyId } from './CompanyContext';
-import { useCompanyAudit, usePeopleNames } from './usePeople';
+import { useCompanyAudit } from './usePeople';
 
 /** `/companies/:companyId/log`: who changed which contact of the company, when, and how. */
 export function CompanyLogPage() {
@@ -16,7 +16,6 @@ export function CompanyLogPage() {
 function CompanyLog({ companyId }: { companyId: number }) {
   const { t } = useTranslation();
   const events = useCompanyAudit(companyId);
-  const names = usePeopleNames(companyId);
   return (
     <Stack gap="lg">
       <PageHeader above={<CompanyTrail companyId={companyId} />} title={t('people.log.title')} description={<CompanyLine companyId={companyId}>{t('people.log.intro')}</CompanyLine>} />
@@ -27,7 +26,7 @@ function CompanyLog({ companyId }: { companyId: number }) {
               <Text ta="center">{t('people.log.empty')}</Text>
             </Paper>
           ) : (
-            <AuditTable events={list} label={t('people.log.title')} knownNames={names.data} />
+            <AuditTable events={list} label={t('people.log.title')} />
           )
         }
       </Loaded>

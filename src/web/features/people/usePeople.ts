@@ -63,17 +63,6 @@ export function useCompanyAudit(companyId: number) {
   });
 }
 
-/** Names of the company's people by "person:id", for the log (the first 200, by name). */
-export function usePeopleNames(companyId: number) {
-  return useQuery({
-    queryKey: [...peopleKey(companyId), 'names'],
-    queryFn: () =>
-      api
-        .get<ContactPage>(`/api/companies/${companyId}/people?status=all&limit=200`)
-        .then((b) => new Map(b.contacts.map((c) => [`person:${c.id}`, c.name]))),
-  });
-}
-
 /** Checks a CSV (preview) or writes it (commit), reporting how much of the file has been sent. */
 export function useImport(companyId: number) {
   const queryClient = useQueryClient();

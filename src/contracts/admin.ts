@@ -6,7 +6,8 @@ import { grades, levels } from './criticality';
 
 const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
 const email = z.email({ error: 'validation.email' }).max(254).transform((v) => v.trim().toLowerCase());
-const id = z.number().int().positive();
+/** A row id: within PostgreSQL's `integer`, so an absurd one is a 400, not a database error. */
+const id = z.number().int().positive().max(2_000_000_000);
 /** A label per language; Portuguese is required, the others fall back to it. */
 export const localizedInput = z.object({
   'pt-BR': name,
@@ -56,7 +57,7 @@ export const catalogEntryInput = z.object({
   parentId: id.optional(),
   /** An effect's urgency. */
   urgency: z.enum(grades).optional(),
-  /** Categories and origins: the help shown beside the ticket form's field. */
+  /** Categories and origins: the help shown beside the ticket form's field; replaces that of every language. */
   help: localizedHelp.optional(),
   /** A category's criticality cap; null lifts it. */
   capLevel: z.enum(levels).nullable().optional(),

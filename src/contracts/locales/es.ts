@@ -119,6 +119,7 @@ export const es: Messages = {
     cannotGrant: 'No puede conceder un permiso que no tiene.',
     alreadyMember: 'Esta persona ya es contacto de la empresa.',
     alreadyActive: 'Esta persona ya definió su contraseña.',
+    personInactive: 'Esta persona está desactivada. Reactívela antes de reenviar la invitación.',
     lastAdmin: 'La empresa necesita al menos un administrador del portal activo.',
     phone: 'Informe un teléfono válido.',
     csv: 'No fue posible leer el archivo CSV.',

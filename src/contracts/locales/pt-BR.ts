@@ -123,6 +123,7 @@ export const ptBR = {
     cannotGrant: 'Você não pode conceder uma permissão que não tem.',
     alreadyMember: 'Esta pessoa já é contato da empresa.',
     alreadyActive: 'Esta pessoa já definiu a senha.',
+    personInactive: 'Esta pessoa está desativada. Reative-a antes de reenviar o convite.',
     lastAdmin: 'A empresa precisa de ao menos um administrador de portal ativo.',
     phone: 'Informe um telefone válido.',
     csv: 'Não foi possível ler o arquivo CSV.',

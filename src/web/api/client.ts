@@ -85,7 +85,7 @@ export type Upload<T> = { abort: () => void; done: Promise<T> };
  * XMLHttpRequest rather than fetch, because only it reports how much of a request body has been
  * sent. Errors are the same ApiError as `api`'s, so formErrors() and the 401 handling apply.
  */
-export function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData | object, onProgress: (progress: UploadProgress) => void): Upload<T> {
+export function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData | Record<string, unknown>, onProgress: (progress: UploadProgress) => void): Upload<T> {
   const xhr = new XMLHttpRequest();
   const done = new Promise<T>((resolve, reject) => {
     xhr.open(method, path);

@@ -19,7 +19,7 @@ const auditView = z.object({
 export const auditList = z.object({ events: z.array(auditView) });
 
 export type AuditFilters = {
-  /** A prefix of the action: "contact" finds contact.created, contact.updated… */
+  /** An area ("contact" finds contact.created, contact.updated…) or one action. */
   action?: string;
   companyId?: number;
   /** Only acts older than this id: the next page. */
@@ -34,8 +34,11 @@ export async function readAudit(db: Db, filters: AuditFilters, names: NameScope)
     .selectFrom('audit_event')
     .leftJoin('person', 'person.id', 'audit_event.actor_id')
     .select(['audit_event.id', 'person.name', 'audit_event.action', 'audit_event.target_type', 'audit_event.target_id', 'audit_event.before', 'audit_event.after', 'audit_event.created_at'])
-    // Wildcards in the prefix are escaped, not dropped: "help_channel" has one.
-    .$if(action !== undefined, (q) => q.where(sql<boolean>`${sql.ref('audit_event.action')} like ${`${action!.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`))
+    // An area ("contact": contact.created, contact.invited…) or one action, never "contacts.imported";
+    // wildcards in the name are escaped, not dropped: "help_channel" has one.
+    .$if(action !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('audit_event.action', '=', action!), sql<boolean>`${sql.ref('audit_event.action')} like ${`${action!.replace(/[%_\\]/g, '\\$&')}.%`} escape '\\'`])),
+    )
     .$if(companyId !== undefined, (q) => q.where('audit_event.company_id', '=', companyId!))
     .$if(before !== undefined, (q) => q.where('audit_event.id', '<', before!))
     .orderBy('audit_event.id', 'desc')

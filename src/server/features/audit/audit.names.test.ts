@@ -60,6 +60,19 @@ describe('the audit log names its targets', () => {
     await t.db.updateTable('person').set({ language: 'pt-BR' }).where('email', '=', 'sistema@atende.example').execute();
   });
 
+  it('filters by an area or by one action, never by a longer name that begins alike', async () => {
+    await audit(t.db, { actorId: null, action: 'contacts.imported', targetType: 'company', targetId: alfaId, after: { created: 1 } });
+    await audit(t.db, { actorId: null, action: 'contact.created', targetType: 'company', targetId: alfaId, after: { name: 'x' } });
+    const actions = async (filter: string) => new Set((await get(`/api/admin/audit?action=${filter}`, system)).map((e) => e.action));
+    expect([...(await actions('contact'))].every((a) => a.startsWith('contact.'))).toBe(true);
+    expect(await actions('contacts')).toEqual(new Set(['contacts.imported']));
+    expect(await actions('contact.created')).toEqual(new Set(['contact.created']));
+    expect(await actions('contact.')).toEqual(new Set());
+    const tooLarge = await request(t.app, { method: 'GET', url: '/api/admin/audit?before=3000000000', cookie: system });
+    expect(tooLarge.statusCode).toBe(400);
+    expect(tooLarge.json().error.fields).toHaveProperty('before');
+  });
+
   it("never tells a company's administrator a name from outside the company", async () => {
     const nina = await call('POST', `/api/companies/${alfaId}/people`, alfaAdmin, { name: 'Nina Nova', email: 'nina@alfa.example' });
     const beta = await t.db.selectFrom('person').select(['id', 'name']).where('email', '=', 'contato@beta.example').executeTakeFirstOrThrow();

@@ -16,8 +16,8 @@ export async function auditRoutes(app: FastifyInstance) {
         summary: 'Every administrative act: who, when, what (and the name of what), before → after',
         querystring: z.object({
           action: z.string().max(60).optional(),
-          companyId: z.coerce.number().int().positive().optional(),
-          before: z.coerce.number().int().positive().optional(),
+          companyId: z.coerce.number().int().positive().max(2_000_000_000).optional(),
+          before: z.coerce.number().int().positive().max(2_000_000_000).optional(),
         }),
         response: { 200: auditList, 401: errorBody, 403: errorBody },
       },

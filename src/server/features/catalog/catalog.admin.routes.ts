@@ -23,7 +23,7 @@ type KindSpec = {
   help?: boolean;
 };
 
-/** Each kind: its table, its parent column (if any), the parent's kind, and whether labels are per language. */
+/** Each kind (its table's name): its parent column and the parent's kind, labels per language or not, its code or key, its help. */
 const kinds: Record<CatalogKind, KindSpec> = {
   channel: { localized: true, code: 'key' },
   service_line: { parent: { column: 'channel_id', kind: 'channel' }, localized: false, code: 'code' },
@@ -153,7 +153,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin'],
         summary: 'Rename, reorder, (de)activate a catalog entry, or change its help, urgency, impact or cap',
-        params: z.object({ kind: kindParam, id: z.coerce.number().int().positive() }),
+        params: z.object({ kind: kindParam, id: z.coerce.number().int().positive().max(2_000_000_000) }),
         body: catalogEntryInput,
         response: { 200: catalogEntryView, ...errors },
       },

@@ -182,6 +182,10 @@ describe('the catalog editor: ticket categories and origins', () => {
     for (const kind of ['category', 'origin']) {
       const missing = await admin('PATCH', `/api/admin/catalog/${kind}/99999`, { active: false });
       expect(missing.statusCode, kind).toBe(404);
+      // Past PostgreSQL's integer: refused as input, never a database error.
+      const absurd = await admin('PATCH', `/api/admin/catalog/${kind}/3000000000`, { active: false });
+      expect(absurd.statusCode, kind).toBe(400);
+      expect(absurd.json().error.fields, kind).toHaveProperty('id');
     }
   });
 

@@ -57,6 +57,18 @@ describe("a system administrator resends an agent's invitation", () => {
     expect((await resend(seeded.id, admin)).statusCode).toBe(400);
   });
 
+  it('refuses a deactivated agent, naming the field, and mails nothing', async () => {
+    const invited = await request(t.app, { method: 'POST', url: '/api/admin/agents', cookie: admin, payload: { name: 'Dora Desligada', email: 'dora@atende.example' } });
+    const id = invited.json().id;
+    expect((await request(t.app, { method: 'PATCH', url: `/api/admin/agents/${id}`, cookie: admin, payload: { active: false } })).statusCode).toBe(200);
+    const mails = async () => (await t.db.selectFrom('outbox_mail').select('id').where('to_address', '=', 'dora@atende.example').execute()).length;
+    const sent = await mails();
+    const res = await resend(id, admin);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual({ invitation: 'Esta pessoa está desativada. Reative-a antes de reenviar o convite.' });
+    expect(await mails()).toBe(sent);
+  });
+
   it('answers 404 for an unknown agent, and for a person who is not staff', async () => {
     expect((await resend('no-such-person', admin)).statusCode).toBe(404);
     const contact = await t.db.selectFrom('person').select('id').where('email', '=', 'contato@alfa.example').executeTakeFirstOrThrow();

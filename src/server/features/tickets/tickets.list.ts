@@ -287,9 +287,9 @@ const listQueryOf = (db: Db) => queryByShape<ListShape, { json: string; cursor: 
  * each summary as JSON (`summaryJson`) and the cursor after the page. The query is compiled once
  * per shape of list (`queryByShape`): a list is asked for far more often than its SQL changes.
  *
- * A search by words in number order (also "created": see `sorts`) reads the SQLite full-text index
- * in rowid order and stops at the page: ids and numbers grow together (a number is taken in the transaction that inserts the
- * row, one writer at a time), so rowid order is number order.
+ * A search by words in number order (also "created": see `sorts`) reads the SQLite full-text
+ * index in rowid order and stops at the page: ids and numbers grow together (a number is taken in
+ * the transaction that inserts the row, one writer at a time), so rowid order is number order.
  */
 export async function listTickets(db: Db, actor: Actor, query: TicketListQuery): Promise<{ rows: { json: string }[]; nextCursor: string | null }> {
   let run = listQueries.get(db);

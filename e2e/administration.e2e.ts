@@ -267,6 +267,12 @@ describe('administration', () => {
     await page.getByRole('button', { name: 'Desativar 12.1.2502' }).click();
     await page.getByRole('button', { name: 'Reativar 12.1.2502' }).waitFor();
     expect(await versions()).not.toContain('12.1.2502');
+    // The move is one act in the audit log, with the list before and after.
+    await page.goto(`${harness.portal.url}/admin/audit`);
+    const reordered = page.getByRole('row').filter({ hasText: 'Ordem do catálogo alterada' });
+    await reordered.getByText('Versão: 12.1.2502').waitFor();
+    await reordered.getByText('12.1.2402, 12.1.2406, 12.1.2502, 12.1.2410').waitFor();
+    await page.goBack();
 
     // A help channel's new text shows on the help page.
     await nav(page, 'Canais de ajuda').click();

@@ -89,6 +89,9 @@ export const catalogEntryView = z.object({
 });
 export type CatalogEntryView = z.infer<typeof catalogEntryView>;
 
+/** A list of siblings in its new order: every entry of the list, each once. */
+export const catalogOrderInput = z.object({ ids: z.array(id).min(1).max(1000) });
+
 export const matrixInput = z.object({ matrix: z.record(z.enum(grades), z.record(z.enum(grades), z.enum(levels))) });
 
 export const agentInput = z.object({ name, email, role: z.enum(['agent', 'admin']).default('agent'), language: z.enum(languages).default('pt-BR') });

@@ -115,6 +115,7 @@ export const en: Messages = {
     alreadyMember: 'This person is already a contact of the company.',
     alreadyActive: 'This person has already set a password.',
     personInactive: 'This person is deactivated. Reactivate them before resending the invitation.',
+    orderOfSiblings: 'Send each entry of the list once, all of the same list.',
     lastAdmin: 'The company needs at least one active portal administrator.',
     phone: 'Enter a valid phone number.',
     csv: 'The CSV file could not be read.',
@@ -737,6 +738,7 @@ export const en: Messages = {
         contacts: { imported: 'Contacts imported' },
         email: { confirmed: 'New e-mail confirmed' },
         catalog: {
+          reordered: 'Catalog order changed',
           channel: { created: 'Channel created', updated: 'Channel changed' },
           service_line: { created: 'Service line created', updated: 'Service line changed' },
           module: { created: 'Module created', updated: 'Module changed' },
@@ -771,6 +773,7 @@ export const en: Messages = {
         mail: 'Test mail',
       },
       fields: {
+        order: 'Order',
         name: 'Name',
         names: 'Name',
         email: 'E-mail',

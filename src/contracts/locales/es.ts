@@ -120,6 +120,7 @@ export const es: Messages = {
     alreadyMember: 'Esta persona ya es contacto de la empresa.',
     alreadyActive: 'Esta persona ya definió su contraseña.',
     personInactive: 'Esta persona está desactivada. Reactívela antes de reenviar la invitación.',
+    orderOfSiblings: 'Envíe cada elemento de la lista una vez, todos de la misma lista.',
     lastAdmin: 'La empresa necesita al menos un administrador del portal activo.',
     phone: 'Informe un teléfono válido.',
     csv: 'No fue posible leer el archivo CSV.',
@@ -742,6 +743,7 @@ export const es: Messages = {
         contacts: { imported: 'Contactos importados' },
         email: { confirmed: 'Nuevo correo confirmado' },
         catalog: {
+          reordered: 'Orden del catálogo modificado',
           channel: { created: 'Canal creado', updated: 'Canal modificado' },
           service_line: { created: 'Línea de servicio creada', updated: 'Línea de servicio modificada' },
           module: { created: 'Módulo creado', updated: 'Módulo modificado' },
@@ -776,6 +778,7 @@ export const es: Messages = {
         mail: 'Correo de prueba',
       },
       fields: {
+        order: 'Orden',
         name: 'Nombre',
         names: 'Nombre',
         email: 'Correo electrónico',

@@ -124,6 +124,7 @@ export const ptBR = {
     alreadyMember: 'Esta pessoa já é contato da empresa.',
     alreadyActive: 'Esta pessoa já definiu a senha.',
     personInactive: 'Esta pessoa está desativada. Reative-a antes de reenviar o convite.',
+    orderOfSiblings: 'Envie cada item da lista uma vez, todos da mesma lista.',
     lastAdmin: 'A empresa precisa de ao menos um administrador de portal ativo.',
     phone: 'Informe um telefone válido.',
     csv: 'Não foi possível ler o arquivo CSV.',
@@ -746,6 +747,7 @@ export const ptBR = {
         contacts: { imported: 'Contatos importados' },
         email: { confirmed: 'Novo e-mail confirmado' },
         catalog: {
+          reordered: 'Ordem do catálogo alterada',
           channel: { created: 'Canal criado', updated: 'Canal alterado' },
           service_line: { created: 'Linha de serviço criada', updated: 'Linha de serviço alterada' },
           module: { created: 'Módulo criado', updated: 'Módulo alterado' },
@@ -780,6 +782,7 @@ export const ptBR = {
         mail: 'E-mail de teste',
       },
       fields: {
+        order: 'Ordem',
         name: 'Nome',
         names: 'Nome',
         email: 'E-mail',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { catalogEntryInput, catalogEntryView, catalogKinds, matrixInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
+import { catalogEntryInput, catalogEntryView, catalogKinds, catalogOrderInput, matrixInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
 import { defaultMatrix, grades, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { errorBody } from '../../../contracts/errors';
 import type { Database } from '../../db/schema';
@@ -172,6 +172,50 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
         return updated;
       }).catch(uniqueToField);
       return present(kind, row);
+    },
+  );
+
+  r.put(
+    '/api/admin/catalog/:kind/order',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Reorder a list of siblings (a line\'s modules, a module\'s routines…) at once',
+        params: z.object({ kind: kindParam }),
+        body: catalogOrderInput,
+        response: { 200: z.array(catalogEntryView), ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireSystemAdmin(request);
+      const { kind } = request.params;
+      const { ids } = request.body;
+      const parent = kinds[kind].parent?.column;
+      const first = await anyDb.selectFrom(kind).selectAll().where('id', '=', ids[0]!).executeTakeFirst();
+      // The siblings of the first entry, in their current order: the list must be exactly them.
+      const siblings = first
+        ? await anyDb
+            .selectFrom(kind)
+            .selectAll()
+            .$if(parent !== undefined, (q) => q.where(parent!, '=', first[parent!] as number))
+            .orderBy('position')
+            .orderBy('id')
+            .execute()
+        : [];
+      const current = siblings.map((row) => Number(row.id));
+      if (new Set(ids).size !== ids.length || ids.length !== current.length || !ids.every((id) => current.includes(id))) {
+        throw invalidFields({ ids: 'validation.orderOfSiblings' });
+      }
+      const byId = new Map(siblings.map((row) => [Number(row.id), row]));
+      const nameOf = (id: number) => present(kind, byId.get(id)!).name;
+      const rows = await db.transaction().execute(async (trx) => {
+        for (const [index, id] of ids.entries()) await (trx as unknown as AnyTable).updateTable(kind).set({ position: (index + 1) * 10 }).where('id', '=', id).execute();
+        // The log names the first entry whose place changed, and the list before and after.
+        const moved = ids.find((id, index) => current[index] !== id) ?? ids[0]!;
+        await audit(trx, { actorId: actor.id, action: 'catalog.reordered', targetType: kind, targetId: String(moved), before: { order: current.map(nameOf) }, after: { order: ids.map(nameOf) } });
+        return (trx as unknown as AnyTable).selectFrom(kind).selectAll().where('id', 'in', ids).orderBy('position').execute();
+      });
+      return rows.map((row) => present(kind, row));
     },
   );
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, request, signIn, type TestApp } from '../../test/harness';
 import { demoForm } from '../../test/catalog-ids';
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 type FormChoice = { id: number; name: string; help: string };
 
 describe('the catalog editor: ticket categories and origins', () => {
@@ -40,6 +40,7 @@ describe('the catalog editor: ticket categories and origins', () => {
       ['PATCH', '/api/admin/catalog/category/1', { active: false }],
       ['POST', '/api/admin/catalog/origin', { names: { 'pt-BR': 'X' }, key: 'x', impact: 'low' }],
       ['PATCH', '/api/admin/catalog/origin/1', { impact: 'low' }],
+      ['PUT', '/api/admin/catalog/origin/order', { ids: [1] }],
     ];
     for (const [method, url, body] of routes) {
       expect((await call(method, url, undefined, body)).statusCode, `anonymous ${method} ${url}`).toBe(401);
@@ -195,5 +196,34 @@ describe('the catalog editor: ticket categories and origins', () => {
     for (const action of ['catalog.category.created', 'catalog.category.updated', 'catalog.origin.created', 'catalog.origin.updated']) expect(actions, action).toContain(action);
     const impactChange = events.find((e) => e.action === 'catalog.origin.updated' && e.after.impact === 'low');
     expect(impactChange?.before).toMatchObject({ code: 'production', impact: 'high' });
+  });
+
+  it('reorders a list at once: every sibling, each once, logged as one act', async () => {
+    const versionsOf = async (code: string) => {
+      const line = await t.db.selectFrom('service_line').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+      return (await admin('GET', '/api/admin/catalog')).json().version.filter((v: { parentId: number }) => v.parentId === line.id) as { id: number; name: string; position: number }[];
+    };
+    const rm = (await versionsOf('RM')).sort((a, b) => a.position - b.position);
+    expect(rm.length).toBeGreaterThan(2);
+    const reversed = [...rm].reverse().map((v) => v.id);
+    const res = await admin('PUT', '/api/admin/catalog/version/order', { ids: reversed });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().map((v: { id: number }) => v.id)).toEqual(reversed);
+    expect((await versionsOf('RM')).sort((a, b) => a.position - b.position).map((v) => v.id)).toEqual(reversed);
+
+    const { events } = (await admin('GET', '/api/admin/audit?action=catalog.reordered')).json();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ targetType: 'version', targetId: String(reversed[0]), before: { order: rm.map((v) => v.name) }, after: { order: [...rm].reverse().map((v) => v.name) } });
+
+    // Not exactly the list's entries: one missing, one twice, one of another line, one that does not exist.
+    const other = (await versionsOf('PROTHEUS'))[0]!;
+    const refused = [reversed.slice(1), [...reversed, reversed[0]], [...reversed, other.id], [other.id, ...reversed], [999_999]];
+    for (const ids of refused) {
+      const bad = await admin('PUT', '/api/admin/catalog/version/order', { ids });
+      expect(bad.statusCode, JSON.stringify(ids)).toBe(400);
+      expect(bad.json().error.fields).toEqual({ ids: 'Envie cada item da lista uma vez, todos da mesma lista.' });
+    }
+    expect((await admin('PUT', '/api/admin/catalog/version/order', { ids: [] })).json().error.fields).toHaveProperty('ids');
+    expect((await versionsOf('RM')).sort((a, b) => a.position - b.position).map((v) => v.id)).toEqual(reversed);
   });
 });

@@ -247,23 +247,10 @@ function EntryRow({
   const help = entry.help ? localized(entry.help, currentLanguage()) : '';
 
   const move = (by: -1 | 1) => {
-    const neighbour = siblings[index + by]!;
-    const distinct = new Set(siblings.map((e) => e.position)).size === siblings.length;
-    let moves: { id: number; position: number }[];
-    if (distinct) {
-      // The two entries trade places: two writes, two lines in the audit log.
-      moves = [
-        { id: entry.id, position: neighbour.position },
-        { id: neighbour.id, position: entry.position },
-      ];
-    } else {
-      // Ties (entries added later all get 1000) are broken by renumbering the list in steps of 10.
-      const order = [...siblings];
-      const [moved] = order.splice(index, 1);
-      order.splice(index + by, 0, moved!);
-      moves = order.map((e, i) => ({ id: e.id, position: (i + 1) * 10 })).filter((m) => siblings.find((e) => e.id === m.id)?.position !== m.position);
-    }
-    reorder.mutate({ kind, moves }, { onError: notifyFailure });
+    const ids = siblings.map((e) => e.id);
+    ids.splice(index, 1);
+    ids.splice(index + by, 0, entry.id);
+    reorder.mutate({ kind, ids }, { onError: notifyFailure });
   };
 
   const toggle = () =>

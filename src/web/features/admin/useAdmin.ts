@@ -70,11 +70,9 @@ export function useCatalogActions() {
       mutationFn: ({ kind, id, input }: { kind: CatalogKind; id: number; input: CatalogWrite }) => api.patch<CatalogEntry>(`/api/admin/catalog/${kind}/${id}`, input),
       onSuccess,
     }),
-    /** New positions for a list of siblings, written one by one (only those that changed). */
+    /** A list of siblings in its new order, written at once. */
     reorder: useMutation({
-      mutationFn: async ({ kind, moves }: { kind: CatalogKind; moves: { id: number; position: number }[] }) => {
-        for (const m of moves) await api.patch(`/api/admin/catalog/${kind}/${m.id}`, { position: m.position });
-      },
+      mutationFn: ({ kind, ids }: { kind: CatalogKind; ids: number[] }) => api.put<CatalogEntry[]>(`/api/admin/catalog/${kind}/order`, { ids }),
       onSettled: onSuccess,
     }),
   };

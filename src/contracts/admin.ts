@@ -44,6 +44,22 @@ export const entitlementsInput = z.object({ serviceLineIds: z.array(id).max(500)
 export const catalogKinds = ['channel', 'service_line', 'module', 'routine', 'version', 'environment', 'effect', 'category', 'origin'] as const;
 export type CatalogKind = (typeof catalogKinds)[number];
 
+/** What a catalog kind has: the kind it belongs to, labels per language, a code or key, help for the ticket form. */
+export type CatalogKindSpec = { parent?: CatalogKind; localized: boolean; code?: 'code' | 'key'; help?: boolean };
+
+/** Each kind's fields, read by the editor's routes and by its form alike. */
+export const catalogKindSpecs: Record<CatalogKind, CatalogKindSpec> = {
+  channel: { localized: true, code: 'key' },
+  service_line: { parent: 'channel', localized: false, code: 'code' },
+  module: { parent: 'service_line', localized: false },
+  version: { parent: 'service_line', localized: false },
+  environment: { parent: 'service_line', localized: false },
+  routine: { parent: 'module', localized: false },
+  effect: { localized: true },
+  category: { localized: true, code: 'key', help: true },
+  origin: { localized: true, code: 'key', help: true },
+};
+
 const helpText = z.string().trim().max(500, { error: 'validation.tooLong' }).optional();
 /** The guide's explanation of a choice, per language; an empty one falls back to Portuguese, none at all shows no help. */
 const localizedHelp = z.object({ 'pt-BR': helpText, en: helpText, es: helpText });

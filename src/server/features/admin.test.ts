@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, request, signIn, type TestApp } from '../test/harness';
+import { buildTestApp, request, signIn, signInRoles, type TestApp } from '../test/harness';
 import { startTestSmtp } from '../test/smtp';
 import { demoForm } from '../test/catalog-ids';
 
@@ -13,14 +13,7 @@ describe('system administration', () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    for (const [role, email] of [
-      ['admin', 'sistema@atende.example'],
-      ['agent', 'analista@atende.example'],
-      ['portalAdmin', 'admin@alfa.example'],
-      ['contact', 'contato@alfa.example'],
-    ]) {
-      cookies[role!] = await signIn(t.app, email!);
-    }
+    Object.assign(cookies, await signInRoles(t.app));
   });
   afterAll(() => t.close());
 

@@ -109,6 +109,16 @@ export async function signIn(app: FastifyInstance, email: string, password = 'at
   return cookieOf(res);
 }
 
+/** The demo's system administrator, an agent, Alfa's portal administrator and an Alfa contact. */
+export const demoRoles = { admin: 'sistema@atende.example', agent: 'analista@atende.example', portalAdmin: 'admin@alfa.example', contact: 'contato@alfa.example' } as const;
+
+/** Signs in each of the demo roles; their cookie headers by role. */
+export async function signInRoles(app: FastifyInstance): Promise<Record<keyof typeof demoRoles, string>> {
+  const cookies = {} as Record<keyof typeof demoRoles, string>;
+  for (const [role, email] of Object.entries(demoRoles) as [keyof typeof demoRoles, string][]) cookies[role] = await signIn(app, email);
+  return cookies;
+}
+
 /** The cookie header that a browser would send back after this response. */
 export function cookieOf(res: LightMyRequestResponse): string {
   return res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { catalogEntryInput, catalogEntryView, catalogKinds, catalogOrderInput, matrixInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
+import { catalogEntryInput, catalogEntryView, catalogKinds, catalogKindSpecs, catalogOrderInput, matrixInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
 import { defaultMatrix, grades, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { errorBody } from '../../../contracts/errors';
 import type { Database } from '../../db/schema';
@@ -14,26 +14,10 @@ import { loadMatrix } from './catalog.form';
 type Entry = z.infer<typeof catalogEntryInput>;
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
-type KindSpec = {
-  parent?: { column: string; kind: CatalogKind };
-  /** Labels (and help) kept per language as JSON. */
-  localized: boolean;
-  code?: 'code' | 'key';
-  /** The ticket form shows this help beside the field. */
-  help?: boolean;
-};
-
-/** Each kind (its table's name): its parent column and the parent's kind, labels per language or not, its code or key, its help. */
-const kinds: Record<CatalogKind, KindSpec> = {
-  channel: { localized: true, code: 'key' },
-  service_line: { parent: { column: 'channel_id', kind: 'channel' }, localized: false, code: 'code' },
-  module: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
-  version: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
-  environment: { parent: { column: 'service_line_id', kind: 'service_line' }, localized: false },
-  routine: { parent: { column: 'module_id', kind: 'module' }, localized: false },
-  effect: { localized: true },
-  category: { localized: true, code: 'key', help: true },
-  origin: { localized: true, code: 'key', help: true },
+/** Each kind's table is named after it, and a child's row names its parent by `<parent kind>_id`. */
+const parentColumn = (kind: CatalogKind) => {
+  const parent = catalogKindSpecs[kind].parent;
+  return parent && { column: `${parent}_id`, kind: parent };
 };
 
 // The editor works on nine tables of one shape; a loosely typed handle keeps it one code path.
@@ -42,11 +26,12 @@ type AnyTable = Kysely<Record<string, Record<string, unknown>>>;
 const parsed = (json: unknown) => JSON.parse(String(json)) as Record<string, string>;
 
 function present(kind: CatalogKind, row: Record<string, unknown>): CatalogEntryView {
-  const spec = kinds[kind];
+  const spec = catalogKindSpecs[kind];
+  const parent = parentColumn(kind);
   const names = spec.localized ? parsed(row.names) : null;
   return {
     id: Number(row.id),
-    parentId: spec.parent ? Number(row[spec.parent.column]) : null,
+    parentId: parent ? Number(row[parent.column]) : null,
     name: names ? (names['pt-BR'] ?? '') : String(row.name),
     names,
     code: spec.code ? String(row[spec.code]) : null,
@@ -65,7 +50,8 @@ const nonEmpty = (texts: Record<string, string | undefined>) => Object.fromEntri
 
 /** The columns an entry writes, checked for its kind; `creating` requires what a new row needs. */
 async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creating: boolean) {
-  const spec = kinds[kind];
+  const spec = catalogKindSpecs[kind];
+  const parent = parentColumn(kind);
   const fields: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   if (spec.localized) {
@@ -94,10 +80,10 @@ async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creatin
     if (input.impact) values.impact = input.impact;
     else if (creating) fields.impact = 'validation.required';
   }
-  if (spec.parent && creating) {
-    const parent = input.parentId ? await db.selectFrom(spec.parent.kind).select('id').where('id', '=', input.parentId).executeTakeFirst() : undefined;
-    if (!parent) fields.parentId = 'validation.notInList';
-    values[spec.parent.column] = input.parentId;
+  if (parent && creating) {
+    const found = input.parentId ? await db.selectFrom(parent.kind).select('id').where('id', '=', input.parentId).executeTakeFirst() : undefined;
+    if (!found) fields.parentId = 'validation.notInList';
+    values[parent.column] = input.parentId;
   }
   if (input.position !== undefined) values.position = input.position;
   else if (creating) values.position = 1000;
@@ -190,7 +176,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       const actor = requireSystemAdmin(request);
       const { kind } = request.params;
       const { ids } = request.body;
-      const parent = kinds[kind].parent?.column;
+      const parent = parentColumn(kind)?.column;
       const first = await anyDb.selectFrom(kind).selectAll().where('id', '=', ids[0]!).executeTakeFirst();
       // The siblings of the first entry, in their current order: the list must be exactly them.
       const siblings = first

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, request, signIn, type TestApp } from '../../test/harness';
+import { buildTestApp, request, signInRoles, type TestApp } from '../../test/harness';
 import { demoForm } from '../../test/catalog-ids';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
@@ -23,14 +23,7 @@ describe('the catalog editor: ticket categories and origins', () => {
 
   beforeAll(async () => {
     t = await buildTestApp();
-    for (const [role, email] of [
-      ['admin', 'sistema@atende.example'],
-      ['agent', 'analista@atende.example'],
-      ['portalAdmin', 'admin@alfa.example'],
-      ['contact', 'contato@alfa.example'],
-    ]) {
-      cookies[role!] = await signIn(t.app, email!);
-    }
+    Object.assign(cookies, await signInRoles(t.app));
   });
   afterAll(() => t.close());
 

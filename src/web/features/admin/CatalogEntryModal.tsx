@@ -1,7 +1,7 @@
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogEntryInput, type CatalogEntryInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
+import { catalogEntryInput, catalogKindSpecs, type CatalogEntryInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
 import { grades, levels } from '../../../contracts/criticality';
 import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
@@ -10,12 +10,6 @@ import { FormModal, requiredField, useDialogForm } from './FormModal';
 import { check, compactLocalized, LocalizedFields, toLocalized, type Localized } from './ui';
 import { useCatalogActions } from './useAdmin';
 
-/** Kinds whose label is kept per language. */
-const localizedKinds: CatalogKind[] = ['channel', 'effect', 'category', 'origin'];
-/** Kinds named by a key: lower-case letters, digits and _. */
-const keyedKinds: CatalogKind[] = ['channel', 'category', 'origin'];
-/** The ticket form's choices that show the guide's help beside their field. */
-const helpedKinds: CatalogKind[] = ['category', 'origin'];
 /** The cap select's value for a category that does not limit the criticality. */
 const noCap = 'none';
 /** A field's description goes under its input, next to its error. */
@@ -48,9 +42,12 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
   const { create, update } = useCatalogActions();
   const kind = editing?.kind ?? 'module';
   const entry = editing?.entry ?? null;
-  const isLocalized = localizedKinds.includes(kind);
-  const isKeyed = keyedKinds.includes(kind);
-  const isHelped = helpedKinds.includes(kind);
+  const spec = catalogKindSpecs[kind];
+  const isLocalized = spec.localized;
+  // A key: lower-case letters, digits and _ (a service line has an upper-case code instead).
+  const isKeyed = spec.code === 'key';
+  // The ticket form shows the guide's help beside these choices.
+  const isHelped = spec.help === true;
   const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<EntryValues>({
     opened: editing !== null,
     onClose,
@@ -74,7 +71,7 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
     const input: CatalogEntryInput = {};
     if (isLocalized) input.names = compactLocalized(values.names);
     else input.name = values.name;
-    if (kind === 'service_line') input.code = values.code.trim().toUpperCase();
+    if (spec.code === 'code') input.code = values.code.trim().toUpperCase();
     if (isKeyed) input.key = values.key.trim();
     if (kind === 'effect' && values.urgency) input.urgency = values.urgency as CatalogEntryInput['urgency'];
     // Empty translations are left out: the form falls back to Portuguese, or shows no help at all.
@@ -130,7 +127,7 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
       ) : (
         nameFields
       )}
-      {kind === 'service_line' && (
+      {spec.code === 'code' && (
         <TextInput
           {...requiredField(t('admin.catalog.fields.code'))}
           description={t('admin.catalog.fields.codeHelp')}

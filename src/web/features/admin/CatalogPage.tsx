@@ -7,7 +7,7 @@ import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
 import { notifyDone, useNotifyFailure } from './notify';
-import { Loaded, PageHeader } from './ui';
+import { Loaded, PageHeader, SectionHeading } from './ui';
 import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useAdmin';
 
 const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
@@ -102,14 +102,7 @@ function FormLists({ catalog, onEdit }: { catalog: Catalog; onEdit: (editing: Ed
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-form-lists">
       <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="catalog-form-lists">
-            {t('admin.catalog.formLists')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('admin.catalog.formListsIntro')}
-          </Text>
-        </div>
+        <SectionHeading id="catalog-form-lists" title={t('admin.catalog.formLists')} intro={t('admin.catalog.formListsIntro')} />
         <Tabs defaultValue="effect" keepMounted={false}>
           <Tabs.List>
             {lists.map((list) => (
@@ -181,14 +174,7 @@ function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogE
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-line">
       <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="catalog-line">
-            {t('admin.catalog.listsOf', { name: line.name })}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('admin.catalog.listsIntro')}
-          </Text>
-        </div>
+        <SectionHeading id="catalog-line" title={t('admin.catalog.listsOf', { name: line.name })} intro={t('admin.catalog.listsIntro')} />
         <Tabs defaultValue="modules" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="modules">{t('admin.catalog.modules', { n: modules.length })}</Tabs.Tab>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp, IconDeviceFloppy, IconRestore } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,7 +8,7 @@ import { useTranslate } from '../../app/useTranslate';
 import { CriticalityReason } from '../tickets/CriticalityReason';
 import { CriticalityBadge } from '../tickets/TicketBadges';
 import { useServiceLineForm } from '../tickets/useTickets';
-import { errorText, FormAlert, Loaded, PageHeader } from './ui';
+import { errorText, FormAlert, Loaded, PageHeader, SectionHeading } from './ui';
 import { useCatalog, useMatrix, useSaveMatrix } from './useAdmin';
 
 const same = (a: Matrix, b: Matrix) => grades.every((i) => grades.every((u) => a[i][u] === b[i][u]));
@@ -44,14 +44,7 @@ function MatrixEditor({ saved }: { saved: Matrix }) {
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Paper withBorder radius="md" p="md" component="section" aria-labelledby="matrix-title">
           <Stack gap="md">
-            <div>
-              <Title order={2} size="h3" id="matrix-title">
-                {t('admin.criticality.matrix')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('admin.criticality.matrixHelp')}
-              </Text>
-            </div>
+            <SectionHeading id="matrix-title" title={t('admin.criticality.matrix')} intro={t('admin.criticality.matrixHelp')} />
             <Table.ScrollContainer minWidth={520} type="native">
               <Table withTableBorder withColumnBorders verticalSpacing="sm" aria-labelledby="matrix-title">
                 <Table.Thead bg="gray.0">
@@ -177,14 +170,7 @@ function Preview({ matrix, saved }: { matrix: Matrix; saved: Matrix }) {
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-labelledby="preview-title" bg="gray.0">
       <Stack gap="sm">
-        <div>
-          <Title order={2} size="h3" id="preview-title">
-            {t('admin.criticality.preview')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('admin.criticality.previewHelp')}
-          </Text>
-        </div>
+        <SectionHeading id="preview-title" title={t('admin.criticality.preview')} intro={t('admin.criticality.previewHelp')} />
         <Select
           label={t('tickets.fields.serviceLine')}
           allowDeselect={false}

@@ -28,6 +28,20 @@ export function PageHeader({ title, description, actions, above }: { title: stri
   );
 }
 
+/** A section's h2 (its `id` labels the section) with a line saying what the section is for. */
+export function SectionHeading({ id, title, intro }: { id: string; title: string; intro: string }) {
+  return (
+    <div>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {intro}
+      </Text>
+    </div>
+  );
+}
+
 /** Active or inactive, as a badge whose dot carries the colour. */
 export function ActiveBadge({ active, ...props }: { active: boolean } & BadgeProps) {
   const { t } = useTranslation();

@@ -20,7 +20,6 @@ async function listAgents(db: Db, id?: string) {
   const people = await db
     .selectFrom('person')
     .select(['id', 'name', 'email', 'staff_role', 'active'])
-    .select((eb) => eb.exists(eb.selectFrom('account').select('account.id').whereRef('account.person_id', '=', 'person.id')).as('has_password'))
     .where('staff_role', 'is not', null)
     .$if(id !== undefined, (q) => q.where('id', '=', id!))
     .orderBy('name')
@@ -33,8 +32,16 @@ async function listAgents(db: Db, id?: string) {
     role: p.staff_role as 'agent' | 'admin',
     active: Boolean(p.active),
     groupIds: members.filter((m) => m.person_id === p.id).map((m) => m.group_id),
-    invitationPending: !p.has_password,
   }));
+}
+
+/** Agents as administration shows them: also whether each has yet to set a password. */
+async function listAgentsForAdmin(db: Db, id?: string) {
+  const agents = await listAgents(db, id);
+  const ids = agents.map((a) => a.id);
+  const withPassword = ids.length ? await db.selectFrom('account').select('person_id').where('person_id', 'in', ids).execute() : [];
+  const hasPassword = new Set(withPassword.map((a) => a.person_id));
+  return agents.map((a) => ({ ...a, invitationPending: !hasPassword.has(a.id) }));
 }
 
 async function listGroups(db: Db, id?: number) {
@@ -62,7 +69,7 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
 
   r.get('/api/admin/agents', { schema: { tags: ['admin'], summary: 'Agents and system administrators', response: { 200: z.object({ agents: z.array(agentAdminView) }), ...errors } } }, async (request) => {
     requireSystemAdmin(request);
-    return { agents: await listAgents(db) };
+    return { agents: await listAgentsForAdmin(db) };
   });
 
   r.post(
@@ -79,7 +86,7 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
         return personId;
       });
       app.ctx.pokeMail();
-      return reply.status(201).send((await listAgents(db, id))[0]!);
+      return reply.status(201).send((await listAgentsForAdmin(db, id))[0]!);
     },
   );
 
@@ -100,7 +107,7 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
         if (request.body.active === false) await endSessions(trx, before.id);
         await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before, after: request.body });
       });
-      return (await listAgents(db, before.id))[0]!;
+      return (await listAgentsForAdmin(db, before.id))[0]!;
     },
   );
 

@@ -9,8 +9,8 @@ export class TicketConflict extends ApiError {
   readonly revision: number | undefined;
   readonly changed: TicketChangeSeen[];
 
-  constructor(message: string, revision: number | undefined, changed: TicketChangeSeen[]) {
-    super(409, 'conflict', message);
+  constructor(error: ApiError, revision: number | undefined, changed: TicketChangeSeen[]) {
+    super(409, error.code, error.message, error.fields, error.details);
     this.name = 'TicketConflict';
     this.revision = revision;
     this.changed = changed;
@@ -22,8 +22,8 @@ function asTicketConflict(error: unknown): unknown {
   if (!(error instanceof ApiError) || error.status !== 409) return error;
   const conflict = conflictBody.safeParse({ error: error.details });
   if (!conflict.success) return error;
-  const { message, revision, changed } = conflict.data.error;
-  return new TicketConflict(message, revision, changed ?? []);
+  const { revision, changed } = conflict.data.error;
+  return new TicketConflict(error, revision, changed ?? []);
 }
 
 /** A write to a ticket that answers with the ticket as the caller now sees it. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { iso } from '../../db/columns';
 import type { Db } from '../../db/database';
+import { inlineLimit } from '../../db/limit';
 import { targetKey, targetNames, type NameScope } from './audit.names';
 
 const auditView = z.object({
@@ -42,7 +43,7 @@ export async function readAudit(db: Db, filters: AuditFilters, names: NameScope)
     .$if(companyId !== undefined, (q) => q.where('audit_event.company_id', '=', companyId!))
     .$if(before !== undefined, (q) => q.where('audit_event.id', '<', before!))
     .orderBy('audit_event.id', 'desc')
-    .limit(limit)
+    .limit(inlineLimit(limit))
     .execute();
   const targets = await targetNames(db, rows, names);
   return {

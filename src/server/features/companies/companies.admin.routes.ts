@@ -7,6 +7,7 @@ import { errorBody } from '../../../contracts/errors';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import { containsFolded } from '../../db/text-search';
+import { inlineLimit } from '../../db/limit';
 import { invalidFields, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
@@ -37,7 +38,7 @@ async function listCompanies(db: Db, filter: { q?: string; id?: number }) {
       }),
     )
     .orderBy('company.name')
-    .limit(200)
+    .limit(inlineLimit(200))
     .execute();
   const lines = rows.length
     ? await db.selectFrom('entitlement').select(['company_id', 'service_line_id']).where('company_id', 'in', rows.map((r) => r.id)).execute()

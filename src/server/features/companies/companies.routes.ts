@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { companyOptions, contactOptions } from '../../../contracts/catalog';
 import { errorBody } from '../../../contracts/errors';
 import { containsFolded } from '../../db/text-search';
+import { inlineLimit } from '../../db/limit';
 import { forbidden } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
 
@@ -46,7 +47,7 @@ export async function companiesRoutes(app: FastifyInstance) {
         )
         .$if(Boolean(q), (qb) => qb.where(containsFolded(db.dialectName, 'company.name', q!)))
         .orderBy('company.name')
-        .limit(50)
+        .limit(inlineLimit(50))
         .execute();
       return { companies };
     },

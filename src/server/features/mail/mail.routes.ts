@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { iso } from '../../db/columns';
+import { inlineLimit } from '../../db/limit';
 import { notFound } from '../../lib/errors';
 
 const mailView = z.object({
@@ -36,7 +37,7 @@ export async function devMailboxRoutes(app: FastifyInstance) {
         .selectFrom('outbox_mail')
         .select(['id', 'to_address', 'subject', 'text', 'html', 'status', 'created_at'])
         .orderBy('id', 'desc')
-        .limit(100)
+        .limit(inlineLimit(100))
         .execute();
       return {
         mails: rows.map((m) => ({

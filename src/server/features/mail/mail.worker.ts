@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database';
 import { now } from '../../db/columns';
+import { inlineLimit } from '../../db/limit';
 
 /** How long a claimed mail stays invisible to other workers while it is being sent. */
 const claimSeconds = 60;
@@ -24,7 +25,7 @@ async function claimNext(db: Db) {
     .where('next_attempt_at', '<=', at)
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', at)]))
     .orderBy('id')
-    .limit(1);
+    .limit(inlineLimit(1));
   // The outer conditions are checked again under the row lock, so only one process wins a mail.
   return db
     .updateTable('outbox_mail')

@@ -1,6 +1,7 @@
 import { invalidFields } from '../../lib/errors';
 import type { Db } from '../../db/database';
 import { containsFolded } from '../../db/text-search';
+import { inlineLimit } from '../../db/limit';
 
 /**
  * True when the person is active and is either vendor staff or a member of at least
@@ -84,7 +85,7 @@ export async function listCompanyContacts(db: Db, companyId: number, query: Cont
     const [name, id] = decodeNameCursor(query.cursor);
     q = q.where((eb) => eb.or([eb('person.name', '>', name), eb.and([eb('person.name', '=', name), eb('person.id', '>', id)])]));
   }
-  const rows = await q.orderBy('person.name').orderBy('person.id').limit(query.limit + 1).execute();
+  const rows = await q.orderBy('person.name').orderBy('person.id').limit(inlineLimit(query.limit + 1)).execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -6,6 +6,7 @@ import type { ratingInput, ticketUpdateInput } from '../../../contracts/tickets'
 import { iso, now } from '../../db/columns';
 import type { Database } from '../../db/schema';
 import { writeTransaction } from '../../db/transaction';
+import { inlineLimit } from '../../db/limit';
 import type { AppContext } from '../../context';
 import { AppError, forbidden, invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
@@ -243,7 +244,7 @@ export async function closeUnconfirmedSolutions(ctx: Pick<AppContext, 'db' | 'co
     .select(['id', 'revision'])
     .where('status', '=', 'solution_proposed')
     .where('solution_proposed_at', '<', cutoff)
-    .limit(500)
+    .limit(inlineLimit(500))
     .execute();
   let closed = 0;
   for (const ticket of due) {

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import { ticketStatuses, type TicketListQuery } from '../../../contracts/tickets';
 import { endOfDay, startOfDay } from '../../../contracts/time';
 import type { Db, DialectName } from '../../db/database';
+import { inlineLimit } from '../../db/limit';
 import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
@@ -147,6 +148,8 @@ type ListShape = {
   sort: Sort;
   direction: 'asc' | 'desc';
   cursor: boolean;
+  /** Rows to read: the page and one more, to know whether another follows (see inlineLimit). */
+  limit: number;
 };
 
 /** An actor made of placeholders, with the shape's roles and counts, for `readableBy` and the views. */
@@ -206,7 +209,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
   let ordered = summaryJoins(q).select([summaryJson(shape.dialect, shape.role).as('json'), cursorJson(shape.dialect, columns).as('cursor')]);
   if (shape.search === 'walk') ordered = ordered.orderBy(sql.ref('ticket_search.rowid'), shape.direction);
   else for (const column of [...columns, 'ticket.id' as const]) ordered = ordered.orderBy(column, shape.direction);
-  return ordered.limit(value<number>('limit'));
+  return ordered.limit(inlineLimit(shape.limit));
 }
 
 /** Search by ticket number or by words of the summary and incident (FTS5 / PostgreSQL full text). */
@@ -249,7 +252,6 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
     number: byNumber ? Number(query.q) : undefined,
     words: words && dialect === 'sqlite' ? scopedFtsQuery(actor, words) : words,
     cursorId: cursor?.id,
-    limit: query.limit + 1,
   };
   seeAll.forEach((id, i) => (values[`seeAll${i}`] = id));
   ownOnly.forEach((id, i) => (values[`ownOnly${i}`] = id));
@@ -274,6 +276,7 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
     sort,
     direction,
     cursor: cursor !== undefined,
+    limit: query.limit + 1,
   };
   return { shape, values };
 }

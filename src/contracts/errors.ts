@@ -37,16 +37,25 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     if ('maximum' in issue) params.max = Number(issue.maximum);
     return t(issue.message, params);
   }
+  // Bounds of a number are values and those of a list counts, not lengths ("limit=0" is not "at least 1 character").
+  const isNumber = 'origin' in issue && (issue.origin === 'number' || issue.origin === 'bigint');
   switch (issue.code) {
     case 'too_small':
+      if (isNumber) return t('validation.numberMin', { min: Number(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.itemsMin', { min: Number(issue.minimum) });
       return Number(issue.minimum) <= 1 && issue.origin === 'string'
         ? t('validation.required')
         : t('validation.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
+      if (isNumber) return t('validation.numberMax', { max: Number(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.itemsMax', { max: Number(issue.maximum) });
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
       return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
     case 'invalid_type':
+      // zod reports a fraction where a whole number belongs, and text that is no number, without the input.
+      if (issue.expected === 'int') return t('validation.wholeNumber');
+      if ((issue as { received?: unknown }).received === 'NaN') return t('validation.number');
       return issue.input === undefined || issue.input === null ? t('validation.required') : t('validation.invalid');
     default:
       return t('validation.invalid');

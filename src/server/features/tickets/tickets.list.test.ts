@@ -127,6 +127,20 @@ describe('reading and listing tickets', () => {
     expect(bad.json().error.fields).toHaveProperty('cursor');
   });
 
+  it('refuses a page size that is no whole number from 1 to 100, saying why', async () => {
+    const reasons: Record<string, string> = {
+      '0': 'Use um número a partir de 1.',
+      '101': 'Use um número até 100.',
+      '2.5': 'Use um número inteiro.',
+      many: 'Use um número.',
+    };
+    for (const [limit, reason] of Object.entries(reasons)) {
+      const res = await request(t.app, { method: 'GET', url: `/api/tickets?limit=${limit}`, cookie: cookies['admin@alfa'] });
+      expect(res.statusCode, limit).toBe(400);
+      expect(res.json().error.fields).toEqual({ limit: reason });
+    }
+  });
+
   it('refuses a cursor whose values do not fit the sort, on either engine', async () => {
     const encode = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
     // A number where a time is sorted, a time where a number is, an id out of range, a date that is not one.

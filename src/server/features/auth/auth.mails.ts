@@ -59,9 +59,12 @@ export async function invite(db: Kysely<Database>, config: Pick<Config, 'publicU
 
 /**
  * Invites again, in the caller's transaction, a person who has not set a password yet: the links
- * mailed before stop working. Someone who already has a password is a 400 on `invitation`.
+ * mailed before stop working. Someone who already has a password, or who is deactivated (a link
+ * that works must not reach them: reactivate first), is a 400 on `invitation`.
  */
 export async function reinvite(db: Kysely<Database>, config: Pick<Config, 'publicUrl'>, personId: string, companyName: string) {
+  const person = await db.selectFrom('person').select('active').where('id', '=', personId).executeTakeFirst();
+  if (!person?.active) throw invalidFields({ invitation: 'validation.personInactive' });
   const account = await db.selectFrom('account').select('id').where('person_id', '=', personId).executeTakeFirst();
   if (account) throw invalidFields({ invitation: 'validation.alreadyActive' });
   await db.deleteFrom('verification').where('value', '=', personId).where('identifier', 'like', 'reset-password:%').execute();

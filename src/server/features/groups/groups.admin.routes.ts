@@ -125,8 +125,6 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
       const actor = requireSystemAdmin(request);
       const [agent] = await listAgents(db, request.params.id);
       if (!agent) throw notFound();
-      // A deactivated person must not get a link that works: reactivate first.
-      if (!agent.active) throw invalidFields({ invitation: 'validation.personInactive' });
       await db.transaction().execute(async (trx) => {
         await reinvite(trx, config, agent.id, inviter);
         await audit(trx, { actorId: actor.id, action: 'agent.reinvited', targetType: 'person', targetId: agent.id, after: { email: agent.email } });

@@ -117,6 +117,8 @@ export async function createContact(ctx: AppContext, actor: Actor, companyId: nu
 export async function resendInvitation(ctx: AppContext, actor: Actor, companyId: number, personId: string) {
   const company = await administeredCompany(ctx.db, actor, companyId);
   const member = await membershipOf(ctx.db, companyId, personId);
+  // Someone removed from the company is invited by it no more.
+  if (!member.active) throw invalidFields({ invitation: 'validation.personInactive' });
   await ctx.db.transaction().execute(async (trx) => {
     await reinvite(trx, ctx.config, personId, company.name);
     await audit(trx, { actorId: actor.id, companyId, action: 'contact.invited', targetType: 'person', targetId: personId, after: { email: member.email } });

@@ -64,6 +64,18 @@ describe('portal administrators run their company\'s contacts', () => {
     expect((await request(t.app, { method: 'POST', url: '/api/password/set', payload: { token: fresh, password: 'otto-password-1' } })).statusCode).toBe(204);
   });
 
+  it('sends no new invitation to a contact removed from the company', async () => {
+    const created = await call('POST', `/api/companies/${alfaId}/people`, alfaAdmin, { name: 'Rui Saiu', email: 'rui@alfa.example' });
+    expect(created.statusCode, created.body).toBe(201);
+    const removed = await call('POST', `/api/companies/${alfaId}/people/${created.json().id}/deactivate`, alfaAdmin);
+    expect(removed.statusCode, removed.body).toBe(200);
+    const sentBefore = await t.db.selectFrom('outbox_mail').select('id').where('to_address', '=', 'rui@alfa.example').execute();
+    const res = await call('POST', `/api/companies/${alfaId}/people/${created.json().id}/invitation`, alfaAdmin);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toHaveProperty('invitation');
+    expect(await t.db.selectFrom('outbox_mail').select('id').where('to_address', '=', 'rui@alfa.example').execute()).toHaveLength(sentBefore.length);
+  });
+
   it('names each invalid field', async () => {
     const res = await call('POST', `/api/companies/${alfaId}/people`, alfaAdmin, { name: '', email: 'nope', cpf: '111.111.111-11', phone: 'abc' });
     expect(res.statusCode).toBe(400);

@@ -3,11 +3,11 @@ import { languages } from './i18n';
 import { isValidCnpj } from './validation';
 import { isCountryCode } from './countries';
 import { grades, levels } from './criticality';
+import { rowId } from './ids';
 
 const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
 const email = z.email({ error: 'validation.email' }).max(254).transform((v) => v.trim().toLowerCase());
-/** A row id: within PostgreSQL's `integer`, so an absurd one is a 400, not a database error. */
-const id = z.number().int().positive().max(2_000_000_000);
+const id = rowId;
 /** A label per language; Portuguese is required, the others fall back to it. */
 export const localizedInput = z.object({
   'pt-BR': name,

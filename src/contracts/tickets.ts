@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { levels } from './criticality';
 import { isCountryCode } from './countries';
 import { isTimeZone } from './time';
+import { maxRowId, rowIdParam } from './ids';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -10,7 +11,7 @@ export const maxAdditionalEmails = 10;
 export const maxSummary = 200;
 export const maxIncident = 100_000;
 
-const id = z.number({ error: 'validation.required' }).int().positive({ error: 'validation.required' });
+const id = z.number({ error: 'validation.required' }).int().positive({ error: 'validation.required' }).max(maxRowId);
 const required = (max: number) =>
   z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
@@ -131,7 +132,7 @@ export type TicketView = z.infer<typeof ticketView>;
 
 export const ticketListQuery = z.object({
   channel: z.string().max(40).optional(),
-  serviceLineId: z.coerce.number().int().positive().optional(),
+  serviceLineId: rowIdParam.optional(),
   status: z.enum(ticketStatuses).optional(),
   from: z.iso.date({ error: 'validation.date' }).optional(),
   to: z.iso.date({ error: 'validation.date' }).optional(),

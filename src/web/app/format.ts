@@ -1,3 +1,4 @@
+import { maxRowId } from '../../contracts/ids';
 import { currentLanguage } from './i18n';
 
 /** A date and time in the interface language, e.g. 03/05/2025 14:07 (pt-BR) or 5/3/25, 2:07 PM (en). */
@@ -9,5 +10,5 @@ export function formatDateTime(iso: string, language: string = currentLanguage()
 export function positiveInt(value: string | undefined): number | undefined {
   if (!value || !/^\d{1,10}$/.test(value)) return undefined;
   const n = Number(value);
-  return n > 0 && n <= 2_000_000_000 ? n : undefined;
+  return n > 0 && n <= maxRowId ? n : undefined;
 }

@@ -12,6 +12,7 @@ import { requireActor } from '../../plugins/session';
 import { can, readableBy, seesInternal } from '../tickets/tickets.policy';
 import { ticketFacts } from '../tickets/tickets.repository';
 import { localFileStore, TooLargeError } from './attachments.storage';
+import { rowIdParam } from '../../../contracts/ids';
 
 /** Types a browser may open as what they claim; anything else downloads as bytes. */
 const safeTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv', 'application/zip']);
@@ -37,7 +38,7 @@ export async function attachmentsRoutes(app: FastifyInstance) {
         tags: ['attachments'],
         summary: 'Upload one file (multipart/form-data, field "file") to attach to your next reply or note',
         consumes: ['multipart/form-data'],
-        params: z.object({ number: z.coerce.number().int().positive().max(2_000_000_000) }),
+        params: z.object({ number: rowIdParam }),
         response: { 201: attachmentView, 400: errorBody, 401: errorBody, 404: errorBody, 413: errorBody },
       },
     },

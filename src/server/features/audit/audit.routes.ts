@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { auditList, readAudit } from './audit.list';
+import { rowIdParam } from '../../../contracts/ids';
 
 /** The whole audit log, newest first, for system administrators. */
 export async function auditRoutes(app: FastifyInstance) {
@@ -16,8 +17,8 @@ export async function auditRoutes(app: FastifyInstance) {
         summary: 'Every administrative act: who, when, what (and the name of what), before → after',
         querystring: z.object({
           action: z.string().max(60).optional(),
-          companyId: z.coerce.number().int().positive().max(2_000_000_000).optional(),
-          before: z.coerce.number().int().positive().max(2_000_000_000).optional(),
+          companyId: rowIdParam.optional(),
+          before: rowIdParam.optional(),
         }),
         response: { 200: auditList, 401: errorBody, 403: errorBody },
       },

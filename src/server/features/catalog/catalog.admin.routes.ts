@@ -10,6 +10,7 @@ import { invalidFields, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { loadMatrix } from './catalog.form';
+import { rowIdParam } from '../../../contracts/ids';
 
 type Entry = z.infer<typeof catalogEntryInput>;
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -139,7 +140,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin'],
         summary: 'Rename, reorder, (de)activate a catalog entry, or change its help, urgency, impact or cap',
-        params: z.object({ kind: kindParam, id: z.coerce.number().int().positive().max(2_000_000_000) }),
+        params: z.object({ kind: kindParam, id: rowIdParam }),
         body: catalogEntryInput,
         response: { 200: catalogEntryView, ...errors },
       },

@@ -8,6 +8,7 @@ import { localized } from '../../../contracts/i18n';
 import { notFound } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
 import { loadServiceLineForm } from './catalog.form';
+import { rowIdParam } from '../../../contracts/ids';
 
 /** The lists of a service line's ticket form, for those who may open tickets on it. */
 export async function catalogFormRoutes(app: FastifyInstance) {
@@ -18,7 +19,7 @@ export async function catalogFormRoutes(app: FastifyInstance) {
       schema: {
         tags: ['catalog'],
         summary: 'The ticket form of a service line',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: rowIdParam }),
         response: { 200: serviceLineForm, 401: errorBody, 404: errorBody },
       },
     },

@@ -13,8 +13,9 @@ import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { invite } from '../auth/auth.mails';
 import { createPerson, endSessions } from '../people/people.service';
+import { rowIdParam } from '../../../contracts/ids';
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = z.object({ id: rowIdParam });
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 
 async function listCompanies(db: Db, filter: { q?: string; id?: number }) {

@@ -7,6 +7,7 @@ import { containsFolded } from '../../db/text-search';
 import { inlineLimit } from '../../db/limit';
 import { forbidden } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
+import { rowIdParam } from '../../../contracts/ids';
 
 /** Company and contact pickers for agents who open a ticket on a customer's behalf. */
 export async function companiesRoutes(app: FastifyInstance) {
@@ -20,7 +21,7 @@ export async function companiesRoutes(app: FastifyInstance) {
         tags: ['companies'],
         summary: 'Active companies, optionally those entitled to a service line (staff)',
         querystring: z.object({
-          serviceLineId: z.coerce.number().int().positive().optional(),
+          serviceLineId: rowIdParam.optional(),
           q: z.string().trim().max(100).optional(),
         }),
         response: { 200: companyOptions, 401: errorBody, 403: errorBody },
@@ -59,7 +60,7 @@ export async function companiesRoutes(app: FastifyInstance) {
       schema: {
         tags: ['companies'],
         summary: "A company's active contacts (staff)",
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: rowIdParam }),
         response: { 200: contactOptions, 401: errorBody, 403: errorBody },
       },
     },

@@ -10,6 +10,7 @@ import { requireActor, requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { invite, reinvite } from '../auth/auth.mails';
 import { createPerson, endSessions } from '../people/people.service';
+import { rowIdParam } from '../../../contracts/ids';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
 const agentParams = z.object({ id: z.string().max(100) });
@@ -187,7 +188,7 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
 
   r.put(
     '/api/admin/groups/:id',
-    { schema: { tags: ['admin'], summary: "Replace a group's name, members and service lines", params: z.object({ id: z.coerce.number().int().positive() }), body: groupInput, response: { 200: groupView, ...errors } } },
+    { schema: { tags: ['admin'], summary: "Replace a group's name, members and service lines", params: z.object({ id: rowIdParam }), body: groupInput, response: { 200: groupView, ...errors } } },
     async (request) => {
       const actor = requireSystemAdmin(request);
       const id = await save(actor.id, request.body, request.params.id);

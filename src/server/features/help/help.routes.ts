@@ -8,6 +8,7 @@ import { notFound } from '../../lib/errors';
 import { requestLanguage } from '../../lib/i18n';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
+import { rowIdParam } from '../../../contracts/ids';
 
 const channelView = z.object({
   id: z.number(),
@@ -115,7 +116,7 @@ export async function helpRoutes(app: FastifyInstance) {
       schema: {
         tags: ['admin'],
         summary: 'Replace a help channel',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: rowIdParam }),
         body: helpChannelInput,
         response: { 200: adminChannel, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
       },

@@ -9,8 +9,9 @@ import { requireActor } from '../../plugins/session';
 import { administeredCompany, createContact, resendInvitation, setContactActive, updateContact } from './people.admin';
 import { commitImport, previewImport } from './people.import';
 import { listCompanyContacts } from './people.repository';
+import { rowIdParam } from '../../../contracts/ids';
 
-const companyParams = z.object({ companyId: z.coerce.number().int().positive() });
+const companyParams = z.object({ companyId: rowIdParam });
 const personParams = companyParams.extend({ personId: z.string().max(100) });
 const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
 

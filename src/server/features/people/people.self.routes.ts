@@ -13,9 +13,10 @@ import { assertNotThrottled, recordAttempt } from '../auth/auth.throttle';
 import { enqueueMail } from '../mail/mail.outbox';
 import { renderMail } from '../mail/mail.render';
 import { administeredCompany } from './people.admin';
+import { rowIdParam } from '../../../contracts/ids';
 
 const lookupRule = { limit: 10, windowSeconds: 900, blockSeconds: 900 };
-const companyParams = z.object({ companyId: z.coerce.number().int().positive() });
+const companyParams = z.object({ companyId: rowIdParam });
 
 /** E-mail confirmation, "who is my portal administrator?", and a company's products and log. */
 export async function peopleSelfRoutes(app: FastifyInstance) {

@@ -21,8 +21,9 @@ import { confirmSolution, rateTicket, rejectSolution, reopenTicket, takeTicket, 
 import { seesInternal } from './tickets.policy';
 import { presentTicket } from './tickets.presenter';
 import { countViews, findReadableTicket, ticketDetails, ticketFacts } from './tickets.repository';
+import { rowIdParam } from '../../../contracts/ids';
 
-const params = z.object({ number: z.coerce.number().int().positive().max(2_000_000_000) });
+const params = z.object({ number: rowIdParam });
 const responses = { 200: ticketView, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: conflictBody };
 
 /** Replies and notes, agent actions, and the customer's confirm / reject / reopen / rate. */

@@ -141,6 +141,15 @@ describe('reading and listing tickets', () => {
     }
   });
 
+  it('refuses ids past the database\'s integer with a 400 naming the field, on either engine', async () => {
+    const list = await request(t.app, { method: 'GET', url: '/api/tickets?serviceLineId=3000000000', cookie: cookies['admin@alfa'] });
+    expect(list.statusCode).toBe(400);
+    expect(list.json().error.fields).toEqual({ serviceLineId: 'Use um número até 2000000000.' });
+    const form = await request(t.app, { method: 'GET', url: '/api/service-lines/3000000000/form', cookie: cookies['admin@alfa'] });
+    expect(form.statusCode).toBe(400);
+    expect(form.json().error.fields).toHaveProperty('id');
+  });
+
   it('refuses a cursor whose values do not fit the sort, on either engine', async () => {
     const encode = (cursor: unknown) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
     // A number where a time is sorted, a time where a number is, an id out of range, a date that is not one.

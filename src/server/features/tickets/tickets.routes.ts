@@ -12,6 +12,7 @@ import { listTickets } from './tickets.list';
 import { findReadableTicket, ticketDetails } from './tickets.repository';
 import { openTicket } from './tickets.service';
 import { summaryPageJson } from './tickets.summary';
+import { rowIdParam } from '../../../contracts/ids';
 
 const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
 
@@ -55,7 +56,7 @@ export async function ticketsRoutes(app: FastifyInstance) {
       schema: {
         tags: ['tickets'],
         summary: 'One ticket with every field, the copies and the history',
-        params: z.object({ number: z.coerce.number().int().positive().max(2_000_000_000) }),
+        params: z.object({ number: rowIdParam }),
         response: { 200: ticketView, ...errors },
       },
     },

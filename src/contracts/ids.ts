@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** The largest row id or ticket number: within PostgreSQL's `integer`, so an absurd one is a 400, not a database error. */
+export const maxRowId = 2_000_000_000;
+
+/** A row id in a JSON body. */
+export const rowId = z.number().int().positive().max(maxRowId);
+
+/** A row id or ticket number in a path or query string. */
+export const rowIdParam = z.coerce.number().int().positive().max(maxRowId);

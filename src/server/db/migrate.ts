@@ -7,6 +7,7 @@ import { administration } from './migrations/004_administration';
 import { foldedSearch } from './migrations/005_folded_search';
 import { searchIndex } from './migrations/006_search_index';
 import { listIndexes } from './migrations/007_list_indexes';
+import { searchMerging } from './migrations/008_search_merging';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -18,6 +19,7 @@ const migrations: Record<string, DialectMigration> = {
   '005_folded_search': foldedSearch,
   '006_search_index': searchIndex,
   '007_list_indexes': listIndexes,
+  '008_search_merging': searchMerging,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -6,6 +6,7 @@ import { catalogEntryInput, catalogEntryView, catalogKinds, catalogKindSpecs, ca
 import { defaultMatrix, grades, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { errorBody } from '../../../contracts/errors';
 import type { Database } from '../../db/schema';
+import { writeTransaction } from '../../db/transaction';
 import { invalidFields, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
@@ -178,29 +179,34 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       const { kind } = request.params;
       const { ids } = request.body;
       const parent = parentColumn(kind)?.column;
-      const first = await anyDb.selectFrom(kind).selectAll().where('id', '=', ids[0]!).executeTakeFirst();
-      // The siblings of the first entry, in their current order: the list must be exactly them.
-      const siblings = first
-        ? await anyDb
-            .selectFrom(kind)
-            .selectAll()
-            .$if(parent !== undefined, (q) => q.where(parent!, '=', first[parent!] as number))
-            .orderBy('position')
-            .orderBy('id')
-            .execute()
-        : [];
-      const current = siblings.map((row) => Number(row.id));
-      if (new Set(ids).size !== ids.length || ids.length !== current.length || !ids.every((id) => current.includes(id))) {
-        throw invalidFields({ ids: 'validation.orderOfSiblings' });
-      }
-      const byId = new Map(siblings.map((row) => [Number(row.id), row]));
-      const nameOf = (id: number) => present(kind, byId.get(id)!).name;
-      const rows = await db.transaction().execute(async (trx) => {
-        for (const [index, id] of ids.entries()) await (trx as unknown as AnyTable).updateTable(kind).set({ position: (index + 1) * 10 }).where('id', '=', id).execute();
+      // Read and written in one transaction, so that a sibling added meanwhile cannot be left out of the order.
+      const rows = await writeTransaction(db, async (trx) => {
+        const table = trx as unknown as AnyTable;
+        const first = await table.selectFrom(kind).selectAll().where('id', '=', ids[0]!).executeTakeFirst();
+        // The siblings of the first entry, in their current order: the list must be exactly them.
+        const siblings = first
+          ? await table
+              .selectFrom(kind)
+              .selectAll()
+              .$if(parent !== undefined, (q) => q.where(parent!, '=', first[parent!] as number))
+              .orderBy('position')
+              .orderBy('id')
+              .execute()
+          : [];
+        const current = siblings.map((row) => Number(row.id));
+        if (new Set(ids).size !== ids.length || ids.length !== current.length || !ids.every((id) => current.includes(id))) {
+          throw invalidFields({ ids: 'validation.orderOfSiblings' });
+        }
+        const byId = new Map(siblings.map((row) => [Number(row.id), row]));
+        const nameOf = (id: number) => present(kind, byId.get(id)!).name;
+        for (const [index, id] of ids.entries()) {
+          const position = (index + 1) * 10;
+          if (byId.get(id)!.position !== position) await table.updateTable(kind).set({ position }).where('id', '=', id).execute();
+        }
         // The log names the first entry whose place changed, and the list before and after.
         const moved = ids.find((id, index) => current[index] !== id) ?? ids[0]!;
         await audit(trx, { actorId: actor.id, action: 'catalog.reordered', targetType: kind, targetId: String(moved), before: { order: current.map(nameOf) }, after: { order: ids.map(nameOf) } });
-        return (trx as unknown as AnyTable).selectFrom(kind).selectAll().where('id', 'in', ids).orderBy('position').execute();
+        return table.selectFrom(kind).selectAll().where('id', 'in', ids).orderBy('position').execute();
       });
       return rows.map((row) => present(kind, row));
     },

@@ -108,19 +108,21 @@ describe('reading and listing tickets', () => {
 
   it('pages with a cursor, without gaps or repeats, in either order', async () => {
     for (let i = 0; i < 7; i++) await open('admin@alfa', `extra${i}`, { summary: `Extra ${i}` });
-    for (const sort of ['updated', 'created', 'number']) {
-      for (const order of ['desc', 'asc']) {
-        const seen: number[] = [];
-        let cursor: string | null = null;
-        do {
-          const page = await list('admin@alfa', `?limit=3&sort=${sort}&order=${order}${cursor ? `&cursor=${cursor}` : ''}`);
-          seen.push(...page.tickets.map((x) => x.number));
-          cursor = page.nextCursor;
-        } while (cursor);
-        expect(seen).toHaveLength(10);
-        const sorted = [...seen].sort((a, b) => (order === 'asc' ? a - b : b - a));
-        expect(seen).toEqual(sorted);
-      }
+    // Pages of 5 and 10 end exactly at the last ticket: no cursor leads to an empty page.
+    for (const [sort, order, limit] of ['updated', 'created', 'number'].flatMap((sort) => ['desc', 'asc'].flatMap((order) => [3, 5, 10].map((limit) => [sort, order, limit] as const)))) {
+      const seen: number[] = [];
+      const sizes: number[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list('admin@alfa', `?limit=${limit}&sort=${sort}&order=${order}${cursor ? `&cursor=${cursor}` : ''}`);
+        seen.push(...page.tickets.map((x) => x.number));
+        sizes.push(page.tickets.length);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(sizes, `${sort} ${order} ${limit}`).toEqual({ 3: [3, 3, 3, 1], 5: [5, 5], 10: [10] }[limit]);
+      const sorted = [...seen].sort((a, b) => (order === 'asc' ? a - b : b - a));
+      expect(seen).toEqual(sorted);
+      expect(new Set(seen).size).toBe(10);
     }
     const bad = await request(t.app, { method: 'GET', url: '/api/tickets?cursor=garbage', cookie: cookies['admin@alfa'] });
     expect(bad.statusCode).toBe(400);

@@ -206,10 +206,41 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
         : eb(eb.refTuple(columns[0]!, columns[1]!, 'ticket.id'), op, eb.tuple(value<string>('cursor0'), value<string>('cursor1'), id)),
     );
   }
+  const order = shape.search === 'walk' ? ['ticket_search.rowid'] : [...columns, 'ticket.id'];
   let ordered = summaryJoins(q).select([summaryJson(shape.dialect, shape.role).as('json'), cursorJson(shape.dialect, columns).as('cursor')]);
-  if (shape.search === 'walk') ordered = ordered.orderBy(sql.ref('ticket_search.rowid'), shape.direction);
-  else for (const column of [...columns, 'ticket.id' as const]) ordered = ordered.orderBy(column, shape.direction);
-  return ordered.limit(inlineLimit(shape.limit));
+  for (const column of order) ordered = ordered.orderBy(sql.ref(column), shape.direction);
+  return pageOf(db, shape.dialect, ordered.limit(inlineLimit(shape.limit)), order, shape.direction);
+}
+
+/**
+ * The rows of a list as one JSON array in bytes (the rows' JSON joined by `,` and a newline, which
+ * JSON text never holds raw) and their cursors, one per line. The route sends the bytes as they
+ * come: 26 strings decoded from UTF-8, joined and encoded again cost a list as much as SQLite
+ * needed to read it. SQLite feeds an aggregate a sorted subquery's rows in its order (it never
+ * flattens a subquery with a LIMIT into an aggregate); PostgreSQL is told the order.
+ */
+function pageOf<DB, TB extends keyof DB>(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  list: SelectQueryBuilder<DB, TB, { json: string; cursor: string }>,
+  order: string[],
+  direction: 'asc' | 'desc',
+) {
+  if (dialect === 'sqlite') {
+    return db
+      .selectFrom(list.as('page'))
+      .select([
+        sql<Buffer>`cast('[' || coalesce(group_concat(page.json, ',' || char(10)), '') || ']' as blob)`.as('tickets'),
+        sql<string | null>`group_concat(page.cursor, char(10))`.as('cursors'),
+      ]);
+  }
+  const position = sql<number>`row_number() over (order by ${sql.join(order.map((column) => sql`${sql.ref(column)} ${sql.raw(direction)}`))})`;
+  return db
+    .selectFrom(list.select(position.as('position')).as('page'))
+    .select([
+      sql<Buffer>`convert_to('[' || coalesce(string_agg(page.json, E',\n' order by page.position), '') || ']', 'UTF8')`.as('tickets'),
+      sql<string | null>`string_agg(page.cursor, E'\n' order by page.position)`.as('cursors'),
+    ]);
 }
 
 /** Search by ticket number or by words of the summary and incident (FTS5 / PostgreSQL full text). */
@@ -283,23 +314,28 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
 
 /** The list query of each database handle, compiled once per shape. */
 const listQueries = new WeakMap<Db, ReturnType<typeof listQueryOf>>();
-const listQueryOf = (db: Db) => queryByShape<ListShape, { json: string; cursor: string }>(db, (shape, value) => buildList(db, shape, value));
+const listQueryOf = (db: Db) => queryByShape<ListShape, { tickets: Buffer; cursors: string | null }>(db, (shape, value) => buildList(db, shape, value));
 
 /**
  * One page of the tickets the actor may read, filtered, searched and sorted, with keyset paging:
- * each summary as JSON (`summaryJson`) and the cursor after the page. The query is compiled once
- * per shape of list (`queryByShape`): a list is asked for far more often than its SQL changes.
+ * the summaries as one JSON array (`summaryJson`, `pageOf`) and the cursor after the page. The
+ * query is compiled once per shape of list (`queryByShape`): a list is asked for far more often
+ * than its SQL changes.
  *
  * A search by words in number order (also "created": see `sorts`) reads the SQLite full-text
  * index in rowid order and stops at the page: ids and numbers grow together (a number is taken in
  * the transaction that inserts the row, one writer at a time), so rowid order is number order.
  */
-export async function listTickets(db: Db, actor: Actor, query: TicketListQuery): Promise<{ rows: { json: string }[]; nextCursor: string | null }> {
+export async function listTickets(db: Db, actor: Actor, query: TicketListQuery): Promise<{ tickets: Buffer; nextCursor: string | null }> {
   let run = listQueries.get(db);
   if (!run) listQueries.set(db, (run = listQueryOf(db)));
   const { shape, values } = listPlan(db.dialectName, actor, query);
-  const rows = await run(shape, values);
-  const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
-  const last = rows.length > query.limit ? page.at(-1) : undefined;
-  return { rows: page, nextCursor: last ? Buffer.from(last.cursor).toString('base64url') : null };
+  const [{ tickets, cursors }] = (await run(shape, values)) as [{ tickets: Buffer; cursors: string | null }];
+  const cursorOf = cursors ? cursors.split('\n') : [];
+  // One row more than the page was read, to know whether another page follows: it is dropped here.
+  if (cursorOf.length <= query.limit) return { tickets, nextCursor: null };
+  const beforeExtraRow = tickets.lastIndexOf(',\n');
+  const page = tickets.subarray(0, beforeExtraRow + 1);
+  page[beforeExtraRow] = ']'.charCodeAt(0);
+  return { tickets: page, nextCursor: Buffer.from(cursorOf[query.limit - 1]!).toString('base64url') };
 }

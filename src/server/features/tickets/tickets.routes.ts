@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { openedTicket, openTicketInput, ticketList, ticketListQuery, ticketView } from '../../../contracts/tickets';
 import { notFound } from '../../lib/errors';
-import { sendJsonText } from '../../lib/reply';
+import { sendRenderedJson } from '../../lib/reply';
 import { requireActor } from '../../plugins/session';
 import { seesInternal } from './tickets.policy';
 import { presentTicket } from './tickets.presenter';
@@ -44,9 +44,9 @@ export async function ticketsRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { rows, nextCursor } = await listTickets(db, actor, request.query);
-      // The rows are JSON already (see summaryJson); the schema above documents the shape.
-      return sendJsonText(reply, summaryPageJson(rows, nextCursor));
+      const { tickets, nextCursor } = await listTickets(db, actor, request.query);
+      // The summaries are JSON already (see summaryJson); the schema above documents the shape.
+      return sendRenderedJson(reply, summaryPageJson(tickets, nextCursor));
     },
   );
 

@@ -58,7 +58,7 @@ export function cursorJson(dialect: DialectName, columns: readonly string[]): Ra
     : sql<string>`json_build_object('v', json_build_array(${sql.join(values)}), 'id', ticket.id)::text`;
 }
 
-/** A page of summaries as the list's JSON body, around the rows' own JSON. */
-export function summaryPageJson(rows: { json: string }[], nextCursor: string | null): string {
-  return `{"tickets":[${rows.map((row) => row.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`;
+/** The list's JSON body around a page's summaries, a JSON array the database rendered (listTickets). */
+export function summaryPageJson(tickets: Buffer, nextCursor: string | null): Buffer {
+  return Buffer.concat([Buffer.from('{"tickets":'), tickets, Buffer.from(`,"nextCursor":${JSON.stringify(nextCursor)}}`)]);
 }

@@ -26,7 +26,9 @@ export async function auditRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireSystemAdmin(request);
       // A system administrator may know every name, whichever company the page is filtered to.
-      return readAudit(db, { ...request.query, limit: 100 }, { language: actor.language });
+      // An empty filter, as a cleared field sends it, is no filter.
+      const action = request.query.action?.trim() || undefined;
+      return readAudit(db, { ...request.query, action, limit: 100 }, { language: actor.language });
     },
   );
 }

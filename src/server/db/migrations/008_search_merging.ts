@@ -6,7 +6,7 @@ import type { DialectMigration } from './types';
  *
  * FTS5 merges a level once it holds `usermerge` segments, whatever their sizes. A full index
  * (rebuilt by 006, or grown over years) is one large segment on a low level; with 4, the
- * segments of a few hundred groups of openings reach that level and the next merge rewrites
+ * segments of a few thousand groups of openings reach that level and the next merge rewrites
  * the whole index: at 1M tickets 34,000 pages, seconds of the write lock in the maintenance
  * thread's steps, each of which every opening meanwhile waits for (p99 of openings 77–98 ms
  * against 13–15 ms with 16). With 16 the large segment waits for 15 others of its level, and

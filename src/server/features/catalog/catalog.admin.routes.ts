@@ -179,7 +179,9 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       const { kind } = request.params;
       const { ids } = request.body;
       const parent = parentColumn(kind)?.column;
-      // Read and written in one transaction, so that a sibling added meanwhile cannot be left out of the order.
+      // Read and written in one transaction that holds the siblings: a reorder running at the same
+      // time waits and then reads this one's positions (SQLite: one writer at a time; PostgreSQL:
+      // the siblings' rows are locked). A sibling created meanwhile is only kept out on SQLite.
       const rows = await writeTransaction(db, async (trx) => {
         const table = trx as unknown as AnyTable;
         const first = await table.selectFrom(kind).selectAll().where('id', '=', ids[0]!).executeTakeFirst();
@@ -191,6 +193,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
               .$if(parent !== undefined, (q) => q.where(parent!, '=', first[parent!] as number))
               .orderBy('position')
               .orderBy('id')
+              .$if(db.dialectName === 'postgres', (q) => q.forUpdate())
               .execute()
           : [];
         const current = siblings.map((row) => Number(row.id));

@@ -218,5 +218,17 @@ describe('the catalog editor: ticket categories and origins', () => {
     }
     expect((await admin('PUT', '/api/admin/catalog/version/order', { ids: [] })).json().error.fields).toHaveProperty('ids');
     expect((await versionsOf('RM')).sort((a, b) => a.position - b.position).map((v) => v.id)).toEqual(reversed);
+
+    // Two administrators reorder the same list at once: the list ends in one of the two orders, never a mix.
+    for (let round = 0; round < 5; round++) {
+      const now = (await versionsOf('RM')).sort((a, b) => a.position - b.position).map((v) => v.id);
+      const swapFirst = [now[1]!, now[0]!, ...now.slice(2)];
+      const rotate = [...now.slice(1), now[0]!];
+      const answers = await Promise.all([swapFirst, rotate].map((ids) => admin('PUT', '/api/admin/catalog/version/order', { ids })));
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+      const after = await versionsOf('RM');
+      expect(new Set(after.map((v) => v.position)).size, `round ${round}`).toBe(after.length);
+      expect([swapFirst, rotate]).toContainEqual(after.sort((a, b) => a.position - b.position).map((v) => v.id));
+    }
   });
 });

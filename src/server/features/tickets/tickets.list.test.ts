@@ -124,6 +124,30 @@ describe('reading and listing tickets', () => {
       expect(seen).toEqual(sorted);
       expect(new Set(seen).size).toBe(10);
     }
+
+    // Most critical first, then oldest: pages of 3 in the order the database sorts the tickets.
+    const alfa = await t.db.selectFrom('ticket').select(['id', 'number', 'criticality_rank', 'company_id']).where('number', 'in', Object.values(numbers)).execute();
+    const alfaId = alfa.find((x) => x.number === numbers.alfaAdmin)!.company_id;
+    for (const ticket of alfa) await t.db.updateTable('ticket').set({ criticality_rank: (ticket.number * 7) % 4 + 1 }).where('id', '=', ticket.id).execute();
+    const expected = await t.db
+      .selectFrom('ticket')
+      .select('number')
+      .where('company_id', '=', alfaId)
+      .orderBy('criticality_rank')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const byCriticality: number[] = [];
+    let next: string | null = null;
+    do {
+      const page = await list('admin@alfa', `?limit=3&sort=criticality${next ? `&cursor=${next}` : ''}`);
+      byCriticality.push(...page.tickets.map((x) => x.number));
+      next = page.nextCursor;
+    } while (next);
+    expect(new Set(byCriticality.map((n) => (n * 7) % 4)).size).toBeGreaterThan(1);
+    expect(byCriticality).toEqual(expected.map((x) => x.number));
+    for (const ticket of alfa) await t.db.updateTable('ticket').set({ criticality_rank: ticket.criticality_rank }).where('id', '=', ticket.id).execute();
+
     const bad = await request(t.app, { method: 'GET', url: '/api/tickets?cursor=garbage', cookie: cookies['admin@alfa'] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty('cursor');

@@ -215,9 +215,11 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
 /**
  * The rows of a list as one JSON array in bytes (the rows' JSON joined by `,` and a newline, which
  * JSON text never holds raw) and their cursors, one per line. The route sends the bytes as they
- * come: 26 strings decoded from UTF-8, joined and encoded again cost a list as much as SQLite
- * needed to read it. SQLite feeds an aggregate a sorted subquery's rows in its order (it never
- * flattens a subquery with a LIMIT into an aggregate); PostgreSQL is told the order.
+ * come: 26 rows of 2 strings decoded from UTF-8, joined and encoded again were a tenth of a
+ * list's CPU (docs/benchmarks.md). SQLite runs a subquery with a LIMIT apart from the aggregate
+ * over it (it never flattens the two) and feeds it the rows in their order; its documentation
+ * leaves group_concat's order open, so the list tests check every sort's order. PostgreSQL is
+ * told the order.
  */
 function pageOf<DB, TB extends keyof DB>(
   db: Kysely<Database>,

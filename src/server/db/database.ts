@@ -16,6 +16,8 @@ export type Db = Kysely<Database> & {
   pgSchema?: string;
   /** SQLite: what writeTransaction (transaction.ts) runs on the raw handle, prepared once. */
   sqliteTransactions?: SqliteTransactions;
+  /** SQLite file: runs a read on a second, read-only connection (see `readConnection`). */
+  sqliteRead?: (sql: string, parameters: readonly unknown[]) => unknown[];
 };
 
 /**
@@ -48,20 +50,58 @@ export function openDatabase(options: DbOptions): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   if (options.walCheckpoints === 'background') sqlite.pragma('wal_autocheckpoint = 0');
-  sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
+  registerFunctions(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bindableSqlite(sqlite) }) });
-  return Object.assign(db, { dialectName: 'sqlite' as const, sqliteTransactions: sqliteTransactions(sqlite) });
+  const handle = Object.assign(db, { dialectName: 'sqlite' as const, sqliteTransactions: sqliteTransactions(sqlite) });
+  // A second connection to ':memory:' would be another database.
+  return options.file === ':memory:' ? handle : withReadConnection(handle, options.file);
+}
+
+function registerFunctions(sqlite: SQLite.Database): void {
+  sqlite.function('fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? fold(value) : value));
 }
 
 /**
- * better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both. Converting
- * them here lets every query be written once for both engines. Statements are prepared once
+ * The reads every request makes (its session, the ticket lists, the catalog of an opening; see
+ * prepared.ts) run on a second connection that only reads. Each runs in one synchronous call, so
+ * it needs none of Kysely's turns for the one connection: a list no longer waits for a group of
+ * openings that holds it between two statements, and it reads what is committed, never a write
+ * in progress. The statements are prepared once per SQL text.
+ */
+function withReadConnection(db: Db, file: string): Db {
+  const reader = new SQLite(file, { fileMustExist: true });
+  reader.pragma('query_only = ON');
+  reader.pragma('busy_timeout = 5000');
+  registerFunctions(reader);
+  const statements = new Map<string, SQLite.Statement>();
+  const statementOf = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
+      statements.set(sql, (statement = reader.prepare(sql)));
+    }
+    return statement;
+  };
+  const destroy = db.destroy.bind(db);
+  return Object.assign(db, {
+    sqliteRead: (sql: string, parameters: readonly unknown[]) => statementOf(sql).all(bindable(parameters)),
+    destroy: async () => {
+      await destroy();
+      reader.close();
+    },
+  });
+}
+
+/** better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both. */
+const bindable = (params: readonly unknown[]) => params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
+
+/**
+ * Booleans and Dates converted (`bindable`) let every query be written once for both engines. Statements are prepared once
  * per SQL text and reused (Kysely would prepare them again on every run), and transactions
  * begin immediate.
  */
 function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
-  const toBindable = (params: unknown[]) =>
-    params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
+  const toBindable = bindable;
   const prepare = sqlite.prepare.bind(sqlite);
   const statements = new Map<string, SQLite.Statement>();
   const prepared = (text: string) => {

@@ -3,6 +3,7 @@ import { createTestDatabase } from '../test/harness';
 import type { Db } from './database';
 import { sql } from 'kysely';
 import { preparedQuery, queryByShape } from './prepared';
+import { writeTransaction } from './transaction';
 
 // Channels alpha (1), beta (2, inactive) and gamma (3).
 let db: Db;
@@ -26,6 +27,27 @@ describe('preparedQuery', () => {
     expect(await byKey('alpha', 2)).toEqual([]);
     // "beta" exists but is inactive: the constant `true` is still bound.
     expect(await byKey('beta', 0)).toEqual([]);
+  });
+
+  it.runIf(process.env.TEST_DB !== 'postgres')('reads on SQLite without waiting for a write in progress, and never sees it before its commit', async () => {
+    const keys = preparedQuery(db, 1, (position: number) => db.selectFrom('channel').select('key').where('position', '>=', position).orderBy('position'));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const written = new Promise<void>((resolve) => (inserted = resolve));
+    // A transaction that holds the database's connection between two of its statements, as a group of openings does.
+    const writing = writeTransaction(db, async (trx) => {
+      await trx.insertInto('channel').values({ key: 'delta', names: '{}', position: 4, active: true }).execute();
+      inserted();
+      await held;
+    });
+    await written;
+    const during = await Promise.race([keys(1), new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 1000))]);
+    expect(during).toEqual([{ key: 'alpha' }, { key: 'beta' }, { key: 'gamma' }]);
+    release();
+    await writing;
+    expect(await keys(4)).toEqual([{ key: 'delta' }]);
+    await db.deleteFrom('channel').where('key', '=', 'delta').execute();
   });
 
   it('refuses a build that does not pass an argument into the query as a value', () => {

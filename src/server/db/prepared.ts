@@ -1,4 +1,5 @@
 import { CompiledQuery, type Compilable, type Kysely } from 'kysely';
+import type { Db } from './database';
 
 /**
  * Queries built and compiled once, then run with each call's values. Kysely builds and compiles
@@ -34,8 +35,11 @@ function compileWithSlots(query: Compilable<unknown>, names: string[], required:
   return { sql: compiled.sql, slots };
 }
 
+/** Runs a compiled read: on SQLite's read connection when the handle has one (database.ts), else through Kysely. */
 async function run<Row>(db: Kysely<any>, { sql, slots }: Compiled, valueOf: (name: string) => unknown): Promise<Row[]> {
   const parameters = slots.map((s) => ('name' in s ? valueOf(s.name) : s.value));
+  const read = (db as Partial<Db>).sqliteRead;
+  if (read) return read(sql, parameters) as Row[];
   return (await db.executeQuery<Row>(CompiledQuery.raw(sql, parameters))).rows;
 }
 

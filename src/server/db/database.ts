@@ -16,7 +16,7 @@ export type Db = Kysely<Database> & {
   pgSchema?: string;
   /** SQLite: what writeTransaction (transaction.ts) runs on the raw handle, prepared once. */
   sqliteTransactions?: SqliteTransactions;
-  /** SQLite file: runs a read on a second, read-only connection (see `readConnection`). */
+  /** SQLite file: runs a read on a second, read-only connection (see `withReadConnection`). */
   sqliteRead?: (sql: string, parameters: readonly unknown[]) => unknown[];
 };
 
@@ -73,15 +73,7 @@ function withReadConnection(db: Db, file: string): Db {
   reader.pragma('query_only = ON');
   reader.pragma('busy_timeout = 5000');
   registerFunctions(reader);
-  const statements = new Map<string, SQLite.Statement>();
-  const statementOf = (sql: string) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
-      statements.set(sql, (statement = reader.prepare(sql)));
-    }
-    return statement;
-  };
+  const statementOf = statementCache(reader);
   const destroy = db.destroy.bind(db);
   return Object.assign(db, {
     sqliteRead: (sql: string, parameters: readonly unknown[]) => statementOf(sql).all(bindable(parameters)),
@@ -92,31 +84,32 @@ function withReadConnection(db: Db, file: string): Db {
   });
 }
 
+/** A connection's statements, prepared once per SQL text; queries with inlined lists vary, so the cache is bounded. */
+function statementCache(sqlite: SQLite.Database): (sql: string) => SQLite.Statement {
+  const statements = new Map<string, SQLite.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
+      statements.set(sql, (statement = sqlite.prepare(sql)));
+    }
+    return statement;
+  };
+}
+
 /** better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both. */
 const bindable = (params: readonly unknown[]) => params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
 
 /**
- * Booleans and Dates converted (`bindable`) let every query be written once for both engines. Statements are prepared once
- * per SQL text and reused (Kysely would prepare them again on every run), and transactions
- * begin immediate.
+ * Kysely's handle on the write connection: parameters made bindable (`bindable`), so that every
+ * query is written once for both engines; statements prepared once per SQL text (Kysely would
+ * prepare them again on every run); transactions begun immediate.
  */
 function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
-  const toBindable = bindable;
-  const prepare = sqlite.prepare.bind(sqlite);
-  const statements = new Map<string, SQLite.Statement>();
-  const prepared = (text: string) => {
-    // Every transaction here writes. Taking the write lock at `begin` lets a second process
-    // wait its turn (busy_timeout) instead of failing when its snapshot went stale mid-way.
-    const source = text === 'begin' ? 'begin immediate' : text;
-    let stmt = statements.get(source);
-    if (!stmt) {
-      // Queries with inlined lists vary; a bound on the cache keeps memory flat.
-      if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
-      stmt = prepare(source);
-      statements.set(source, stmt);
-    }
-    return stmt;
-  };
+  const statementOf = statementCache(sqlite);
+  // Every transaction here writes. Taking the write lock at `begin` lets a second process
+  // wait its turn (busy_timeout) instead of failing when its snapshot went stale mid-way.
+  const prepared = (text: string) => statementOf(text === 'begin' ? 'begin immediate' : text);
   return new Proxy(sqlite, {
     get(target, prop) {
       if (prop === 'prepare') {
@@ -124,9 +117,9 @@ function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
           const stmt = prepared(source);
           return {
             reader: stmt.reader,
-            all: (params: unknown[]) => stmt.all(toBindable(params)),
-            run: (params: unknown[]) => stmt.run(toBindable(params)),
-            iterate: (params: unknown[]) => stmt.iterate(toBindable(params)),
+            all: (params: unknown[]) => stmt.all(bindable(params)),
+            run: (params: unknown[]) => stmt.run(bindable(params)),
+            iterate: (params: unknown[]) => stmt.iterate(bindable(params)),
           };
         };
       }

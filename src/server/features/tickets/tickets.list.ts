@@ -8,7 +8,7 @@ import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { readableBy } from './tickets.policy';
-import { cursorJson, summaryJoins, summaryJson } from './tickets.summary';
+import { cursorLine, summaryJoins, summaryJson } from './tickets.summary';
 
 type Sort = NonNullable<TicketListQuery['sort']>;
 type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
@@ -32,6 +32,13 @@ type Cursor = { v: (string | number)[]; id: number };
 /** Whether a cursor's value fits its column: a whole number, or a timestamp as the list wrote it. */
 const fitsColumn = (value: unknown, column: SortKey) =>
   column.endsWith('_at') ? typeof value === 'string' && !Number.isNaN(Date.parse(value)) : Number.isSafeInteger(value);
+
+/** The cursor handed out after a row, from its `cursorLine`; `decodeCursor` reads it back. */
+function encodeCursor(line: string, columns: SortKey[]): string {
+  const fields = line.split('\t');
+  const cursor: Cursor = { v: columns.map((column, i) => (column.endsWith('_at') ? fields[i]! : Number(fields[i]))), id: Number(fields[columns.length]) };
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
 
 /** A cursor from a client, checked against the sort's columns: a value of another type is refused, never compared. */
 function decodeCursor(raw: string, columns: SortKey[]): Cursor {
@@ -207,7 +214,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     );
   }
   const order = shape.search === 'walk' ? ['ticket_search.rowid'] : [...columns, 'ticket.id'];
-  let ordered = summaryJoins(q).select([summaryJson(shape.dialect, shape.role).as('json'), cursorJson(shape.dialect, columns).as('cursor')]);
+  let ordered = summaryJoins(q).select([summaryJson(shape.dialect, shape.role).as('json'), cursorLine(shape.dialect, columns).as('cursor')]);
   for (const column of order) ordered = ordered.orderBy(sql.ref(column), shape.direction);
   return pageOf(db, shape.dialect, ordered.limit(inlineLimit(shape.limit)), order, shape.direction);
 }
@@ -339,5 +346,5 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery):
   const beforeExtraRow = tickets.lastIndexOf(',\n');
   const page = tickets.subarray(0, beforeExtraRow + 1);
   page[beforeExtraRow] = ']'.charCodeAt(0);
-  return { tickets: page, nextCursor: Buffer.from(cursorOf[query.limit - 1]!).toString('base64url') };
+  return { tickets: page, nextCursor: encodeCursor(cursorOf[query.limit - 1]!, sorts[shape.sort]) };
 }

@@ -42,10 +42,12 @@ export function summaryJson(dialect: DialectName, role: Actor['staffRole']): Raw
 }
 
 /**
- * A row's keyset cursor as JSON text, `{"v":[sort values],"id":id}`: the list encodes the last
- * row's, so a page needs no other column. A ticket without a rank counts as the lowest level.
+ * A row's keyset cursor as one line of text: its sort values and its id, split by tabs (none of
+ * them holds one). The list turns the last row's into the cursor it hands out (listTickets); a
+ * JSON object per row cost a sixth of the list query. A ticket without a rank counts as the
+ * lowest level.
  */
-export function cursorJson(dialect: DialectName, columns: readonly string[]): RawBuilder<string> {
+export function cursorLine(dialect: DialectName, columns: readonly string[]): RawBuilder<string> {
   const values = columns.map((column) =>
     column === 'ticket.criticality_rank'
       ? sql`coalesce(ticket.criticality_rank, 4)`
@@ -54,8 +56,8 @@ export function cursorJson(dialect: DialectName, columns: readonly string[]): Ra
         : sql.ref(column),
   );
   return dialect === 'sqlite'
-    ? sql<string>`json_object('v', json_array(${sql.join(values)}), 'id', ticket.id)`
-    : sql<string>`json_build_object('v', json_build_array(${sql.join(values)}), 'id', ticket.id)::text`;
+    ? sql<string>`${sql.join([...values, sql`ticket.id`], sql` || char(9) || `)}`
+    : sql<string>`concat_ws(E'\t', ${sql.join([...values, sql`ticket.id`])})`;
 }
 
 /** The list's JSON body around a page's summaries, a JSON array the database rendered (listTickets). */

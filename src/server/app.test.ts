@@ -62,6 +62,14 @@ describe('the HTTP platform', () => {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.paths['/api/session'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('email');
+    // Opening and consulting tickets: the form's catalog, the opening, the list and one ticket.
+    expect(doc.paths['/api/service-lines/{id}/form']).toHaveProperty('get');
+    expect(doc.paths['/api/tickets'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['serviceLineId', 'categoryId', 'originId', 'effectId', 'moduleId', 'routineId', 'summary', 'incident']),
+    );
+    expect(doc.paths['/api/tickets'].post.responses).toHaveProperty(['201']);
+    expect(doc.paths['/api/tickets'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'status', 'cursor', 'sort']));
+    expect(doc.paths['/api/tickets/{number}'].get.responses).toHaveProperty(['404']);
     const docs = await request(t.app, { method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');

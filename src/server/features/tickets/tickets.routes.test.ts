@@ -48,6 +48,26 @@ describe('opening a ticket', () => {
     }
   });
 
+  it('mails each recipient in the language they read; an address of no one gets the requester\'s', async () => {
+    const setLanguage = (email: string, language: string) => t.db.updateTable('person').set({ language }).where('email', '=', email).execute();
+    await setLanguage('contato@alfa.example', 'en');
+    await setLanguage('admin@alfa.example', 'es');
+    try {
+      const res = await open(body({ additionalEmails: ['admin@alfa.example', 'fornecedor@example.com'] }));
+      expect(res.statusCode).toBe(201);
+      const number = res.json().number;
+      const mails = await t.db.selectFrom('outbox_mail').select(['to_address', 'subject', 'text', 'html']).where('subject', 'like', `[#${number}]%`).execute();
+      const textTo = (address: string) => mails.find((m) => m.to_address === address)?.text;
+      expect(textTo('contato@alfa.example')).toContain(`Your ticket #${number} was opened.`);
+      expect(textTo('admin@alfa.example')).toContain(`Carlos Contato abrió el ticket #${number}`);
+      expect(textTo('fornecedor@example.com')).toContain(`Carlos Contato opened ticket #${number}`);
+      expect(mails.find((m) => m.to_address === 'admin@alfa.example')?.html).toContain('lang="es"');
+    } finally {
+      await setLanguage('contato@alfa.example', 'pt-BR');
+      await setLanguage('admin@alfa.example', 'pt-BR');
+    }
+  });
+
   it('caps the criticality by category', async () => {
     const res = await open(body({ categoryId: await form.category('improvement'), effectId: (await t.db.selectFrom('effect').select('id').orderBy('position').executeTakeFirstOrThrow()).id }));
     const ticket = (await request(t.app, { method: 'GET', url: `/api/tickets/${res.json().number}`, cookie: contact })).json();

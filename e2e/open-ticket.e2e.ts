@@ -80,6 +80,11 @@ describe('opening a ticket', () => {
     const summary = 'Folha de pagamento não calcula horas extras';
     await textbox(page, 'Resumo').fill(summary);
 
+    // The country is searched by its name.
+    await field(page, 'País de procedência').fill('portu');
+    expect(await page.getByRole('option').allTextContents()).toEqual(['Portugal']);
+    await page.getByRole('option', { name: 'Portugal' }).click();
+
     // Half filled: a reload keeps everything.
     await page.reload();
     await page.getByText('Recuperamos o que você já havia preenchido neste formulário.').waitFor();
@@ -89,6 +94,7 @@ describe('opening a ticket', () => {
     expect(await field(page, 'Módulo/Produto').inputValue()).toBe('RM Labore');
     expect(await field(page, 'Processo ou rotina').inputValue()).toBe('Folha de pagamento');
     expect(await textbox(page, 'Resumo').inputValue()).toBe(summary);
+    expect(await field(page, 'País de procedência').inputValue()).toBe('Portugal');
     await page.getByText('gestor@alfa.example', { exact: true }).waitFor();
     await criticality.getByText('Alta', { exact: true }).waitFor();
 
@@ -118,7 +124,7 @@ describe('opening a ticket', () => {
     await page.getByRole('link', { name: `Ver o chamado #${number}` }).click();
     await page.getByRole('heading', { level: 1, name: `#${number} — ${summary}` }).waitFor();
     const details = page.getByRole('region', { name: 'Detalhes' });
-    for (const value of ['RM', 'Alfa Indústria Ltda', 'Carlos Contato', 'Brasil', 'Não-conformidade', 'Cliente em produção', 'RM Labore', 'Folha de pagamento', '12.1.2410', 'Produção', 'gestor@alfa.example', 'Novo']) {
+    for (const value of ['RM', 'Alfa Indústria Ltda', 'Carlos Contato', 'Portugal', 'Não-conformidade', 'Cliente em produção', 'RM Labore', 'Folha de pagamento', '12.1.2410', 'Produção', 'gestor@alfa.example', 'Novo']) {
       expect(await details.getByText(value, { exact: true }).count(), value).toBeGreaterThan(0);
     }
     // Line breaks kept.

@@ -18,7 +18,7 @@ import { notifyDone } from './notify';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from './RowActions';
 import { ActiveBadge, check, ConfirmDialog, errorText, PageHeader } from './ui';
 import { useCatalog, useCompanies, useCompanyActions, type Catalog, type Company } from './useAdmin';
-import { useCountryOptions } from './useCountryOptions';
+import { useCountryOptions } from '../../app/useCountryOptions';
 
 /** `/admin/companies`: the customer companies, their first portal administrator, entitlements and state. */
 export function CompaniesPage() {

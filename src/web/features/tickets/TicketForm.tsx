@@ -1,14 +1,13 @@
 import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconAlertCircle, IconRestore } from '@tabler/icons-react';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../../../contracts/auth';
 import type { ServiceLineForm } from '../../../contracts/catalog';
-import { countryCodes, countryName } from '../../../contracts/countries';
 import { maxSummary } from '../../../contracts/tickets';
 import { ApiError } from '../../api/client';
 import { fieldLabel } from '../../app/FieldLabel';
-import { currentLanguage } from '../../app/i18n';
+import { useCountryOptions } from '../../app/useCountryOptions';
 import { useTranslate } from '../../app/useTranslate';
 import { AdditionalEmailsInput } from './AdditionalEmailsInput';
 import { CriticalityField } from './CriticalityField';
@@ -30,16 +29,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       {children}
     </Stack>
   );
-}
-
-/** Every country named in the interface language, in that language's alphabetical order. */
-function useCountryOptions(language: string) {
-  return useMemo(() => {
-    const names = new Intl.DisplayNames([language], { type: 'region' });
-    return countryCodes
-      .map((code) => ({ value: code, label: names.of(code) ?? countryName(code, language) }))
-      .sort((a, b) => a.label.localeCompare(b.label, language));
-  }, [language]);
 }
 
 const placed: FieldName[] = [
@@ -74,8 +63,7 @@ function splitErrors(fields: Record<string, string>) {
 export function TicketForm({ form, me }: { form: ServiceLineForm; me: MeView }) {
   const { t } = useTranslation();
   const translate = useTranslate();
-  const language = currentLanguage();
-  const countries = useCountryOptions(language);
+  const countries = useCountryOptions();
   const { draft, restored, update, reset } = useTicketDraft(me.id, form);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // A message that belongs to no field (e.g. from the server); field errors get a summary line.

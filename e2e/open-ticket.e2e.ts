@@ -217,6 +217,16 @@ describe('opening a ticket', () => {
     await page.context().close();
   });
 
+  it('offers Consultoria to a contact with that permission', async () => {
+    // The demo's portal administrators may request consulting; contato@alfa may not (first journey).
+    const page = await harness.signedIn('admin@alfa.example');
+    await page.getByRole('navigation').getByRole('link', { name: 'Software' }).click();
+    await page.getByRole('link', { name: 'Abrir chamado — RM' }).click();
+    await field(page, 'Categoria').click();
+    await page.getByRole('option', { name: /^Consultoria/ }).waitFor();
+    await page.context().close();
+  });
+
   it('answers an unknown ticket with a not-found page', async () => {
     const page = await harness.signedIn('contato@beta.example');
     await page.goto(`${harness.portal.url}/tickets/999999`);

@@ -149,6 +149,41 @@ describe('administration', () => {
     for (const page of [admin, owner]) await page.context().close();
   });
 
+  it("another company's contact joins mine: their rights here are mine to set, their own details are theirs", async () => {
+    // Beta has a contact with a phone and a CPF.
+    const beta = await harness.signedIn('admin@beta.example');
+    const me = await apiFrom<{ memberships: { companyId: number }[] }>(beta, 'GET', '/api/me');
+    const created = await apiFrom(beta, 'POST', `/api/companies/${me.body.memberships[0]!.companyId}/people`, {
+      name: 'Helena Dupla',
+      email: 'helena@beta.example',
+      phone: '(47) 3333-0000',
+      cpf: '529.982.247-25',
+    });
+    expect(created.status).toBe(201);
+
+    const admin = await harness.signedIn('admin@alfa.example');
+    await nav(admin, 'Contatos').click();
+    await admin.getByRole('button', { name: 'Novo contato' }).click();
+    const add = admin.getByRole('dialog', { name: 'Novo contato' });
+    await add.getByRole('textbox', { name: 'Nome' }).fill('Helena');
+    await add.getByRole('textbox', { name: 'E-mail' }).fill('helena@beta.example');
+    await add.getByRole('button', { name: 'Cadastrar e convidar' }).click();
+    const row = admin.getByRole('row').filter({ hasText: 'helena@beta.example' });
+    await row.getByText('Helena Dupla', { exact: true }).waitFor();
+    expect(await row.getByText('(47) 3333-0000').count()).toBe(0);
+
+    await row.getByRole('button', { name: 'Ações de Helena Dupla' }).click();
+    await admin.getByRole('menuitem', { name: 'Editar' }).click();
+    const form = admin.getByRole('dialog', { name: 'Editar Helena Dupla' });
+    await form.getByText('Esta pessoa também é contato de outra empresa.', { exact: false }).waitFor();
+    for (const name of ['Nome', 'E-mail', 'Telefone', 'CPF']) expect(await form.getByRole('textbox', { name }).isDisabled(), name).toBe(true);
+    await form.getByRole('checkbox', { name: 'Vê todos os chamados da empresa' }).check();
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await row.getByText('Vê todos').waitFor();
+    for (const page of [beta, admin]) await page.context().close();
+  });
+
   it('"Não sabe quem é o administrador do portal?" answers the same to anyone; only a known address gets a mail', async () => {
     const visitor = await newPage();
     await visitor.goto(`${harness.portal.url}/login`);

@@ -52,6 +52,11 @@ export const contactView = z.object({
   mayRequestConsulting: z.boolean(),
   /** Invited, no password set yet. */
   invitationPending: z.boolean(),
+  /**
+   * Also a contact of a company the reader does not administer: their name, e-mail, phone and
+   * CPF are theirs (or a system administrator's) to change, and phone and CPF are not shown.
+   */
+  sharedElsewhere: z.boolean(),
 });
 export type ContactView = z.infer<typeof contactView>;
 

@@ -9,6 +9,7 @@ import { invalidFields, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { invite, reinvite, sendEmailConfirmation } from '../auth/auth.mails';
 import { audit } from '../audit/audit.service';
+import { isActivePersonWithAccess } from './people.repository';
 import { createPerson, endSessions } from './people.service';
 
 type Permissions = { isPortalAdmin: boolean; seesAllTickets: boolean; mayRequestConsulting: boolean };
@@ -22,6 +23,23 @@ export async function administeredCompany(db: Db, actor: Actor, companyId: numbe
   const company = allowed ? await db.selectFrom('company').select(['id', 'name', 'active']).where('id', '=', companyId).executeTakeFirst() : undefined;
   if (!company) throw notFound();
   return company;
+}
+
+/** The companies an actor administers; null for a system administrator, who administers them all. */
+export function administeredBy(actor: Actor): number[] | null {
+  return actor.staffRole === 'admin' ? null : actor.memberships.filter((m) => m.isPortalAdmin).map((m) => m.companyId);
+}
+
+/**
+ * Whether a person also belongs to a company the actor does not administer. Such a person's own
+ * details (name, e-mail, phone, CPF) are not the actor's to change: an administrator who could
+ * change the e-mail of another company's contact could take over their account.
+ */
+async function sharedElsewhere(db: Db, actor: Actor, personId: string): Promise<boolean> {
+  const administered = administeredBy(actor);
+  if (!administered) return false;
+  const other = await db.selectFrom('membership').select('company_id').where('person_id', '=', personId).where('company_id', 'not in', administered).executeTakeFirst();
+  return other !== undefined;
 }
 
 /** Rights one may give: never more than one holds (a system administrator holds them all). */
@@ -136,7 +154,13 @@ export async function updateContact(ctx: AppContext, actor: Actor, companyId: nu
     if (admins.length <= 1) fields.isPortalAdmin = 'validation.lastAdmin';
   }
   const newEmail = input.email !== undefined && input.email !== current.email ? input.email : undefined;
-  if (newEmail && (await db.selectFrom('person').select('id').where('email', '=', newEmail).executeTakeFirst())) fields.email = 'validation.emailTaken';
+  const changed = { name: input.name !== undefined && input.name !== current.name, email: newEmail !== undefined, phone: input.phone !== undefined && input.phone !== current.phone, cpf: input.cpf !== undefined && input.cpf !== current.cpf };
+  const shared = await sharedElsewhere(db, actor, personId);
+  if (shared && Object.values(changed).some(Boolean)) {
+    for (const [field, isChanged] of Object.entries(changed)) if (isChanged) fields[field] = 'validation.managedElsewhere';
+  } else if (newEmail && (await db.selectFrom('person').select('id').where('email', '=', newEmail).executeTakeFirst())) {
+    fields.email = 'validation.emailTaken';
+  }
   if (Object.keys(fields).length) throw invalidFields(fields);
 
   await db.transaction().execute(async (trx) => {
@@ -155,13 +179,14 @@ export async function updateContact(ctx: AppContext, actor: Actor, companyId: nu
       action: 'contact.updated',
       targetType: 'person',
       targetId: personId,
-      before: { name: current.name, email: current.email, phone: current.phone, cpf: current.cpf, ...current.permissions },
+      // The company's log never shows another company's contact's phone or CPF.
+      before: { name: current.name, email: current.email, ...(shared ? {} : { phone: current.phone, cpf: current.cpf }), ...current.permissions },
       after: input,
     });
   });
 }
 
-/** Deactivates a contact in this company: their sessions end at once; everything they wrote stays. */
+/** Deactivates a contact in this company at once; everything they wrote stays. */
 export async function setContactActive(ctx: AppContext, actor: Actor, companyId: number, personId: string, active: boolean) {
   const { db } = ctx;
   await administeredCompany(db, actor, companyId);
@@ -172,7 +197,9 @@ export async function setContactActive(ctx: AppContext, actor: Actor, companyId:
   }
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('membership').set({ active }).where('company_id', '=', companyId).where('person_id', '=', personId).execute();
-    if (!active) await endSessions(trx, personId);
+    // A session reads the memberships on every request, so it loses this company at once; it
+    // ends only when nothing is left to sign in to (not another company's contact's sessions).
+    if (!active && !(await isActivePersonWithAccess(trx, personId))) await endSessions(trx, personId);
     await audit(trx, {
       actorId: actor.id,
       companyId,

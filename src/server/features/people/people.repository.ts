@@ -1,3 +1,5 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import { invalidFields } from '../../lib/errors';
 import type { Db } from '../../db/database';
 import { containsFolded } from '../../db/text-search';
@@ -7,7 +9,7 @@ import { inlineLimit } from '../../db/limit';
  * True when the person is active and is either vendor staff or a member of at least
  * one active company: a person with no active company has nothing to sign in to.
  */
-export async function isActivePersonWithAccess(db: Db, personId: string): Promise<boolean> {
+export async function isActivePersonWithAccess(db: Kysely<Database>, personId: string): Promise<boolean> {
   const person = await db
     .selectFrom('person')
     .select(['active', 'staff_role'])
@@ -55,12 +57,21 @@ function decodeNameCursor(raw: string): [string, string] {
 
 type ContactQuery = { q?: string; status: 'active' | 'inactive' | 'all'; limit: number; cursor?: string; personId?: string };
 
-/** A company's people for its administrators, by name, with keyset pages. */
-export async function listCompanyContacts(db: Db, companyId: number, query: ContactQuery) {
+/**
+ * A company's people for its administrators, by name, with keyset pages. `administered` holds the
+ * companies the reader administers (null: all, a system administrator): a person who also belongs
+ * to another company is `sharedElsewhere`, and their phone and CPF are not shown.
+ */
+export async function listCompanyContacts(db: Db, companyId: number, administered: number[] | null, query: ContactQuery) {
   let q = db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
     .select((eb) => [
+      administered
+        ? eb
+            .exists(eb.selectFrom('membership as other').select('other.person_id').whereRef('other.person_id', '=', 'person.id').where('other.company_id', 'not in', administered))
+            .as('shared_elsewhere')
+        : sql<boolean>`false`.as('shared_elsewhere'),
       'person.id',
       'person.name',
       'person.email',
@@ -94,8 +105,9 @@ export async function listCompanyContacts(db: Db, companyId: number, query: Cont
       name: p.name,
       email: p.email,
       pendingEmail: p.pending_email,
-      phone: p.phone,
-      cpf: p.cpf,
+      phone: p.shared_elsewhere ? null : p.phone,
+      cpf: p.shared_elsewhere ? null : p.cpf,
+      sharedElsewhere: Boolean(p.shared_elsewhere),
       active: Boolean(p.active) && Boolean(p.person_active),
       isPortalAdmin: Boolean(p.is_portal_admin),
       seesAllTickets: Boolean(p.sees_all_tickets),

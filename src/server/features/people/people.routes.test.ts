@@ -175,6 +175,47 @@ describe('portal administrators run their company\'s contacts', () => {
     expect(log.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['contact.created', 'contact.deactivated', 'contact.reactivated', 'contact.updated']));
     expect(log.find((e: { action: string }) => e.action === 'contact.updated')).toMatchObject({ actor: 'Ana Administradora', before: expect.objectContaining({ name: 'Nina Nova' }) });
   });
+
+  it("adds another company's contact, but leaves their own details to them: no account taken over through an e-mail change", async () => {
+    const betaAdmin = await signIn(t.app, 'admin@beta.example');
+    const person = await t.db.selectFrom('person').select('id').where('email', '=', 'admin@beta.example').executeTakeFirstOrThrow();
+    await t.db.updateTable('person').set({ phone: '(47) 3333-0000', cpf: '52998224725' }).where('id', '=', person.id).execute();
+
+    const added = await call('POST', `/api/companies/${alfaId}/people`, alfaAdmin, { name: 'Outro Nome', email: 'admin@beta.example' });
+    expect(added.statusCode, added.body).toBe(201);
+    // Beta's details of the person stay Beta's: the answer and the list show neither phone nor CPF.
+    expect(added.json()).toMatchObject({ id: person.id, sharedElsewhere: true, phone: null, cpf: null });
+    const listed = (await call('GET', `/api/companies/${alfaId}/people?q=admin@beta`, alfaAdmin)).json().contacts;
+    expect(listed).toEqual([expect.objectContaining({ sharedElsewhere: true, phone: null, cpf: null })]);
+
+    const url = `/api/companies/${alfaId}/people/${person.id}`;
+    const refused = await call('PATCH', url, alfaAdmin, { email: 'attacker@evil.example', name: 'Invasor', phone: '(11) 9999-9999', cpf: '111.444.777-35' });
+    expect(refused.statusCode).toBe(400);
+    const message = 'Esta pessoa também é contato de outra empresa: só ela mesma ou o administrador do sistema altera este dado.';
+    expect(refused.json().error.fields).toEqual({ email: message, name: message, phone: message, cpf: message });
+    const after = await t.db.selectFrom('person').select(['name', 'email', 'pending_email', 'phone']).where('id', '=', person.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ name: 'Bruno Administrador', email: 'admin@beta.example', pending_email: null, phone: '(47) 3333-0000' });
+    expect(await t.db.selectFrom('outbox_mail').select('id').where('to_address', '=', 'attacker@evil.example').execute()).toEqual([]);
+
+    // Alfa still runs the person's rights in Alfa, sending unchanged details as a form does.
+    const rights = await call('PATCH', url, alfaAdmin, { name: 'Bruno Administrador', email: 'admin@beta.example', seesAllTickets: true });
+    expect(rights.statusCode, rights.body).toBe(200);
+    expect(rights.json()).toMatchObject({ seesAllTickets: true, sharedElsewhere: true });
+    const logged = (await call('GET', `/api/companies/${alfaId}/audit`, alfaAdmin)).body;
+    expect(logged).toContain('seesAllTickets');
+    expect(logged).not.toContain('3333-0000');
+    expect(logged).not.toContain('52998224725');
+
+    // Removing the person from Alfa leaves their Beta session alone.
+    expect((await call('POST', `${url}/deactivate`, alfaAdmin)).json().active).toBe(false);
+    expect((await call('GET', `/api/companies/${betaId}/people`, betaAdmin)).statusCode).toBe(200);
+
+    // The system administrator may change them.
+    const system = await signIn(t.app, 'sistema@atende.example');
+    const renamed = await call('PATCH', url, system, { name: 'Bruno A. Souza' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: 'Bruno A. Souza', sharedElsewhere: false, phone: '(47) 3333-0000' });
+  });
 });
 
 describe('importing contacts from CSV', () => {

@@ -6,7 +6,8 @@ import { contactInput, contactList, contactListQuery, contactUpdate, contactView
 import { AppError } from '../../lib/errors';
 import { requestLanguage } from '../../lib/i18n';
 import { requireActor } from '../../plugins/session';
-import { administeredCompany, createContact, resendInvitation, setContactActive, updateContact } from './people.admin';
+import type { Actor } from '../auth/auth.actor';
+import { administeredBy, administeredCompany, createContact, resendInvitation, setContactActive, updateContact } from './people.admin';
 import { commitImport, previewImport } from './people.import';
 import { listCompanyContacts } from './people.repository';
 import { rowIdParam } from '../../../contracts/ids';
@@ -20,9 +21,9 @@ export async function peopleRoutes(app: FastifyInstance) {
   const ctx = app.ctx;
   const { db } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const contact = async (companyId: number, personId: string) => {
+  const contact = async (actor: Actor, companyId: number, personId: string) => {
     // Read back through the same list query the page uses.
-    const { contacts } = await listCompanyContacts(db, companyId, { personId, status: 'all', limit: 1 });
+    const { contacts } = await listCompanyContacts(db, companyId, administeredBy(actor), { personId, status: 'all', limit: 1 });
     if (!contacts[0]) throw new AppError('not_found', 'errors.notFound');
     return contacts[0];
   };
@@ -31,8 +32,9 @@ export async function peopleRoutes(app: FastifyInstance) {
     '/api/companies/:companyId/people',
     { schema: { tags: ['people'], summary: "The company's people, with search and keyset pages", params: companyParams, querystring: contactListQuery, response: { 200: contactList, ...errors } } },
     async (request) => {
-      await administeredCompany(db, requireActor(request), request.params.companyId);
-      return listCompanyContacts(db, request.params.companyId, request.query);
+      const actor = requireActor(request);
+      await administeredCompany(db, actor, request.params.companyId);
+      return listCompanyContacts(db, request.params.companyId, administeredBy(actor), request.query);
     },
   );
 
@@ -40,9 +42,10 @@ export async function peopleRoutes(app: FastifyInstance) {
     '/api/companies/:companyId/people',
     { schema: { tags: ['people'], summary: 'Create a contact, who is invited to set a password (72 h)', params: companyParams, body: contactInput, response: { 201: contactView, ...errors } } },
     async (request, reply) => {
-      const personId = await createContact(ctx, requireActor(request), request.params.companyId, request.body);
+      const actor = requireActor(request);
+      const personId = await createContact(ctx, actor, request.params.companyId, request.body);
       ctx.pokeMail();
-      return reply.status(201).send(await contact(request.params.companyId, personId));
+      return reply.status(201).send(await contact(actor, request.params.companyId, personId));
     },
   );
 
@@ -50,9 +53,10 @@ export async function peopleRoutes(app: FastifyInstance) {
     '/api/companies/:companyId/people/:personId',
     { schema: { tags: ['people'], summary: 'Edit a contact; a new e-mail takes effect once confirmed', params: personParams, body: contactUpdate, response: { 200: contactView, ...errors } } },
     async (request) => {
-      await updateContact(ctx, requireActor(request), request.params.companyId, request.params.personId, request.body);
+      const actor = requireActor(request);
+      await updateContact(ctx, actor, request.params.companyId, request.params.personId, request.body);
       ctx.pokeMail();
-      return contact(request.params.companyId, request.params.personId);
+      return contact(actor, request.params.companyId, request.params.personId);
     },
   );
 
@@ -61,8 +65,9 @@ export async function peopleRoutes(app: FastifyInstance) {
       `/api/companies/:companyId/people/:personId/${action}`,
       { schema: { tags: ['people'], summary: active ? 'Reactivate a contact' : 'Deactivate a contact: sessions end at once', params: personParams, response: { 200: contactView, ...errors } } },
       async (request) => {
-        await setContactActive(ctx, requireActor(request), request.params.companyId, request.params.personId, active);
-        return contact(request.params.companyId, request.params.personId);
+        const actor = requireActor(request);
+        await setContactActive(ctx, actor, request.params.companyId, request.params.personId, active);
+        return contact(actor, request.params.companyId, request.params.personId);
       },
     );
   }

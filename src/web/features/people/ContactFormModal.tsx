@@ -49,6 +49,8 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   const { create, update } = useContactActions(companyId);
   const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<Values>({ opened, onClose, subject: contact, initial: () => initial(contact), ownFields: fieldNames });
   const editing = contact !== null;
+  // Another company's contact too: their own details are not this administrator's to change.
+  const ownDetailsLocked = contact?.sharedElsewhere ?? false;
   const saving = create.isPending || update.isPending;
 
   function submit(event: FormEvent) {
@@ -97,9 +99,15 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
       submitLabel={editing ? t('admin.common.save') : t('people.form.create')}
       actionsMarginTop="sm"
     >
+      {ownDetailsLocked && (
+        <Alert color="blue" variant="light" p="xs">
+          <Text size="sm">{t('people.form.sharedElsewhere')}</Text>
+        </Alert>
+      )}
       <TextInput
         {...requiredField(t('people.fields.name'))}
         autoComplete="off"
+        disabled={ownDetailsLocked}
         value={values.name}
         onChange={(e) => set({ name: e.currentTarget.value })}
         error={errors.name}
@@ -109,7 +117,8 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
         {...requiredField(t('people.fields.email'))}
         type="email"
         autoComplete="off"
-        description={editing ? t('people.form.emailChangeHelp') : undefined}
+        disabled={ownDetailsLocked}
+        description={editing && !ownDetailsLocked ? t('people.form.emailChangeHelp') : undefined}
         inputWrapperOrder={['label', 'input', 'description', 'error']}
         value={values.email}
         onChange={(e) => set({ email: e.currentTarget.value })}
@@ -125,6 +134,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
           label={t('people.fields.phone')}
           type="tel"
           autoComplete="off"
+          disabled={ownDetailsLocked}
           placeholder="(11) 4003-0015"
           value={values.phone}
           onChange={(e) => set({ phone: e.currentTarget.value })}
@@ -134,6 +144,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
           label={t('people.fields.cpf')}
           inputMode="numeric"
           autoComplete="off"
+          disabled={ownDetailsLocked}
           placeholder="000.000.000-00"
           description={t('people.form.cpfHelp')}
           inputWrapperOrder={['label', 'input', 'description', 'error']}

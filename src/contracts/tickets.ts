@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { levels } from './criticality';
 import { isCountryCode } from './countries';
-import { isTimeZone } from './time';
+import { isDayInRange, isTimeZone } from './time';
 import { maxRowId, rowIdParam } from './ids';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
@@ -130,12 +130,15 @@ export const ticketView = ticketSummaryView.extend({
 });
 export type TicketView = z.infer<typeof ticketView>;
 
+/** A calendar day of a period filter: YYYY-MM-DD in the years `dayYears` allows (see there why). */
+const periodDay = z.iso.date({ error: 'validation.date', abort: true }).refine(isDayInRange, { error: 'validation.date' });
+
 export const ticketListQuery = z.object({
   channel: z.string().max(40).optional(),
   serviceLineId: rowIdParam.optional(),
   status: z.enum(ticketStatuses).optional(),
-  from: z.iso.date({ error: 'validation.date' }).optional(),
-  to: z.iso.date({ error: 'validation.date' }).optional(),
+  from: periodDay.optional(),
+  to: periodDay.optional(),
   /** The reader's IANA time zone: `from` and `to` are calendar days there (UTC when absent). */
   tz: z.string().max(64).refine(isTimeZone, { error: 'validation.invalid' }).optional(),
   q: z.string().trim().max(200).optional(),

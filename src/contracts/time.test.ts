@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay, isTimeZone, startOfDay } from './time';
+import { ticketListQuery } from './tickets';
+import { dayYears, endOfDay, isDayInRange, isTimeZone, startOfDay } from './time';
 
 describe('calendar days in a time zone', () => {
   it.each([
@@ -20,6 +21,27 @@ describe('calendar days in a time zone', () => {
   it('ends a day where the next begins', () => {
     expect(endOfDay('2026-11-28', 'America/Sao_Paulo').toISOString()).toBe('2026-11-29T03:00:00.000Z');
     expect(endOfDay('2026-12-31', 'UTC').toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it('ends the last day of year 9999 in year 10000 instead of throwing', () => {
+    expect(endOfDay('9999-12-31', 'UTC').getTime()).toBe(Date.UTC(10000, 0, 1));
+    expect(endOfDay('9999-12-31', 'America/Sao_Paulo').getTime()).toBe(Date.UTC(10000, 0, 1, 3));
+    expect(endOfDay('9998-12-31', 'UTC').toISOString()).toBe('9999-01-01T00:00:00.000Z');
+  });
+
+  it('accepts period days from 1900 to 9998 only, naming the field', () => {
+    expect([dayYears.min, dayYears.max]).toEqual([1900, 9998]);
+    expect(['1900-01-01', '2026-11-28', '9998-12-31'].map(isDayInRange)).toEqual([true, true, true]);
+    expect(['0000-01-01', '1899-12-31', '9999-01-01', '9999-12-31'].map(isDayInRange)).toEqual([false, false, false, false]);
+    for (const [query, field] of [
+      [{ to: '9999-12-31' }, 'to'],
+      [{ from: '0000-01-01' }, 'from'],
+    ] as const) {
+      const parsed = ticketListQuery.safeParse(query);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => [i.path, i.message])).toEqual([[[field], 'validation.date']]);
+    }
+    expect(ticketListQuery.safeParse({ from: '1900-01-01', to: '9998-12-31' }).success).toBe(true);
   });
 
   it('knows time zones by their IANA names', () => {

@@ -101,7 +101,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
     set.assignee_id = input.assigneeId;
   }
 
-  await classify(ctx, ticket, input, fields, changes, set);
+  await classify(ctx, actor, ticket, input, fields, changes, set);
 
   if (input.criticality !== undefined && input.criticality !== ticket.criticality) {
     assertCan(actor, 'edit', ticket);
@@ -123,9 +123,13 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
   });
 }
 
-/** Category, module, routine, version and environment changes, checked against the ticket's service line. */
+/**
+ * Category, module, routine, version and environment changes, checked against the ticket's service line.
+ * Any of them is an edit: refused like a criticality change where the actor may not edit (a closed ticket).
+ */
 async function classify(
   ctx: AppContext,
+  actor: Actor,
   ticket: TicketFactsRow,
   input: Update,
   fields: Record<string, string>,
@@ -133,6 +137,14 @@ async function classify(
   set: TicketSet,
 ) {
   const { db } = ctx;
+  const requested: [number | null | undefined, number | null][] = [
+    [input.categoryId, ticket.category_id],
+    [input.moduleId, ticket.module_id],
+    [input.routineId, ticket.routine_id],
+    [input.versionId, ticket.version_id],
+    [input.environmentId, ticket.environment_id],
+  ];
+  if (requested.some(([next, current]) => next !== undefined && next !== current)) assertCan(actor, 'edit', ticket);
   const name = async (table: 'module' | 'routine' | 'version' | 'environment', id: number | null) =>
     id === null ? null : ((await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst())?.name ?? null);
   if (input.categoryId !== undefined) {

@@ -167,6 +167,32 @@ describe('reading and listing tickets', () => {
     }
   });
 
+  it('refuses days outside the years a period may span with a 400 naming the field, in the reader\'s language', async () => {
+    const refused = [
+      ['?to=9999-12-31', 'to'],
+      ['?from=0000-01-01', 'from'],
+      ['?from=1899-12-31&to=2026-01-01', 'from'],
+      ['?from=2026-01-01&to=9999-01-01&tz=Pacific/Kiritimati', 'to'],
+    ] as const;
+    const answers = [];
+    for (const [query] of refused) {
+      const res = await request(t.app, { method: 'GET', url: `/api/tickets${query}`, cookie: cookies['admin@alfa'] });
+      answers.push([query, res.statusCode, res.json().error]);
+    }
+    expect(answers).toEqual(refused.map(([query, field]) => [query, 400, expect.objectContaining({ code: 'validation', fields: { [field]: 'Informe uma data válida.' } })]));
+    const person = (await t.db.selectFrom('person').select(['id', 'language']).where('email', '=', 'admin@beta.example').executeTakeFirstOrThrow());
+    await t.db.updateTable('person').set({ language: 'en' }).where('id', '=', person.id).execute();
+    try {
+      const res = await request(t.app, { method: 'GET', url: '/api/tickets?to=9999-12-31', cookie: cookies['admin@beta'] });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.fields).toEqual({ to: 'Enter a valid date.' });
+    } finally {
+      await t.db.updateTable('person').set({ language: person.language }).where('id', '=', person.id).execute();
+    }
+    // The first and last years accepted still list.
+    expect(await numbersOf('analista@atende', '?from=1900-01-01&to=9998-12-31&tz=Pacific/Kiritimati')).not.toEqual([]);
+  });
+
   it('refuses ids past the database\'s integer with a 400 naming the field, on either engine', async () => {
     const list = await request(t.app, { method: 'GET', url: '/api/tickets?serviceLineId=3000000000', cookie: cookies['admin@alfa'] });
     expect(list.statusCode).toBe(400);

@@ -43,9 +43,11 @@ export type BuildOptions = {
 /** Builds the whole application: plugins first, then every feature, in this explicit order. */
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config, db } = options;
+  const trusted = config.trustProxy;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
-    trustProxy: config.trustProxy,
+    // Fastify 5 trusts nothing for a bare hop count, so the count becomes a function of the hop.
+    trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,

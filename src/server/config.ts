@@ -1,5 +1,28 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** Reverse proxies whose X-Forwarded-* headers are believed: none, the nearest n hops, or those at these addresses. */
+export type TrustProxy = false | number | string[];
+
+/** An IP address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  const flag = z.stringbool().safeParse(value);
+  // `true` is the one proxy right in front, never every hop: a client would then choose its own address.
+  if (flag.success) return flag.data ? 1 : false;
+  if (/^\d+$/.test(value)) return Number(value);
+  const addresses = value.split(',').map((a) => a.trim());
+  if (addresses.every(isAddressOrRange)) return addresses;
+  ctx.addIssue({ code: 'custom', message: 'must be true, false, a number of proxy hops, or proxy addresses or CIDR ranges separated by commas' });
+  return z.NEVER;
+});
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -14,7 +37,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Atende <atende@localhost>'),
   AUTH_SECRET: z.string().min(32).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: z.stringbool().default(false),
+  TRUST_PROXY: trustProxy.default(false),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).default(5),
   REOPEN_DAYS: z.coerce.number().min(0).default(15),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().default(20),
@@ -34,7 +57,7 @@ export type Config = {
   /** Signs session cookies; generated and kept in DATA_DIR when not given. */
   authSecret?: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** Demo mode seeds demo data and opens the development mailbox. */
   demo: boolean;
   tickets: {

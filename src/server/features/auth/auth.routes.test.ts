@@ -1,5 +1,9 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, cookieOf, request, signIn, type TestApp } from '../../test/harness';
+import { buildApp } from '../../app';
+import { loadConfig } from '../../config';
+import { seedDemo } from '../../demo/demo.seed';
+import { buildTestApp, cookieOf, createTestDatabase, request, signIn, testOrigin, type TestApp } from '../../test/harness';
 import { deactivatePerson } from '../people/people.service';
 import { findPersonByEmail } from '../people/people.repository';
 
@@ -162,6 +166,39 @@ describe('throttling', () => {
     expect(blocked.statusCode).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
     expect((await login(t2, 'admin@beta.example', 'atende-demo', { 'x-forwarded-for': '203.0.113.8' })).statusCode).toBe(200);
+    await t2.close();
+  });
+
+  it('counts a burst of concurrent guesses on two app processes before checking them: the right password is refused once 5 were tried', async () => {
+    const { db, drop, openAnother } = await createTestDatabase();
+    await seedDemo(db);
+    const other = openAnother();
+    const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
+    // Two apps on two database handles: what two processes behind a load balancer are.
+    const apps = [await buildApp({ config, db, web: false }), await buildApp({ config, db: other, web: false })];
+    const passwords = [...Array.from({ length: 39 }, (_, i) => `wrong-password-${i}`), 'atende-demo'];
+    const answers = await Promise.all(
+      passwords.map((password, i) => request(apps[i % 2]!, { method: 'POST', url: '/api/session', payload: { email: 'admin@alfa.example', password } })),
+    );
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+    expect(statuses.at(-1)).toBe(429);
+    expect(Number(answers.at(-1)!.headers['retry-after'])).toBeGreaterThan(800);
+    expect((await request(apps[0]!, { method: 'POST', url: '/api/session', payload: { email: 'admin@alfa.example', password: 'atende-demo' } })).statusCode).toBe(429);
+    for (const app of apps) await app.close();
+    await other.destroy();
+    await drop();
+  });
+
+  it('counts a burst of concurrent guesses from one IP address across accounts: at most 30 are checked', async () => {
+    const t2 = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
+    const ip = { 'x-forwarded-for': '203.0.113.9' };
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(t2, `nobody${i}@example.com`, 'wrong-password', ip)));
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(30);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect((await login(t2, 'admin@beta.example', 'atende-demo', ip)).statusCode).toBe(429);
     await t2.close();
   });
 });

@@ -17,7 +17,7 @@ import { AppError, invalidFields } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
 import { loadActor } from './auth.actor';
 import { presentMe } from './auth.presenter';
-import { assertNotThrottled, clearAttempts, recordAttempt, signInRules } from './auth.throttle';
+import { assertNotThrottled, clearAttempts, forgiveAttempt, recordAttempt, recordAttempts, signInRules } from './auth.throttle';
 import { consumeSetupToken } from './auth.setup';
 import { createPerson, setPersonPassword } from '../people/people.service';
 import { findPersonByEmail } from '../people/people.repository';
@@ -41,8 +41,11 @@ export async function authRoutes(app: FastifyInstance) {
     { schema: { tags: ['auth'], summary: 'Sign in with e-mail and password', body: loginInput, response: { 200: meView, ...errors } } },
     async (request, reply) => {
       const { email, password } = request.body;
-      const keys = { account: `account:${email}`, ip: `ip:${request.ip}` };
-      await assertNotThrottled(db, [keys.account, keys.ip]);
+      const account = { key: `account:${email}`, rule: signInRules.account };
+      const ip = { key: `ip:${request.ip}`, rule: signInRules.ip };
+      await assertNotThrottled(db, [account.key, ip.key]);
+      // Counted before the password is checked, so a burst of concurrent guesses cannot pass the limit.
+      await recordAttempts(db, [account, ip]);
       let signedIn;
       try {
         signedIn = await auth.api.signInEmail({
@@ -53,18 +56,17 @@ export async function authRoutes(app: FastifyInstance) {
       } catch (error) {
         if (!(error instanceof APIError)) throw error;
         // Unknown address, wrong password, deactivated person: one answer for all.
-        await recordAttempt(db, keys.account, signInRules.account);
-        await recordAttempt(db, keys.ip, signInRules.ip);
         throw new AppError('invalid_credentials', 'login.invalid');
       }
       // A deactivated person, or one whose every company is deactivated, gets the same answer.
       const actor = await loadActor(db, signedIn.response.user.id);
       if (!actor) {
         await db.deleteFrom('session').where('token', '=', signedIn.response.token).execute();
-        await recordAttempt(db, keys.ip, signInRules.ip);
         throw new AppError('invalid_credentials', 'login.invalid');
       }
-      await clearAttempts(db, keys.account);
+      // Success forgets the account's failures and does not count against the address.
+      await clearAttempts(db, account.key);
+      await forgiveAttempt(db, ip.key, ip.rule);
       // Signing in replaces any session the browser still had.
       if (request.sessionId) await db.deleteFrom('session').where('id', '=', request.sessionId).execute();
       forwardCookies(reply, signedIn.headers);

@@ -121,6 +121,7 @@ export const en: Messages = {
     phone: 'Enter a valid phone number.',
     csv: 'The CSV file could not be read.',
     tooManyRows: 'Import at most {{max}} rows at a time.',
+    yesOrNo: 'Use yes or no (sim or não).',
     duplicateInFile: 'This e-mail appears more than once in the file.',
     importHasErrors: 'Fix the rows with errors before importing.',
     wrongPassword: 'The current password does not match.',

@@ -126,6 +126,7 @@ export const es: Messages = {
     phone: 'Informe un teléfono válido.',
     csv: 'No fue posible leer el archivo CSV.',
     tooManyRows: 'Importe como máximo {{max}} líneas por vez.',
+    yesOrNo: 'Use sí o no (sim o não).',
     duplicateInFile: 'Este correo aparece más de una vez en el archivo.',
     importHasErrors: 'Corrija las líneas con error antes de importar.',
     wrongPassword: 'La contraseña actual no coincide.',

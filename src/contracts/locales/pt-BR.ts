@@ -130,6 +130,7 @@ export const ptBR = {
     phone: 'Informe um telefone válido.',
     csv: 'Não foi possível ler o arquivo CSV.',
     tooManyRows: 'Importe no máximo {{max}} linhas por vez.',
+    yesOrNo: 'Use sim ou não.',
     duplicateInFile: 'Este e-mail aparece mais de uma vez no arquivo.',
     importHasErrors: 'Corrija as linhas com erro antes de importar.',
     wrongPassword: 'A senha atual não confere.',

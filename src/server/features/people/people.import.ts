@@ -25,8 +25,11 @@ const headers: Record<string, string> = {
   consultoria: 'mayRequestConsulting', consulting: 'mayRequestConsulting',
 };
 const yes = new Set(['sim', 's', 'yes', 'y', 'sí', 'si', 'true', '1', 'x']);
+const no = new Set(['', 'não', 'nao', 'n', 'no', 'false', '0']);
+const permissionColumns = ['isPortalAdmin', 'seesAllTickets', 'mayRequestConsulting'] as const;
 
-type Parsed = { line: number; input: Record<string, unknown> };
+/** The permission columns' values; a word that is neither yes nor no is named, never read as "no". */
+type Parsed = { line: number; input: Record<string, unknown>; unclear: string[] };
 
 /** Reads the CSV (comma or semicolon, as spreadsheets in Brazil save it) into raw rows. */
 function readCsv(csv: string): Parsed[] {
@@ -46,19 +49,21 @@ function readCsv(csv: string): Parsed[] {
     throw invalidFields({ csv: 'validation.csv' });
   }
   if (records.length > maxImportRows) throw invalidFields({ csv: { key: 'validation.tooManyRows', params: { max: maxImportRows } } });
-  return records.map((r, i) => ({
-    line: i + 2,
-    input: {
-      name: r.name ?? '',
-      email: r.email ?? '',
-      ...(r.phone ? { phone: r.phone } : {}),
-      ...(r.cpf ? { cpf: r.cpf } : {}),
-      ...(r.language ? { language: r.language } : {}),
-      isPortalAdmin: yes.has((r.isPortalAdmin ?? '').toLowerCase()),
-      seesAllTickets: yes.has((r.seesAllTickets ?? '').toLowerCase()),
-      mayRequestConsulting: yes.has((r.mayRequestConsulting ?? '').toLowerCase()),
-    },
-  }));
+  return records.map((r, i) => {
+    const cell = (column: (typeof permissionColumns)[number]) => (r[column] ?? '').toLowerCase();
+    return {
+      line: i + 2,
+      input: {
+        name: r.name ?? '',
+        email: r.email ?? '',
+        ...(r.phone ? { phone: r.phone } : {}),
+        ...(r.cpf ? { cpf: r.cpf } : {}),
+        ...(r.language ? { language: r.language } : {}),
+        ...Object.fromEntries(permissionColumns.map((column) => [column, yes.has(cell(column))])),
+      },
+      unclear: permissionColumns.filter((column) => !yes.has(cell(column)) && !no.has(cell(column))),
+    };
+  });
 }
 
 /** Checks every row against the same rules as the form, and against who is already there. */
@@ -78,9 +83,10 @@ async function analyse(ctx: AppContext, actor: Actor, companyId: number, csv: st
     for (const p of found) known.set(p.email, { id: p.id, staff: Boolean(p.staff_role), member: p.company_id !== null });
   }
   const seen = new Set<string>();
-  return rows.map(({ line, input }) => {
+  return rows.map(({ line, input, unclear }) => {
     const parsed = contactInput.safeParse(input);
     const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error, t);
+    for (const column of unclear) errors[column] = t('validation.yesOrNo');
     const email = parsed.success ? parsed.data.email : String(input.email);
     if (parsed.success) {
       if (seen.has(email)) errors.email = t('validation.duplicateInFile');

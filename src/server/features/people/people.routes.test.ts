@@ -224,19 +224,22 @@ describe('importing contacts from CSV', () => {
     const admin = await signIn(t.app, 'admin@beta.example');
     const beta = (await t.db.selectFrom('company').select('id').where('name', '=', 'Beta Comércio S.A.').executeTakeFirstOrThrow()).id;
     const good = Array.from({ length: 5000 }, (_, i) => `Contato ${i};contato${i}@beta.example;(11) 5555-${String(i).padStart(4, '0')};;sim;não`);
-    const bad = ['Sem Email;;;;não;não', 'Email Ruim;ruim@;;;não;não', 'CPF Ruim;cpf@beta.example;;111.111.111-11;não;não', 'Repetido;contato1@beta.example;;;não;não'];
+    const bad = ['Sem Email;;;;não;não', 'Email Ruim;ruim@;;;não;não', 'CPF Ruim;cpf@beta.example;;111.111.111-11;não;não', 'Repetido;contato1@beta.example;;;não;não', 'Talvez;talvez@beta.example;;;talvez;yes'];
     const header = 'nome;email;telefone;cpf;ve_todos;consultoria';
     const withErrors = [header, ...good, ...bad].join('\n');
     const preview = await request(t.app, { method: 'POST', url: `/api/companies/${beta}/people/import/preview`, cookie: admin, payload: { csv: withErrors } });
     expect(preview.statusCode).toBe(200);
-    expect(preview.json().counts).toEqual({ new: 5000, add: 0, unchanged: 0, error: 4 });
+    expect(preview.json().counts).toEqual({ new: 5000, add: 0, unchanged: 0, error: 5 });
     const errors = preview.json().rows.filter((r: { status: string }) => r.status === 'error');
     expect(errors.map((r: { line: number; errors: object }) => [r.line, Object.keys(r.errors)])).toEqual([
       [5002, ['email']],
       [5003, ['email']],
       [5004, ['cpf']],
       [5005, ['email']],
+      // Neither yes nor no is not read as "no".
+      [5006, ['seesAllTickets']],
     ]);
+    expect(errors.at(-1).errors).toEqual({ seesAllTickets: 'Use sim ou não.' });
     const refused = await request(t.app, { method: 'POST', url: `/api/companies/${beta}/people/import`, cookie: admin, payload: { csv: withErrors } });
     expect(refused.statusCode).toBe(400);
     const count = async () => Number((await t.db.selectFrom('membership').select((eb) => eb.fn.countAll<number>().as('n')).where('company_id', '=', beta).executeTakeFirstOrThrow()).n);

@@ -217,7 +217,7 @@ describe('administration', () => {
     await visitor.context().close();
   });
 
-  it('the help page inside the shell, from the menu "Ajuda"', async () => {
+  it('the help page inside the shell, from the menu "Ajuda"; help and mail pages fit a phone', async () => {
     const page = await harness.signedIn('contato@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Canais de atendimento' }).click();
     await page.getByRole('heading', { level: 1, name: 'Canais de atendimento' }).waitFor();
@@ -226,7 +226,25 @@ describe('administration', () => {
     await page.getByRole('link', { name: 'Ligue 4003 0015 e digite a opção 7' }).waitFor();
     expect(await page.getByRole('link', { name: 'Entrar' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Receber os nomes por e-mail' }).count()).toBe(0);
+
+    // On a phone, a long article title wraps instead of widening the page; a missing article says so once.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widerThanWindow = () => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    await page.goto(`${harness.portal.url}/help/articles/guia-do-portal`);
+    await page.getByRole('heading', { level: 1, name: 'Dicas e soluções para abertura de chamados no portal' }).waitFor();
+    expect(await widerThanWindow()).toBe(false);
+    await page.goto(`${harness.portal.url}/help/articles/nao-existe`);
+    await page.getByRole('heading', { level: 1, name: 'Não encontrado.' }).waitFor();
+    await page.getByText('Este artigo não existe ou foi retirado.', { exact: false }).waitFor();
+    expect(await page.getByText('Não encontrado.').count()).toBe(1);
     await page.context().close();
+
+    const system = await harness.signedIn('sistema@atende.example');
+    await system.setViewportSize({ width: 390, height: 844 });
+    await system.goto(`${harness.portal.url}/admin/mail`);
+    await system.getByRole('heading', { level: 2, name: 'Configuração' }).waitFor();
+    expect(await system.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    await system.context().close();
   });
 
   it('accessibility: the administration pages, the help pages and the import preview', async () => {
@@ -299,7 +317,11 @@ describe('administration', () => {
     expect(await versions()).toEqual(['12.1.2402', '12.1.2406', '12.1.2410', '12.1.2502']);
     await page.getByRole('button', { name: 'Mover 12.1.2502 para cima' }).click();
     await expect.poll(versions).toEqual(['12.1.2402', '12.1.2406', '12.1.2502', '12.1.2410']);
+    // Deactivating asks first, and says what it does.
     await page.getByRole('button', { name: 'Desativar 12.1.2502' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Desativar 12.1.2502?' });
+    await confirm.getByText('12.1.2502 deixa de aparecer nos formulários de novos chamados.', { exact: false }).waitFor();
+    await confirm.getByRole('button', { name: 'Desativar' }).click();
     await page.getByRole('button', { name: 'Reativar 12.1.2502' }).waitFor();
     expect(await versions()).not.toContain('12.1.2502');
     // The move is one act in the audit log, with the list before and after.

@@ -57,6 +57,7 @@ describe('ticket categories in the catalog', () => {
 
     // Deactivated, it leaves the form.
     await admin.getByRole('button', { name: 'Desativar Treinamento' }).click();
+    await admin.getByRole('dialog', { name: 'Desativar Treinamento?' }).getByRole('button', { name: 'Desativar' }).click();
     await admin.getByRole('button', { name: 'Reativar Treinamento' }).waitFor();
     await contact.reload();
     await contact.getByRole('heading', { level: 1, name: 'Abrir chamado — RM' }).waitFor();

@@ -508,6 +508,7 @@ export const en: Messages = {
       close: 'Close',
       deactivate: 'Deactivate',
       deactivateNamed: 'Deactivate {{name}}',
+      deactivateQuestion: 'Deactivate {{name}}?',
       reactivate: 'Reactivate',
       reactivateNamed: 'Reactivate {{name}}',
       search: 'Search',
@@ -551,6 +552,9 @@ export const en: Messages = {
       },
     },
     catalog: {
+      deactivateBody: '{{name}} is no longer offered on the forms of new tickets. Tickets that already use it do not change, and you can reactivate it later.',
+      deactivateMenuBody: '{{name}} leaves every customer\'s menu and forms. Tickets already opened do not change, and you can reactivate it later.',
+      created: 'Added to the catalog: {{name}}.',
       title: 'Catalog',
       intro: 'Channels, service lines and the lists of the ticket form. Nothing is deleted: what a ticket already uses is deactivated and leaves the choices.',
       channels: 'Channels and service lines',
@@ -963,6 +967,7 @@ export const en: Messages = {
     },
   },
   help: {
+    articleMissing: 'This article does not exist or was removed. Go back to help to see the articles available.',
     title: 'Support channels',
     intro: 'Need help to access the portal or open a ticket? Reach us through the channels below.',
     nav: { section: 'Help' },

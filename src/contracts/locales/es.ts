@@ -513,6 +513,7 @@ export const es: Messages = {
       close: 'Cerrar',
       deactivate: 'Desactivar',
       deactivateNamed: 'Desactivar {{name}}',
+      deactivateQuestion: '¿Desactivar {{name}}?',
       reactivate: 'Reactivar',
       reactivateNamed: 'Reactivar {{name}}',
       search: 'Buscar',
@@ -556,6 +557,9 @@ export const es: Messages = {
       },
     },
     catalog: {
+      deactivateBody: '{{name}} deja de aparecer en los formularios de nuevos tickets. Los tickets que ya usan este elemento no cambian, y puede reactivarlo después.',
+      deactivateMenuBody: '{{name}} sale del menú y de los formularios de todos los clientes. Los tickets ya abiertos no cambian, y puede reactivarlo después.',
+      created: 'Añadido al catálogo: {{name}}.',
       title: 'Catálogo',
       intro: 'Canales, líneas de servicio y las listas del formulario de ticket. Nada se elimina: lo que un ticket ya usa se desactiva y sale de las opciones.',
       channels: 'Canales y líneas de servicio',
@@ -968,6 +972,7 @@ export const es: Messages = {
     },
   },
   help: {
+    articleMissing: 'Este artículo no existe o fue retirado. Vuelva a la ayuda para ver los artículos disponibles.',
     title: 'Canales de atención',
     intro: '¿Necesita ayuda para acceder al portal o abrir un ticket? Hable con nosotros por los canales de abajo.',
     nav: { section: 'Ayuda' },

@@ -517,6 +517,7 @@ export const ptBR = {
       close: 'Fechar',
       deactivate: 'Desativar',
       deactivateNamed: 'Desativar {{name}}',
+      deactivateQuestion: 'Desativar {{name}}?',
       reactivate: 'Reativar',
       reactivateNamed: 'Reativar {{name}}',
       search: 'Buscar',
@@ -560,6 +561,9 @@ export const ptBR = {
       },
     },
     catalog: {
+      deactivateBody: '{{name}} deixa de aparecer nos formulários de novos chamados. Os chamados que já usam este item não mudam, e você pode reativá-lo depois.',
+      deactivateMenuBody: '{{name}} sai do menu e dos formulários de todos os clientes. Os chamados já abertos não mudam, e você pode reativá-lo depois.',
+      created: 'Incluído no catálogo: {{name}}.',
       title: 'Catálogo',
       intro: 'Canais, linhas de serviço e as listas do formulário de chamado. Nada é excluído: o que um chamado já usa é desativado e some das escolhas.',
       channels: 'Canais e linhas de serviço',
@@ -972,6 +976,7 @@ export const ptBR = {
     },
   },
   help: {
+    articleMissing: 'Este artigo não existe ou foi retirado. Volte à ajuda para ver os artigos disponíveis.',
     title: 'Canais de atendimento',
     intro: 'Precisa de ajuda para acessar o portal ou abrir um chamado? Fale com a gente pelos canais abaixo.',
     nav: { section: 'Ajuda' },

@@ -45,7 +45,9 @@ export function Shell() {
   // Signing out clears the cache while this frame is still on screen for a moment.
   if (!me) return null;
 
-  // A page below a menu entry (a channel's ticket form, one ticket) keeps that entry highlighted.
+  // A page below a menu entry (a channel's ticket form, one ticket) keeps that entry highlighted;
+  // staff reach a ticket from their workspace, not from "Meus chamados".
+  const below = (to: string) => to !== '/' && pathname.startsWith(`${to}/`) && !(to === '/tickets' && me.staffRole);
   const link = (to: string, label: string, icon?: ReactNode) => (
     <NavLink
       key={to}
@@ -53,7 +55,7 @@ export function Shell() {
       to={to}
       label={label}
       leftSection={icon}
-      active={pathname === to || (to !== '/' && pathname.startsWith(`${to}/`))}
+      active={pathname === to || below(to)}
       aria-current={pathname === to ? 'page' : undefined}
       onClick={close}
     />
@@ -122,7 +124,8 @@ export function Shell() {
             <LanguageSwitch />
           </AppShell.Section>
         )}
-        <AppShell.Section grow component={ScrollArea}>
+        {/* The scrollbar shows whenever the menu is longer than the window (the administrator's is). */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
           {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}
           {link('/tickets', t('nav.myTickets'), <IconTicket size={18} aria-hidden />)}
           <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>

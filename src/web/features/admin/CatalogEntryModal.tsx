@@ -87,7 +87,9 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
     if (kind === 'effect' && !values.urgency) found.urgency = t('validation.required');
     if (kind === 'origin' && !values.impact) found.impact = t('validation.required');
     if (Object.keys(found).length) return showErrors(found, null);
-    const callbacks = whenSaved((saved: { name: string; names: Record<string, string> | null }) => t('admin.common.savedNamed', { name: catalogLabel(saved) }));
+    const callbacks = whenSaved((saved: { name: string; names: Record<string, string> | null }) =>
+      t(entry ? 'admin.common.savedNamed' : 'admin.catalog.created', { name: catalogLabel(saved) }),
+    );
     if (entry) update.mutate({ kind, id: entry.id, input }, callbacks);
     else create.mutate({ kind, input }, callbacks);
   }

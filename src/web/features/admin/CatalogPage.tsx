@@ -7,7 +7,7 @@ import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
 import { notifyDone, useNotifyFailure } from './notify';
-import { Loaded, PageHeader, SectionHeading } from './ui';
+import { ConfirmDialog, Loaded, PageHeader, SectionHeading } from './ui';
 import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useAdmin';
 
 const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
@@ -239,11 +239,16 @@ function EntryRow({
     reorder.mutate({ kind, ids }, { onError: notifyFailure });
   };
 
+  // Deactivating takes the entry out of every customer's form (a channel or line out of their menu): asked first.
+  const [confirming, setConfirming] = useState(false);
   const toggle = () =>
     update.mutate(
       { kind, id: entry.id, input: { active: !entry.active } },
       {
-        onSuccess: () => notifyDone(t(entry.active ? 'admin.catalog.deactivated' : 'admin.catalog.reactivated', { name })),
+        onSuccess: () => {
+          setConfirming(false);
+          notifyDone(t(entry.active ? 'admin.catalog.deactivated' : 'admin.catalog.reactivated', { name }));
+        },
         onError: notifyFailure,
       },
     );
@@ -331,13 +336,23 @@ function EntryRow({
             variant="subtle"
             color={entry.active ? 'red' : 'teal'}
             loading={update.isPending}
-            onClick={toggle}
+            onClick={entry.active ? () => setConfirming(true) : toggle}
             aria-label={t(entry.active ? 'admin.common.deactivateNamed' : 'admin.common.reactivateNamed', { name })}
           >
             {entry.active ? <IconEyeOff size={16} aria-hidden /> : <IconEye size={16} aria-hidden />}
           </ActionIcon>
         </Tooltip>
       </Group>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('admin.common.deactivateQuestion', { name })}
+        confirmLabel={t('admin.common.deactivate')}
+        loading={update.isPending}
+        onConfirm={toggle}
+        onClose={() => setConfirming(false)}
+      >
+        <Text size="sm">{t(kind === 'channel' || kind === 'service_line' ? 'admin.catalog.deactivateMenuBody' : 'admin.catalog.deactivateBody', { name })}</Text>
+      </ConfirmDialog>
     </Group>
   );
 }

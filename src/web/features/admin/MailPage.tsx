@@ -1,4 +1,4 @@
-import { Alert, Button, Code, DataList, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Code, DataList, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title, useMatches } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconInbox, IconRefresh, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +10,14 @@ import { useMe } from '../auth/useMe';
 import { check, errorText, FormAlert, Loaded, PageHeader, serverErrors } from './ui';
 import { useMailSettings, useTestMail } from './useAdmin';
 
+/** Addresses are long words: on a phone they break anywhere rather than widen the page. */
+const wrapAnywhere = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
+
 /** `/admin/mail`: how the server sends mail (from its configuration), the outbox, and a test mail. */
 export function MailPage() {
   const { t } = useTranslation();
+  // On a phone each setting's value goes below its label: side by side the values had no room.
+  const orientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', sm: 'horizontal' });
   const translate = useTranslate();
   const me = useMe().data;
   const settings = useMailSettings();
@@ -47,21 +52,21 @@ export function MailPage() {
                 <Title order={2} size="h4" id="mail-settings">
                   {t('admin.mail.settings')}
                 </Title>
-                <DataList labelWidth={210} withDivider>
+                <DataList labelWidth={210} withDivider orientation={orientation}>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('admin.mail.smtp')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{s.smtpUrl ? <Code>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
+                    <DataList.ItemValue>{s.smtpUrl ? <Code style={wrapAnywhere}>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
                   </DataList.Item>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('admin.mail.from')}</DataList.ItemLabel>
                     <DataList.ItemValue>
-                      <Code>{s.from}</Code>
+                      <Code style={wrapAnywhere}>{s.from}</Code>
                     </DataList.ItemValue>
                   </DataList.Item>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('admin.mail.publicUrl')}</DataList.ItemLabel>
                     <DataList.ItemValue>
-                      <Code>{s.publicUrl}</Code>
+                      <Code style={wrapAnywhere}>{s.publicUrl}</Code>
                     </DataList.ItemValue>
                   </DataList.Item>
                 </DataList>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Box, Breadcrumbs, List, Paper, Stack, Text, Title } from
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { PageLoader } from '../../app/PageLoader';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -86,7 +87,13 @@ export function HelpArticlePage() {
   const language = currentLanguage();
 
   const trail = (
-    <Breadcrumbs component="nav" separator="›" aria-label={t('admin.common.breadcrumbs')} style={{ flexWrap: 'wrap' }}>
+    <Breadcrumbs
+      component="nav"
+      separator="›"
+      aria-label={t('admin.common.breadcrumbs')}
+      // A long article title wraps on a phone instead of widening the page.
+      styles={{ root: { flexWrap: 'wrap' }, breadcrumb: { whiteSpace: 'normal' } }}
+    >
       <Anchor component={Link} to="/help" size="sm">
         {t('help.title')}
       </Anchor>
@@ -99,8 +106,14 @@ export function HelpArticlePage() {
     return (
       <Stack gap="sm">
         {trail}
-        <Title order={1}>{t('errors.notFound')}</Title>
-        <Alert color="red">{article.error.message}</Alert>
+        {article.error instanceof ApiError && article.error.status === 404 ? (
+          <>
+            <Title order={1}>{t('errors.notFound')}</Title>
+            <Text>{t('help.articleMissing')}</Text>
+          </>
+        ) : (
+          <Alert color="red">{article.error.message}</Alert>
+        )}
       </Stack>
     );
 

@@ -102,4 +102,21 @@ describe('ticket lists', () => {
     await page.getByText('7 chamado(s) exibido(s)').waitFor();
     expect(await page.getByRole('table').getByText(/^RM chamado/).count()).toBe(0);
   });
+
+  it('shows cards on a phone: status, criticality and last update in sight, nothing wider than the window', async () => {
+    const phone = await harness.signedIn('contato@alfa.example');
+    await phone.setViewportSize({ width: 390, height: 844 });
+    await phone.goto(`${harness.portal.url}/channels/value_added`);
+    await phone.getByText('7 chamado(s) exibido(s)').waitFor();
+    expect(await phone.getByRole('table').count()).toBe(0);
+    const card = phone.getByRole('main').getByRole('listitem').filter({ hasText: 'Backup noturno falhou' });
+    await card.getByRole('link', { name: 'Backup noturno falhou' }).waitFor();
+    for (const text of ['Novo', 'Última atualização:']) expect(await card.getByText(text, { exact: false }).isVisible(), text).toBe(true);
+    expect(await card.getByText(/^(Crítica|Alta|Média|Baixa|Planejamento)$/).isVisible()).toBe(true);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(false);
+    // A tap anywhere on the card opens the ticket.
+    await card.click({ position: { x: 20, y: 10 } });
+    await phone.getByRole('heading', { level: 1, name: /— Backup noturno falhou$/ }).waitFor();
+    await phone.context().close();
+  });
 });

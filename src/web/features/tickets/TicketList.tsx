@@ -1,5 +1,5 @@
-import { Grid, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Grid, Paper, Select, Stack, Text, TextInput, useMantineTheme } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { IconTicket } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { formatDateTime } from '../../app/format';
 import { ListStates } from '../../app/ListStates';
 import { useMe } from '../auth/useMe';
 import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField, type LineOptions } from './TicketFilterFields';
+import { TicketCards } from './TicketCards';
 import { TicketTable } from './TicketTable';
 import { useTicketFilters } from './useTicketFilters';
 import { useTicketList } from './useTickets';
@@ -21,6 +22,9 @@ export type { LineOptions } from './TicketFilterFields';
 export function TicketList({ channel, lines, headingId }: { channel?: string; lines: LineOptions; headingId?: string }) {
   const { t } = useTranslation();
   const me = useMe().data;
+  // Below a tablet's width a table's columns would scroll out of sight: cards instead.
+  const theme = useMantineTheme();
+  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true, { getInitialValueInEffect: false });
   const { filters, search, set, clear, narrowed } = useTicketFilters(channel);
   // The address follows every keystroke; the server is asked once typing pauses.
   const [q] = useDebouncedValue(filters.q, 300);
@@ -82,20 +86,33 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
         emptyText={narrowed ? t('ticketList.emptyFiltered') : t('ticketList.empty')}
         loadMoreLabel={t('ticketList.loadMore')}
       >
-        <TicketTable
-          tickets={tickets}
-          labelledBy={headingId}
-          minWidth={820}
-          sort={{ number: ariaSort('number'), time: ariaSort('updatedAt') }}
-          time={{
-            label: t('tickets.fields.updatedAt'),
-            render: (ticket) => (
-              <Text size="sm" component="time" dateTime={ticket.updatedAt} style={{ whiteSpace: 'nowrap' }}>
-                {formatDateTime(ticket.updatedAt)}
-              </Text>
-            ),
-          }}
-        />
+        {wide ? (
+          <TicketTable
+            tickets={tickets}
+            labelledBy={headingId}
+            minWidth={820}
+            sort={{ number: ariaSort('number'), time: ariaSort('updatedAt') }}
+            time={{
+              label: t('tickets.fields.updatedAt'),
+              render: (ticket) => (
+                <Text size="sm" component="time" dateTime={ticket.updatedAt} style={{ whiteSpace: 'nowrap' }}>
+                  {formatDateTime(ticket.updatedAt)}
+                </Text>
+              ),
+            }}
+          />
+        ) : (
+          <TicketCards
+            tickets={tickets}
+            labelledBy={headingId}
+            details={(ticket) => `${ticket.requester.name} · ${ticket.company.name} · ${ticket.serviceLine.name}`}
+            time={(ticket) => (
+              <>
+                {t('tickets.fields.updatedAt')}: <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt)}</time>
+              </>
+            )}
+          />
+        )}
       </ListStates>
     </Stack>
   );

@@ -16,6 +16,7 @@ import { useChannels } from '../catalog/useChannels';
 import { relativeTime } from '../tickets/formatting';
 import { CriticalityBadge, StatusBadge } from '../tickets/TicketBadges';
 import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField } from '../tickets/TicketFilterFields';
+import { TicketCards } from '../tickets/TicketCards';
 import { TicketTable } from '../tickets/TicketTable';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
@@ -220,7 +221,13 @@ function Workspace({ view }: { view: View }) {
             })}
           />
         ) : (
-          <TicketCards tickets={tickets} selected={selected} language={language} />
+          <TicketCards
+            tickets={tickets}
+            labelledBy="workspace-title"
+            selected={selected}
+            details={(ticket) => `${ticket.company.name} · ${ticket.serviceLine.name} · ${ticket.requester.name}`}
+            time={(ticket) => `${relativeTime(ticket.createdAt, language)} · ${t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}`}
+          />
         )}
       </ListStates>
     </Stack>
@@ -239,38 +246,5 @@ function Age({ ticket, language }: { ticket: TicketSummaryView; language: string
         {t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}
       </Text>
     </>
-  );
-}
-
-type ListProps = { tickets: TicketSummaryView[]; selected: number | null; language: string };
-
-/** Phones: one card a ticket, the summary as the link, badges and age below. */
-function TicketCards({ tickets, selected, language }: ListProps) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap="sm" component="ul" className={classes.cards} aria-labelledby="workspace-title">
-      {tickets.map((ticket) => (
-        <Paper component="li" key={ticket.number} withBorder p="sm" data-ticket={ticket.number} data-selected={ticket.number === selected || undefined} className={classes.card}>
-          <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-            <Text size="sm" fw={600} ff="monospace">
-              #{ticket.number}
-            </Text>
-            <CriticalityBadge level={ticket.criticality} />
-          </Group>
-          <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} lineClamp={2} className={classes.cardLink}>
-            {ticket.summary}
-          </Anchor>
-          <Text size="xs" c="dimmed">
-            {ticket.company.name} · {ticket.serviceLine.name} · {ticket.requester.name}
-          </Text>
-          <Group justify="space-between" gap="xs" mt={6}>
-            <StatusBadge status={ticket.status} />
-            <Text size="xs" c="dimmed">
-              {relativeTime(ticket.createdAt, language)} · {t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}
-            </Text>
-          </Group>
-        </Paper>
-      ))}
-    </Stack>
   );
 }

@@ -113,7 +113,10 @@ describe('administration', () => {
     await admin.getByRole('heading', { level: 1, name: 'Registro de alterações' }).waitFor();
     await admin.getByRole('row').filter({ hasText: 'Contato desativado' }).getByText('Gabriela Gestora').waitFor();
     await system.goto(`${harness.portal.url}/admin/audit`);
-    await system.getByRole('row').filter({ hasText: 'Empresa criada' }).getByText('Sílvia Sistema').waitFor();
+    const companyCreated = system.getByRole('row').filter({ hasText: 'Empresa criada' });
+    await companyCreated.getByText('Sílvia Sistema').waitFor();
+    // Codes as the pages show them: the CNPJ with its marks, the country's and the language's names.
+    for (const shown of ['11.444.777/0001-61', 'Brasil', 'Português (Brasil)']) await companyCreated.getByText(shown, { exact: true }).first().waitFor();
 
     for (const page of [system, admin, contact]) await page.context().close();
   });
@@ -329,6 +332,9 @@ describe('administration', () => {
     const reordered = page.getByRole('row').filter({ hasText: 'Ordem do catálogo alterada' });
     await reordered.getByText('Versão: 12.1.2502').waitFor();
     await reordered.getByText('12.1.2402, 12.1.2406, 12.1.2502, 12.1.2410').waitFor();
+    // A new entry's row names its parent, not the parent's id.
+    const added = page.getByRole('row').filter({ hasText: 'Pertence a' }).filter({ hasText: '12.1.2502' });
+    await added.getByText('RM', { exact: true }).waitFor();
     await page.goBack();
 
     // A help channel's new text shows on the help page.

@@ -808,6 +808,7 @@ export const en: Messages = {
         impact: 'Impact',
         position: 'Order',
         parentId: 'Belongs to',
+        parent: 'Belongs to',
         memberIds: 'Members',
         serviceLineIds: 'Service lines',
         descriptions: 'What it is for',

@@ -813,6 +813,7 @@ export const es: Messages = {
         impact: 'Impacto',
         position: 'Orden',
         parentId: 'Pertenece a',
+        parent: 'Pertenece a',
         memberIds: 'Miembros',
         serviceLineIds: 'Líneas de servicio',
         descriptions: 'Para qué sirve',

@@ -817,6 +817,7 @@ export const ptBR = {
         impact: 'Impacto',
         position: 'Ordem',
         parentId: 'Pertence a',
+        parent: 'Pertence a',
         memberIds: 'Membros',
         serviceLineIds: 'Linhas de serviço',
         descriptions: 'Para que serve',

@@ -127,8 +127,14 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       const { kind } = request.params;
       const values = await columnsFor(anyDb, kind, request.body, true);
       const row = await (db as unknown as Kysely<Database>).transaction().execute(async (trx) => {
-        const created = await (trx as unknown as AnyTable).insertInto(kind).values(values).returningAll().executeTakeFirstOrThrow();
-        await audit(trx, { actorId: actor.id, action: `catalog.${kind}.created`, targetType: kind, targetId: String(created.id), after: request.body });
+        const table = trx as unknown as AnyTable;
+        const created = await table.insertInto(kind).values(values).returningAll().executeTakeFirstOrThrow();
+        // The log names the parent ("Pertence a: RM Labore"), not its id.
+        const { parentId, ...entry } = request.body;
+        const parent = parentColumn(kind);
+        const parentRow = parent && parentId ? await table.selectFrom(parent.kind).selectAll().where('id', '=', parentId).executeTakeFirst() : undefined;
+        const after = parentRow && parent ? { parent: present(parent.kind, parentRow).name, ...entry } : request.body;
+        await audit(trx, { actorId: actor.id, action: `catalog.${kind}.created`, targetType: kind, targetId: String(created.id), after });
         return created;
       }).catch(uniqueToField);
       return reply.status(201).send(present(kind, row));

@@ -1,9 +1,11 @@
 import { Code, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { countryName } from '../../../contracts/countries';
 import { languages } from '../../../contracts/i18n';
 import { formatDateTime } from '../../app/format';
-import { i18n } from '../../app/i18n';
+import { currentLanguage, i18n } from '../../app/i18n';
 import { useTranslate, type Translate } from '../../app/useTranslate';
+import { formatCnpj, formatCpf } from '../people/format';
 
 export type AuditEvent = {
   id: number;
@@ -42,6 +44,16 @@ function show(value: unknown, t: Translate, lineNames?: Map<number, string>): st
   return String(value);
 }
 
+/** Codes and digits as the pages show them: a country's and a language's names, CNPJ and CPF with their marks. */
+function formatted(key: string, v: string, t: Translate): string {
+  const field = key.split('.').at(-1);
+  if (field === 'country') return countryName(v, currentLanguage());
+  if (field === 'language') return known(t, `language.${v}`, v);
+  if (field === 'cnpj') return formatCnpj(v);
+  if (field === 'cpf') return formatCpf(v);
+  return v;
+}
+
 /** The changes an act made, "field: before → after", or what it created. */
 export function describeChanges(event: AuditEvent, t: Translate, lineNames?: Map<number, string>): { label: string; from?: string; to: string }[] {
   const label = (key: string) => {
@@ -52,13 +64,13 @@ export function describeChanges(event: AuditEvent, t: Translate, lineNames?: Map
     return known(t, `admin.audit.fields.${key}`, key);
   };
   const value = (key: string, v: unknown) =>
-    typeof v !== 'string'
+    typeof v !== 'string' || v === ''
       ? show(v, t, lineNames)
       : event.targetType === 'criticality_matrix' || key === 'capLevel'
         ? known(t, `criticality.levels.${v}`, v)
         : key === 'urgency' || key === 'impact'
           ? known(t, `criticality.${key}.${v}`, v)
-          : show(v, t, lineNames);
+          : formatted(key, v, t);
 
   const { before, after } = event;
   if (Array.isArray(before) || Array.isArray(after)) {

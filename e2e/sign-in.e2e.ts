@@ -83,6 +83,12 @@ describe('signing in to the portal', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Relationship' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
+    // The ticket form's lists come in the chosen language too, environments included.
+    await page.getByRole('navigation').getByRole('link', { name: 'Software' }).click();
+    await page.getByRole('link', { name: 'Open a ticket — RM' }).click();
+    await page.getByRole('combobox', { name: 'Environment' }).click();
+    await page.getByRole('option', { name: 'Production' }).waitFor();
+    expect(await page.getByRole('option', { name: 'Produção' }).count()).toBe(0);
     await page.context().close();
   });
 });

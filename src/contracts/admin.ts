@@ -53,7 +53,7 @@ export const catalogKindSpecs: Record<CatalogKind, CatalogKindSpec> = {
   service_line: { parent: 'channel', localized: false, code: 'code' },
   module: { parent: 'service_line', localized: false },
   version: { parent: 'service_line', localized: false },
-  environment: { parent: 'service_line', localized: false },
+  environment: { parent: 'service_line', localized: true },
   routine: { parent: 'module', localized: false },
   effect: { localized: true },
   category: { localized: true, code: 'key', help: true },

@@ -8,6 +8,7 @@ import { foldedSearch } from './migrations/005_folded_search';
 import { searchIndex } from './migrations/006_search_index';
 import { listIndexes } from './migrations/007_list_indexes';
 import { searchMerging } from './migrations/008_search_merging';
+import { environmentNames } from './migrations/009_environment_names';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -20,6 +21,7 @@ const migrations: Record<string, DialectMigration> = {
   '006_search_index': searchIndex,
   '007_list_indexes': listIndexes,
   '008_search_merging': searchMerging,
+  '009_environment_names': environmentNames,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -5,10 +5,15 @@ type Line = {
   name: string;
   modules: Record<string, string[]>;
   versions: string[];
-  environments: string[];
+  environments: Record<'pt-BR' | 'en' | 'es', string>[];
 };
 
-const environments = ['Produção', 'Homologação', 'Desenvolvimento'];
+const [production, staging, development] = [
+  { 'pt-BR': 'Produção', en: 'Production', es: 'Producción' },
+  { 'pt-BR': 'Homologação', en: 'Staging', es: 'Homologación' },
+  { 'pt-BR': 'Desenvolvimento', en: 'Development', es: 'Desarrollo' },
+];
+const environments = [production, staging, development];
 
 export const demoChannels: { key: string; names: Record<string, string>; lines: Line[] }[] = [
   {
@@ -88,14 +93,14 @@ export const demoChannels: { key: string; names: Record<string, string>; lines: 
         name: 'Cloud',
         modules: { 'TOTVS Cloud': ['Acesso', 'Backup', 'Desempenho'] },
         versions: [],
-        environments: ['Produção', 'Homologação'],
+        environments: [production, staging],
       },
       {
         code: 'DATACENTER',
         name: 'Datacenter',
         modules: { Hospedagem: ['Servidores', 'Rede', 'Backup'] },
         versions: [],
-        environments: ['Produção'],
+        environments: [production],
       },
     ],
   },

@@ -128,9 +128,15 @@ async function seedCatalog(db: Db): Promise<Map<string, number>> {
         .execute();
       const { id: lineId } = await db.selectFrom('service_line').select('id').where('code', '=', line.code).executeTakeFirstOrThrow();
       lineIds.set(line.code, lineId);
+      for (const [p, names] of line.environments.entries()) {
+        await db
+          .insertInto('environment')
+          .values({ service_line_id: lineId, name: names['pt-BR'], names: JSON.stringify(names), position: p, active: true })
+          .onConflict((oc) => oc.columns(['service_line_id', 'name']).doNothing())
+          .execute();
+      }
       for (const [table, names] of [
         ['version', line.versions],
-        ['environment', line.environments],
         ['module', Object.keys(line.modules)],
       ] as const) {
         for (const [p, name] of names.entries()) {

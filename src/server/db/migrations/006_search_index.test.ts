@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
-import { seedDemo } from '../../demo/demo.seed';
-import { demoForm } from '../../test/catalog-ids';
 import { openDatabase } from '../database';
 import { migrateTo, migrateToLatest } from '../migrate';
 
@@ -15,27 +13,26 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 it.runIf(onSqlite)('rebuilds the search index of a database that holds tickets, which stay found by their words', async () => {
   const db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'atende.sqlite') });
   await migrateTo(db, '005_folded_search');
-  await seedDemo(db);
-  const form = await demoForm(db, 'RM');
-  const person = await db.selectFrom('person').select('id').where('email', '=', 'contato@alfa.example').executeTakeFirstOrThrow();
-  const company = await db.selectFrom('company').select('id').where('name', 'like', 'Alfa%').executeTakeFirstOrThrow();
+  // Only the ticket's own row matters here: the demo seed of today would not fit the schema of 005.
+  await sql`pragma foreign_keys = off`.execute(db);
+  const company = { id: 7 };
   const at = new Date().toISOString();
   await db
     .insertInto('ticket')
     .values({
       number: 1,
       company_id: company.id,
-      requester_id: person.id,
-      opened_by_id: person.id,
-      service_line_id: form.serviceLineId,
+      requester_id: 'someone',
+      opened_by_id: 'someone',
+      service_line_id: 1,
       country: 'BR',
-      category_id: form.categoryId,
-      origin_id: form.originId,
-      effect_id: form.effectId,
-      module_id: form.moduleId,
-      routine_id: form.routineId,
-      version_id: form.versionId,
-      environment_id: form.environmentId,
+      category_id: 1,
+      origin_id: 1,
+      effect_id: 1,
+      module_id: 1,
+      routine_id: 1,
+      version_id: null,
+      environment_id: null,
       summary: 'Boleto rejeitado',
       incident: 'O banco devolve o arquivo de remessa.',
       criticality: 'medium',
@@ -47,6 +44,7 @@ it.runIf(onSqlite)('rebuilds the search index of a database that holds tickets, 
     })
     .execute();
 
+  await sql`pragma foreign_keys = on`.execute(db);
   await migrateToLatest(db);
   const found = (q: string) => sql<{ rowid: number }>`select rowid from ticket_search where ticket_search match ${q}`.execute(db).then((r) => r.rows.length);
   expect(await found(`scope : c${company.id} AND {summary incident} : ("remessa")`)).toBe(1);

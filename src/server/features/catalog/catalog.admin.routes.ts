@@ -59,6 +59,8 @@ async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creatin
   if (spec.localized) {
     if (input.names) values.names = JSON.stringify(input.names);
     else if (creating) fields['names.pt-BR'] = 'validation.required';
+    // An environment keeps its Portuguese name beside them, unique within its line.
+    if (kind === 'environment' && input.names) values.name = input.names['pt-BR'];
   } else if (input.name !== undefined) values.name = input.name;
   else if (creating) fields.name = 'validation.required';
   if (spec.code) {
@@ -258,6 +260,6 @@ function uniqueToField(error: unknown): never {
   const message = error instanceof Error ? error.message : '';
   if (!/unique|duplicate key/i.test(message)) throw error;
   // SQLite names "table.column"; PostgreSQL names the constraint "table_column_key".
-  const field = /[._]code\b|_code_key/.test(message) ? 'code' : /\.key\b|_key_key/.test(message) ? 'key' : 'name';
+  const field = /[._]code\b|_code_key/.test(message) ? 'code' : /\.key\b|_key_key/.test(message) ? 'key' : /environment/.test(message) ? 'names.pt-BR' : 'name';
   throw invalidFields({ [field]: field === 'key' ? 'validation.duplicateKey' : 'validation.duplicate' });
 }

@@ -232,3 +232,38 @@ describe('the catalog editor: ticket categories and origins', () => {
     }
   });
 });
+
+describe('environments in each language', () => {
+  let t: TestApp;
+  let cookies: Record<string, string>;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    cookies = await signInRoles(t.app);
+    await t.db.updateTable('person').set({ language: 'en' }).where('email', '=', 'contato@alfa.example').execute();
+  });
+  afterAll(() => t.close());
+
+  it('are named in the reader\'s language on the form and the ticket, and added with a name per language', async () => {
+    const rm = await t.db.selectFrom('service_line').select('id').where('code', '=', 'RM').executeTakeFirstOrThrow();
+    const environments = async () =>
+      ((await request(t.app, { method: 'GET', url: `/api/service-lines/${rm.id}/form`, cookie: cookies.contact })).json().environments as { name: string }[]).map((e) => e.name);
+    expect(await environments()).toEqual(['Production', 'Staging', 'Development']);
+
+    const add = (names: object) => request(t.app, { method: 'POST', url: '/api/admin/catalog/environment', cookie: cookies.admin, payload: { parentId: rm.id, names } });
+    const added = await add({ 'pt-BR': 'Treinamento', en: 'Training', es: 'Capacitación' });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ name: 'Treinamento', names: { en: 'Training' } });
+    expect(await environments()).toEqual(['Production', 'Staging', 'Development', 'Training']);
+    // The Portuguese name is unique within the line.
+    const twice = await add({ 'pt-BR': 'Produção', en: 'Live' });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields).toEqual({ 'names.pt-BR': 'Já existe um item com este nome.' });
+
+    const opened = await request(t.app, { method: 'POST', url: '/api/tickets', cookie: cookies.contact, payload: (await demoForm(t.db, 'RM')).fields });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const ticket = (await request(t.app, { method: 'GET', url: `/api/tickets/${opened.json().number}`, cookie: cookies.contact })).json();
+    expect(ticket.environment.name).toBe('Production');
+    const agentView = (await request(t.app, { method: 'GET', url: `/api/tickets/${opened.json().number}`, cookie: cookies.agent })).json();
+    expect(agentView.environment.name).toBe('Produção');
+  });
+});

@@ -50,7 +50,7 @@ export async function catalogFormRoutes(app: FastifyInstance) {
         },
         modules: form.modules,
         versions: form.versions,
-        environments: form.environments,
+        environments: form.environments.map((e) => ({ id: e.id, name: name(e.names) })),
         categories: form.categories.map((c) => ({
           id: c.id,
           key: c.key,

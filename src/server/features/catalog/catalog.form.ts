@@ -15,12 +15,12 @@ export async function loadServiceLineForm(db: Db, serviceLineId: number) {
     .where('service_line.active', '=', true)
     .executeTakeFirst();
   if (!line) return undefined;
-  const items = (table: 'module' | 'version' | 'environment') =>
+  const items = (table: 'module' | 'version') =>
     db.selectFrom(table).select(['id', 'name']).where('service_line_id', '=', serviceLineId).where('active', '=', true).orderBy('position').execute();
   const [modules, versions, environments, routines, categories, origins, effects, matrix] = await Promise.all([
     items('module'),
     items('version'),
-    items('environment'),
+    db.selectFrom('environment').select(['id', 'names']).where('service_line_id', '=', serviceLineId).where('active', '=', true).orderBy('position').execute(),
     db
       .selectFrom('routine')
       .innerJoin('module', 'module.id', 'routine.module_id')

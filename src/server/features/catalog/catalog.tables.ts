@@ -29,6 +29,11 @@ export interface ServiceLineItemTable {
   active: Bool;
 }
 
+/** An environment's name per language; `name` is the Portuguese one, unique within the line. */
+export interface EnvironmentTable extends ServiceLineItemTable {
+  names: LocalizedText;
+}
+
 export interface RoutineTable {
   id: Id;
   module_id: number;
@@ -84,7 +89,7 @@ export interface CatalogTables {
   service_line: ServiceLineTable;
   module: ServiceLineItemTable;
   version: ServiceLineItemTable;
-  environment: ServiceLineItemTable;
+  environment: EnvironmentTable;
   routine: RoutineTable;
   effect: EffectTable;
   category: CategoryTable;

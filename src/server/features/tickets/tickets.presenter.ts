@@ -73,7 +73,7 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     module: { id: row.module_id, name: row.module_name },
     routine: { id: row.routine_id, name: row.routine_name },
     version: row.version_id !== null && row.version_name !== null ? { id: row.version_id, name: row.version_name } : null,
-    environment: row.environment_id !== null && row.environment_name !== null ? { id: row.environment_id, name: row.environment_name } : null,
+    environment: row.environment_id !== null && row.environment_names !== null ? { id: row.environment_id, name: name(row.environment_names) } : null,
     incident: row.incident,
     criticalityReason: reason,
     openedBy: { id: row.opener_id, name: row.opener_name },

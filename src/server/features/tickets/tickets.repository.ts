@@ -83,7 +83,7 @@ export async function findReadableTicket(db: Db, actor: Actor, number: number) {
       'version.id as version_id',
       'version.name as version_name',
       'environment.id as environment_id',
-      'environment.name as environment_name',
+      'environment.names as environment_names',
       'opener.id as opener_id',
       'opener.name as opener_name',
     ])

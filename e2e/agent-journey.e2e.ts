@@ -39,7 +39,7 @@ describe('the agent journey', () => {
     }
     await menu.getByRole('link', { name: 'Não atribuídos', exact: true }).click();
     await agent.getByRole('heading', { level: 1, name: 'Não atribuídos' }).waitFor();
-    await agent.getByText('1 chamado(s) nesta visão').waitFor();
+    await agent.getByText('1 chamado nesta visão').waitFor();
     const row = agent.getByRole('row').filter({ hasText: `#${number}` });
     await row.getByRole('link', { name: summary }).waitFor();
     for (const text of ['Alfa Indústria Ltda', 'RM', 'Novo']) expect(await row.getByText(text, { exact: true }).count(), text).toBeGreaterThan(0);
@@ -244,7 +244,7 @@ describe('the agent journey', () => {
     const page = await harness.signedIn('analista@atende.example');
     await page.goto(`${harness.portal.url}/workspace`);
     await page.waitForURL(/\/workspace\/unassigned$/);
-    await page.getByText('2 chamado(s) nesta visão').waitFor();
+    await page.getByText('2 chamados nesta visão').waitFor();
     const order = await page.locator('tbody tr[data-ticket]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-ticket'))));
     expect(order).toHaveLength(2);
     await page.keyboard.press('n');

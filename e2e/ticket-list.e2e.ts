@@ -32,12 +32,12 @@ describe('ticket lists', () => {
 
   it('pages with "Carregar mais", 25 at a time', async () => {
     await page.goto(`${harness.portal.url}/tickets`);
-    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    await page.getByText('25 chamados exibidos').waitFor();
     expect(await rows().count()).toBe(26); // the header row and 25 tickets
     // Newest update first by default.
     expect(await rows().nth(1).textContent()).toContain('#27');
     await page.getByRole('button', { name: 'Carregar mais' }).click();
-    await page.getByText('27 chamado(s) exibido(s)').waitFor();
+    await page.getByText('27 chamados exibidos').waitFor();
     expect(await page.getByRole('button', { name: 'Carregar mais' }).count()).toBe(0);
     expect(await rows().nth(27).textContent()).toContain('#1');
   });
@@ -46,19 +46,19 @@ describe('ticket lists', () => {
     await page.goto(`${harness.portal.url}/tickets`);
     await page.getByRole('searchbox', { name: 'Buscar' }).fill('backup');
     await page.waitForURL(/[?&]q=backup/);
-    await page.getByText('1 chamado(s) exibido(s)').waitFor();
+    await page.getByText('1 chamado exibido').waitFor();
     expect(await rows().nth(1).textContent()).toContain('Backup noturno falhou');
 
     // The address alone brings the same list back.
     await page.reload();
-    await page.getByText('1 chamado(s) exibido(s)').waitFor();
+    await page.getByText('1 chamado exibido').waitFor();
     expect(await page.getByRole('searchbox', { name: 'Buscar' }).inputValue()).toBe('backup');
     await page.getByRole('button', { name: 'Limpar filtros' }).click();
-    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    await page.getByText('25 chamados exibidos').waitFor();
 
     await choose(page, 'Linha de serviço', 'Cloud');
     await page.waitForURL(/serviceLineId=\d+/);
-    await page.getByText('7 chamado(s) exibido(s)').waitFor();
+    await page.getByText('7 chamados exibidos').waitFor();
 
     await choose(page, 'Ordenar por', 'Número');
     await choose(page, 'Ordem', /^Crescente$/);
@@ -70,7 +70,7 @@ describe('ticket lists', () => {
     await choose(page, 'Situação', 'Encerrado');
     await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
     await choose(page, 'Situação', 'Novo');
-    await page.getByText('7 chamado(s) exibido(s)').waitFor();
+    await page.getByText('7 chamados exibidos').waitFor();
   });
 
   it('finds whole words newest first, and the beginning of a word marked with *', async () => {
@@ -78,13 +78,13 @@ describe('ticket lists', () => {
     const search = page.getByRole('searchbox', { name: 'Buscar' });
     await page.getByText('Palavras inteiras; termine com * para buscar pelo começo (bolet*).').waitFor();
     await search.fill('chamado');
-    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    await page.getByText('25 chamados exibidos').waitFor();
     expect(await rows().nth(1).textContent()).toContain('CLOUD chamado 7');
     expect(await page.getByRole('columnheader', { name: 'Número' }).getAttribute('aria-sort')).toBe('descending');
     await search.fill('chama');
     await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
     await search.fill('chama*');
-    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    await page.getByText('25 chamados exibidos').waitFor();
   });
 
   it('filters by period of opening', async () => {
@@ -93,13 +93,13 @@ describe('ticket lists', () => {
     await page.getByText('Nenhum chamado corresponde aos filtros.').waitFor();
     expect(await page.getByLabel('Abertos desde').inputValue()).toBe('2000-01-01');
     await page.goto(`${harness.portal.url}/tickets?from=${today}&to=${today}`);
-    await page.getByText('25 chamado(s) exibido(s)').waitFor();
+    await page.getByText('25 chamados exibidos').waitFor();
   });
 
   it('shows only the channel\'s tickets on a channel page', async () => {
     await page.goto(`${harness.portal.url}/channels/value_added`);
     await page.getByRole('heading', { level: 1, name: 'Serviço de Valor Agregado' }).waitFor();
-    await page.getByText('7 chamado(s) exibido(s)').waitFor();
+    await page.getByText('7 chamados exibidos').waitFor();
     expect(await page.getByRole('table').getByText(/^RM chamado/).count()).toBe(0);
   });
 
@@ -107,7 +107,7 @@ describe('ticket lists', () => {
     const phone = await harness.signedIn('contato@alfa.example');
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${harness.portal.url}/channels/value_added`);
-    await phone.getByText('7 chamado(s) exibido(s)').waitFor();
+    await phone.getByText('7 chamados exibidos').waitFor();
     expect(await phone.getByRole('table').count()).toBe(0);
     const card = phone.getByRole('main').getByRole('listitem').filter({ hasText: 'Backup noturno falhou' });
     await card.getByRole('link', { name: 'Backup noturno falhou' }).waitFor();

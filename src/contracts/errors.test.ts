@@ -24,7 +24,9 @@ describe('issueMessage', () => {
   it('counts the items of a list', () => {
     const ids = z.object({ ids: z.array(z.number()).min(1).max(2) });
     const first = (input: unknown) => issueMessage(ids.safeParse(input).error!.issues[0]!, (key, params) => translate('pt-BR', key, params));
-    expect(first({ ids: [] })).toBe('Inclua ao menos 1 item(ns).');
+    expect(first({ ids: [] })).toBe('Inclua ao menos 1 item.');
+    const three = z.object({ ids: z.array(z.number()).min(3) });
+    expect(issueMessage(three.safeParse({ ids: [] }).error!.issues[0]!, (key, params) => translate('en', key, params))).toBe('Include at least 3 items.');
     expect(first({ ids: [1, 2, 3] })).toBe('Inclua no máximo 2 itens.');
   });
 

@@ -42,7 +42,7 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   switch (issue.code) {
     case 'too_small':
       if (isNumber) return t('validation.numberMin', { min: Number(issue.minimum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.itemsMin', { min: Number(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('validation.itemsMin', { min: Number(issue.minimum), count: Number(issue.minimum) });
       return Number(issue.minimum) <= 1 && issue.origin === 'string'
         ? t('validation.required')
         : t('validation.tooShort', { min: Number(issue.minimum) });

@@ -30,6 +30,16 @@ describe('i18n', () => {
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
   });
 
+  it('picks the plural form by `count`, as i18next does in the browser', () => {
+    const wait = (language: 'pt-BR' | 'en' | 'es', minutes: number) => translate(language, 'errors.tooManyRequests', { minutes, count: minutes });
+    expect(wait('pt-BR', 1)).toBe('Muitas tentativas. Tente novamente em 1 minuto.');
+    expect(wait('pt-BR', 15)).toBe('Muitas tentativas. Tente novamente em 15 minutos.');
+    expect(wait('en', 1)).toBe('Too many attempts. Try again in 1 minute.');
+    expect(wait('es', 2)).toBe('Demasiados intentos. Inténtelo de nuevo en 2 minutos.');
+    // Without a count, the plain key.
+    expect(translate('en', 'errors.tooManyRequests', { minutes: 3 })).toBe('Too many attempts. Try again in 3 minutes.');
+  });
+
   it('reads a localized label, falling back to Portuguese', () => {
     expect(localized({ 'pt-BR': 'Relacionamento', en: 'Relationship' }, 'es')).toBe('Relacionamento');
     expect(localized({ 'pt-BR': 'Relacionamento', en: 'Relationship' }, 'en')).toBe('Relationship');

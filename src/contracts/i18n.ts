@@ -27,7 +27,10 @@ export function isLanguage(value: unknown): value is Language {
 
 /** Looks a dotted key up in a language's messages and fills {{name}} placeholders. */
 export function translate(language: Language, key: string, params: Record<string, string | number> = {}): string {
-  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages[language]);
+  const lookup = (path: string) => path.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages[language]);
+  // A number `count` picks the plural form as i18next does in the browser: `key_one`, else `key`.
+  const form = typeof params.count === 'number' ? lookup(`${key}_${new Intl.PluralRules(language).select(params.count)}`) : undefined;
+  const found = form ?? lookup(key);
   const text = typeof found === 'string' ? found : key;
   return text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(params[name] ?? ''));
 }

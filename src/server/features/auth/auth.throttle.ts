@@ -17,7 +17,7 @@ const secondsFromNow = (s: number) => new Date(Date.now() + s * 1000).toISOStrin
 function tooManyRequests(until: number): AppError {
   const seconds = Math.max(1, Math.ceil((until - Date.now()) / 1000));
   return new AppError('too_many_requests', 'errors.tooManyRequests', {
-    params: { minutes: Math.ceil(seconds / 60) },
+    params: { minutes: Math.ceil(seconds / 60), count: Math.ceil(seconds / 60) },
     headers: { 'retry-after': String(seconds) },
   });
 }

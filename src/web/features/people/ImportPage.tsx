@@ -222,9 +222,9 @@ function Import({ companyId }: { companyId: number }) {
                 <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} aria-hidden />} title={t('people.import.doneTitle')}>
                   <Stack gap="xs">
                     <List size="sm" spacing={2}>
-                      <List.Item>{t('people.import.done.created', { n: fmt(commit.data.created) })}</List.Item>
-                      <List.Item>{t('people.import.done.added', { n: fmt(commit.data.added) })}</List.Item>
-                      <List.Item>{t('people.import.done.unchanged', { n: fmt(commit.data.unchanged) })}</List.Item>
+                      <List.Item>{t('people.import.done.created', { n: fmt(commit.data.created), count: commit.data.created })}</List.Item>
+                      <List.Item>{t('people.import.done.added', { n: fmt(commit.data.added), count: commit.data.added })}</List.Item>
+                      <List.Item>{t('people.import.done.unchanged', { n: fmt(commit.data.unchanged), count: commit.data.unchanged })}</List.Item>
                     </List>
                     <Text size="sm">{t('people.import.doneInvited')}</Text>
                     <Group gap="sm">
@@ -247,7 +247,7 @@ function Import({ companyId }: { companyId: number }) {
         <Stack component="section" gap="md" aria-labelledby="import-preview">
           <Group justify="space-between" align="flex-end">
             <Title order={2} size="h3" id="import-preview">
-              {t('people.import.previewTitle', { n: fmt(result.rows.length) })}
+              {t('people.import.previewTitle', { n: fmt(result.rows.length), count: result.rows.length })}
             </Title>
             <Button
               size="md"
@@ -256,7 +256,7 @@ function Import({ companyId }: { companyId: number }) {
               loading={phase === 'committing'}
               onClick={importNow}
             >
-              {t('people.import.commit', { n: fmt(toWrite) })}
+              {t('people.import.commit', { n: fmt(toWrite), count: toWrite })}
             </Button>
           </Group>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -273,7 +273,7 @@ function Import({ companyId }: { companyId: number }) {
           </SimpleGrid>
           {result.counts.error > 0 ? (
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-              {t('people.import.hasErrors', { n: fmt(result.counts.error) })}
+              {t('people.import.hasErrors', { n: fmt(result.counts.error), count: result.counts.error })}
             </Alert>
           ) : toWrite === 0 ? (
             <Alert color="blue" variant="light">
@@ -281,7 +281,7 @@ function Import({ companyId }: { companyId: number }) {
             </Alert>
           ) : (
             <Alert color="teal" variant="light" icon={<IconCircleCheck size={18} aria-hidden />}>
-              {t('people.import.ready', { n: fmt(toWrite) })}
+              {t('people.import.ready', { n: fmt(toWrite), count: toWrite })}
             </Alert>
           )}
           <Group justify="space-between">

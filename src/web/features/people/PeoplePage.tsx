@@ -99,7 +99,7 @@ function People({ companyId }: { companyId: number }) {
       </Paper>
 
       <Text size="sm" c="dimmed" role="status" mih={20}>
-        {list.isSuccess && contacts.length > 0 ? t('people.list.shown', { n: contacts.length }) : ''}
+        {list.isSuccess && contacts.length > 0 ? t('people.list.shown', { n: contacts.length, count: contacts.length }) : ''}
       </Text>
 
       <ListStates

@@ -77,7 +77,7 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
         </Grid>
       </Paper>
 
-      <FilterSummary status={list.isSuccess && tickets.length ? t('ticketList.shown', { n: tickets.length }) : ''} narrowed={narrowed} onClear={clear} />
+      <FilterSummary status={list.isSuccess && tickets.length ? t('ticketList.shown', { n: tickets.length, count: tickets.length }) : ''} narrowed={narrowed} onClear={clear} />
 
       <ListStates
         query={list}

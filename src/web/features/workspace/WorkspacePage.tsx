@@ -187,7 +187,7 @@ function Workspace({ view }: { view: View }) {
       </Collapse>
 
       <FilterSummary
-        status={narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length }) : '') : count !== undefined ? t('workspace.count', { n: count }) : ''}
+        status={narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length, count: tickets.length }) : '') : count !== undefined ? t('workspace.count', { n: count, count }) : ''}
         narrowed={narrowed}
         onClear={clear}
       />

@@ -23,6 +23,9 @@ describe('signing in to the portal', () => {
       await nav.getByRole('link', { name: channel }).waitFor();
     }
     await expect.poll(() => page.getByText('Alfa Indústria Ltda').count()).toBeGreaterThan(0);
+    // The home page offers the same channels, for a phone whose menu is folded away.
+    await page.getByRole('main').getByRole('link', { name: 'Relacionamento' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Relacionamento' }).waitFor();
     await nav.getByRole('link', { name: 'Software' }).click();
     await page.getByRole('heading', { level: 1, name: 'Software' }).waitFor();
     await page.getByText('RM', { exact: true }).waitFor();

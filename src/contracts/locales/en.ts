@@ -68,7 +68,7 @@ export const en: Messages = {
   shell: {
     company: 'Company',
     welcome: 'Hello, {{name}}',
-    chooseChannel: 'Choose a channel in the menu on the left to open or follow tickets.',
+    chooseChannel: 'Choose a channel to open or follow tickets.',
   },
   channel: {
     serviceLines: 'Service lines',

@@ -73,7 +73,7 @@ export const es: Messages = {
   shell: {
     company: 'Empresa',
     welcome: 'Hola, {{name}}',
-    chooseChannel: 'Elija un canal en el menú de la izquierda para abrir o consultar tickets.',
+    chooseChannel: 'Elija un canal para abrir o consultar tickets.',
   },
   channel: {
     serviceLines: 'Líneas de servicio',

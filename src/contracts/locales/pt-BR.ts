@@ -77,7 +77,7 @@ export const ptBR = {
   shell: {
     company: 'Empresa',
     welcome: 'Olá, {{name}}',
-    chooseChannel: 'Escolha um canal no menu à esquerda para abrir ou consultar chamados.',
+    chooseChannel: 'Escolha um canal para abrir ou consultar chamados.',
   },
   channel: {
     serviceLines: 'Linhas de serviço',

@@ -4,6 +4,7 @@ import { IconTicket } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ticketStatuses } from '../../../contracts/tickets';
+import { dayYears } from '../../../contracts/time';
 import { formatDateTime } from '../../app/format';
 import { ListStates } from '../../app/ListStates';
 import { useMe } from '../auth/useMe';
@@ -14,6 +15,10 @@ import { useTicketFilters } from './useTicketFilters';
 import { useTicketList } from './useTickets';
 
 export type { LineOptions } from './TicketFilterFields';
+
+/** The days a period may span, as the server takes them (contracts/time.ts). */
+const firstDay = `${dayYears.min}-01-01`;
+const lastDay = `${dayYears.max}-12-31`;
 
 /**
  * Tickets the person may read, with filters kept in the address (status, service line, period,
@@ -51,12 +56,12 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
             <ServiceLineFilter lines={lines} value={filters.serviceLineId} onChange={(serviceLineId) => set({ serviceLineId })} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 3 }}>
-            <TextInput type="date" label={t('ticketList.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
+            <TextInput type="date" min={firstDay} max={lastDay} label={t('ticketList.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
           </Grid.Col>
           <Grid.Col span={{ base: 6, md: 3 }}>
-            <TextInput type="date" label={t('ticketList.to')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
+            <TextInput type="date" min={firstDay} max={lastDay} label={t('ticketList.to')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
           </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 3 }}>
+          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
             <Select
               label={t('ticketList.sort')}
               allowDeselect={false}
@@ -65,7 +70,7 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
               onChange={(value) => set({ sort: value })}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 6, md: 3 }}>
+          <Grid.Col span={{ base: 12, xs: 6, md: 3 }}>
             <Select
               label={t('ticketList.order')}
               allowDeselect={false}

@@ -1,5 +1,5 @@
 /**
- * `npm test`: every suite — unit and HTTP tests on SQLite, the same HTTP tests on PostgreSQL
+ * `npm test`: the type check, then every suite — unit and HTTP tests on SQLite, the same HTTP tests on PostgreSQL
  * when TEST_DATABASE_URL is set, and the browser journeys in Debian's Chromium. It says
  * plainly what it skipped and why; with REQUIRE_ALL_SUITES=1 (set by .ci/run) a skip fails.
  */
@@ -44,6 +44,8 @@ if (skipped.length && env.REQUIRE_ALL_SUITES === '1') {
 
 const run = (args: string[]) => spawnSync('npx', args, { stdio: 'inherit', env }).status ?? 1;
 
+// The types first: a type error fails the run before any suite (and unused code is one, tsconfig.json).
+if (run(['tsc', '--noEmit', '-p', 'tsconfig.json']) !== 0) process.exit(1);
 // The browser journeys use the built web app.
 if (projects.includes('e2e') && run(['vite', 'build', '--config', 'vite.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
 let status = run(['vitest', 'run', ...projects.flatMap((p) => ['--project', p])]);

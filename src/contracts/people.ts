@@ -54,7 +54,7 @@ export const contactView = z.object({
   invitationPending: z.boolean(),
   /**
    * Also a contact of a company the reader does not administer: their name, e-mail, phone and
-   * CPF are theirs (or a system administrator's) to change, and phone and CPF are not shown.
+   * CPF are theirs (or a system administrator's) to change; phone, CPF and a pending e-mail are not shown.
    */
   sharedElsewhere: z.boolean(),
 });

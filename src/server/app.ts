@@ -46,7 +46,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   const trusted = config.trustProxy;
   const app = Fastify({
     logger: loggerOptions(config.logLevel, options.logStream),
-    // Fastify 5 trusts nothing for a bare hop count, so the count becomes a function of the hop.
+    // Fastify 5 refuses a bare hop count (it cannot check who connects); TRUST_PROXY=<n> asks for it
+    // knowingly (config.ts), so the count becomes a function of the hop.
     trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),

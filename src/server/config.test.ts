@@ -11,17 +11,18 @@ describe('TRUST_PROXY', () => {
     expect(trustProxyOf('0')).toBe(false);
   });
 
-  it('takes true as the one proxy right in front, never every hop', () => {
-    expect(trustProxyOf('true')).toBe(1);
-    expect(trustProxyOf('1')).toBe(1);
+  it('takes true as a proxy on this machine or a private network, never every hop', () => {
+    expect(trustProxyOf('true')).toEqual(['loopback', 'linklocal', 'uniquelocal']);
   });
 
   it('takes a number of proxy hops', () => {
+    expect(trustProxyOf('1')).toBe(1);
     expect(trustProxyOf('2')).toBe(2);
   });
 
   it('takes proxy addresses and CIDR ranges separated by commas', () => {
     expect(trustProxyOf('10.0.0.5, 10.1.0.0/16,fd00::/8')).toEqual(['10.0.0.5', '10.1.0.0/16', 'fd00::/8']);
+    expect(trustProxyOf('loopback,10.1.0.0/16')).toEqual(['loopback', '10.1.0.0/16']);
   });
 
   it('refuses anything else at start, naming the variable', () => {
@@ -44,6 +45,10 @@ describe('the client address behind a proxy', () => {
   it('is the one the proxy in front added with TRUST_PROXY=1 or true, not one the client forged before it', async () => {
     expect(await clientAddress('1', '10.0.0.2', '6.6.6.6, 203.0.113.7')).toBe('203.0.113.7');
     expect(await clientAddress('true', '10.0.0.2', '6.6.6.6, 203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('is the connecting one when, with TRUST_PROXY=true, a client reaches the port directly', async () => {
+    expect(await clientAddress('true', '198.51.100.5', '6.6.6.6')).toBe('198.51.100.5');
   });
 
   it('comes from X-Forwarded-For only when the proxy is at a trusted address', async () => {

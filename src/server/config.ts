@@ -5,8 +5,12 @@ import { z } from 'zod';
 /** Reverse proxies whose X-Forwarded-* headers are believed: none, the nearest n hops, or those at these addresses. */
 export type TrustProxy = false | number | string[];
 
-/** An IP address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
+/** proxy-addr's names for this machine and the private networks, where a reverse proxy usually is. */
+const privateNetworks = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An IP address, a CIDR range such as 10.0.0.0/8 or fd00::/8, or one of the private networks' names. */
 function isAddressOrRange(entry: string): boolean {
+  if (privateNetworks.includes(entry)) return true;
   const [address = '', prefix, ...rest] = entry.split('/');
   const version = isIP(address);
   if (!version || rest.length) return false;
@@ -14,10 +18,12 @@ function isAddressOrRange(entry: string): boolean {
 }
 
 const trustProxy = z.string().transform((value, ctx): TrustProxy => {
+  // A number of hops believes whoever connects: only for a port that nothing but the proxies reaches.
+  if (/^\d+$/.test(value)) return Number(value) || false;
   const flag = z.stringbool().safeParse(value);
-  // `true` is the one proxy right in front, never every hop: a client would then choose its own address.
-  if (flag.success) return flag.data ? 1 : false;
-  if (/^\d+$/.test(value)) return Number(value);
+  // `true` is a proxy on this machine or a private network, never every hop: a client that reached
+  // the port directly could then choose its own address.
+  if (flag.success) return flag.data ? privateNetworks : false;
   const addresses = value.split(',').map((a) => a.trim());
   if (addresses.every(isAddressOrRange)) return addresses;
   ctx.addIssue({ code: 'custom', message: 'must be true, false, a number of proxy hops, or proxy addresses or CIDR ranges separated by commas' });

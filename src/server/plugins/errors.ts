@@ -42,7 +42,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       429: ['too_many_requests', 'errors.tooManyRequests'],
     };
     const [code, key] = known[status] ?? ['bad_request', 'errors.badRequest'];
-    return reply.status(status).send({ error: { code, message: t(key, { minutes: 1 }) } });
+    return reply.status(status).send({ error: { code, message: t(key, { minutes: 1, count: 1 }) } });
   });
 
   app.setNotFoundHandler((request, reply) => {

@@ -154,10 +154,11 @@ export async function updateContact(ctx: AppContext, actor: Actor, companyId: nu
     if (admins.length <= 1) fields.isPortalAdmin = 'validation.lastAdmin';
   }
   const newEmail = input.email !== undefined && input.email !== current.email ? input.email : undefined;
-  const changed = { name: input.name !== undefined && input.name !== current.name, email: newEmail !== undefined, phone: input.phone !== undefined && input.phone !== current.phone, cpf: input.cpf !== undefined && input.cpf !== current.cpf };
   const shared = await sharedElsewhere(db, actor, personId);
-  if (shared && Object.values(changed).some(Boolean)) {
-    for (const [field, isChanged] of Object.entries(changed)) if (isChanged) fields[field] = 'validation.managedElsewhere';
+  // Refused whenever sent, changed or not: a 200 for a matching value would confirm a hidden CPF or phone.
+  const ownDetails = (['name', 'email', 'phone', 'cpf'] as const).filter((field) => input[field] !== undefined);
+  if (shared && ownDetails.length) {
+    for (const field of ownDetails) fields[field] = 'validation.managedElsewhere';
   } else if (newEmail && (await db.selectFrom('person').select('id').where('email', '=', newEmail).executeTakeFirst())) {
     fields.email = 'validation.emailTaken';
   }

@@ -104,7 +104,7 @@ export async function listCompanyContacts(db: Db, companyId: number, administere
       id: p.id,
       name: p.name,
       email: p.email,
-      pendingEmail: p.pending_email,
+      pendingEmail: p.shared_elsewhere ? null : p.pending_email,
       phone: p.shared_elsewhere ? null : p.phone,
       cpf: p.shared_elsewhere ? null : p.cpf,
       sharedElsewhere: Boolean(p.shared_elsewhere),

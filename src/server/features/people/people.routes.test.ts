@@ -197,8 +197,13 @@ describe('portal administrators run their company\'s contacts', () => {
     expect(after).toEqual({ name: 'Bruno Administrador', email: 'admin@beta.example', pending_email: null, phone: '(47) 3333-0000' });
     expect(await t.db.selectFrom('outbox_mail').select('id').where('to_address', '=', 'attacker@evil.example').execute()).toEqual([]);
 
-    // Alfa still runs the person's rights in Alfa, sending unchanged details as a form does.
-    const rights = await call('PATCH', url, alfaAdmin, { name: 'Bruno Administrador', email: 'admin@beta.example', seesAllTickets: true });
+    // Even the values stored are refused: a 200 would confirm a guessed CPF or phone.
+    const guessed = await call('PATCH', url, alfaAdmin, { phone: '(47) 3333-0000', cpf: '529.982.247-25' });
+    expect(guessed.statusCode).toBe(400);
+    expect(guessed.json().error.fields).toEqual({ phone: message, cpf: message });
+
+    // Alfa still runs the person's rights in Alfa.
+    const rights = await call('PATCH', url, alfaAdmin, { seesAllTickets: true });
     expect(rights.statusCode, rights.body).toBe(200);
     expect(rights.json()).toMatchObject({ seesAllTickets: true, sharedElsewhere: true });
     const logged = (await call('GET', `/api/companies/${alfaId}/audit`, alfaAdmin)).body;

@@ -21,7 +21,7 @@ const companyParams = z.object({ companyId: rowIdParam });
 /** E-mail confirmation, "who is my portal administrator?", and a company's products and log. */
 export async function peopleSelfRoutes(app: FastifyInstance) {
   const ctx = app.ctx;
-  const { db, config } = ctx;
+  const { db } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(

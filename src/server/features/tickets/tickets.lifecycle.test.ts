@@ -105,8 +105,7 @@ describe('reclassifying a ticket', () => {
     const criticality = await patch(number, { revision: closed.revision, criticality: 'critical', criticalityReason: 'Urgente' });
     expect(criticality.statusCode).toBe(403);
     const choices = await otherChoices();
-    const origin = { originId: await (await demoForm(t.db, 'RM')).origin('implementation') };
-    for (const [field, change] of [...Object.entries(choices), ['all', { ...choices.category, ...choices.module, ...choices.version, ...choices.environment, ...origin }] as const]) {
+    for (const [field, change] of [...Object.entries(choices), ['all', { ...choices.category, ...choices.module, ...choices.version, ...choices.environment }] as const]) {
       const res = await patch(number, { revision: closed.revision, ...change });
       expect(res.statusCode, `${field}: ${res.body}`).toBe(criticality.statusCode);
       expect(res.json(), field).toEqual(criticality.json());

@@ -1,6 +1,6 @@
 import { Code, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { countryName } from '../../../contracts/countries';
+import { countryName, isCountryCode } from '../../../contracts/countries';
 import { languages } from '../../../contracts/i18n';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage, i18n } from '../../app/i18n';
@@ -47,7 +47,7 @@ function show(value: unknown, t: Translate, lineNames?: Map<number, string>): st
 /** Codes and digits as the pages show them: a country's and a language's names, CNPJ and CPF with their marks. */
 function formatted(key: string, v: string, t: Translate): string {
   const field = key.split('.').at(-1);
-  if (field === 'country') return countryName(v, currentLanguage());
+  if (field === 'country' && isCountryCode(v)) return countryName(v, currentLanguage());
   if (field === 'language') return known(t, `language.${v}`, v);
   if (field === 'cnpj') return formatCnpj(v);
   if (field === 'cpf') return formatCpf(v);

@@ -112,7 +112,10 @@ export function HelpArticlePage() {
             <Text>{t('help.articleMissing')}</Text>
           </>
         ) : (
-          <Alert color="red">{article.error.message}</Alert>
+          <>
+            <Title order={1}>{t('help.title')}</Title>
+            <Alert color="red">{article.error.message}</Alert>
+          </>
         )}
       </Stack>
     );

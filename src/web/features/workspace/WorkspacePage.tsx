@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Collapse, Grid, Group, Loader, Paper, Select, Stack, Text, Title, useMantineTheme } from '@mantine/core';
+import { Badge, Button, Collapse, Grid, Group, Loader, Paper, Select, Stack, Text, Title, useMantineTheme } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconFilter } from '@tabler/icons-react';
@@ -14,7 +14,6 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { useMe } from '../auth/useMe';
 import { useChannels } from '../catalog/useChannels';
 import { relativeTime } from '../tickets/formatting';
-import { CriticalityBadge, StatusBadge } from '../tickets/TicketBadges';
 import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField } from '../tickets/TicketFilterFields';
 import { TicketCards } from '../tickets/TicketCards';
 import { TicketTable } from '../tickets/TicketTable';

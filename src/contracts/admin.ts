@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { languages } from './i18n';
-import { isValidCnpj } from './validation';
+import { emailAddress as email, isValidCnpj } from './validation';
 import { isCountryCode } from './countries';
 import { grades, levels } from './criticality';
 import { rowId } from './ids';
 
 const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
-const email = z.email({ error: 'validation.email' }).max(254).transform((v) => v.trim().toLowerCase());
 const id = rowId;
 /** A label per language; Portuguese is required, the others fall back to it. */
 export const localizedInput = z.object({

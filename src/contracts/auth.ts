@@ -1,12 +1,9 @@
 import { z } from 'zod';
+import { emailAddress as email } from './validation';
 import { languages } from './i18n';
 
 export const passwordMinLength = 10;
 
-const email = z
-  .email({ error: 'validation.email' })
-  .max(254, { error: 'validation.tooLong' })
-  .transform((v) => v.trim().toLowerCase());
 const password = z
   .string({ error: 'validation.required' })
   .min(passwordMinLength, { error: 'validation.passwordTooShort' })

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { languages } from './i18n';
-import { isValidCpf } from './validation';
+import { emailAddress as email, isValidCpf } from './validation';
 
 const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120, { error: 'validation.tooLong' });
-const email = z.email({ error: 'validation.email' }).max(254, { error: 'validation.tooLong' }).transform((v) => v.trim().toLowerCase());
 const phone = z.string().trim().max(40, { error: 'validation.tooLong' }).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' });
 const cpf = z
   .string()

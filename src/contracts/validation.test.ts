@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidCnpj, isValidCpf } from './validation';
+import { emailAddress, isValidCnpj, isValidCpf } from './validation';
 
 describe('CPF', () => {
   it.each([
@@ -21,4 +21,20 @@ describe('CNPJ', () => {
     ['00000000000000', false],
     ['1122233300018', false],
   ])('%s → %s', (cnpj, valid) => expect(isValidCnpj(cnpj)).toBe(valid));
+});
+
+describe('e-mail addresses', () => {
+  const messages = (value: unknown) => emailAddress.safeParse(value).error?.issues.map((i) => i.message);
+
+  it('are trimmed and lower-cased', () => {
+    expect(emailAddress.parse('  Nina@Alfa.Example ')).toBe('nina@alfa.example');
+  });
+
+  it('are required when empty and invalid only when written, each error once', () => {
+    expect(messages('')).toEqual(['validation.required']);
+    expect(messages('   ')).toEqual(['validation.required']);
+    expect(messages(undefined)).toEqual(['validation.required']);
+    expect(messages('nope')).toEqual(['validation.email']);
+    expect(messages(`${'a'.repeat(250)}@x.example`)).toEqual(['validation.tooLong']);
+  });
 });

@@ -1,3 +1,17 @@
+import { z } from 'zod';
+
+/**
+ * An e-mail address as every form takes it, trimmed and lower-cased: an empty one is "required",
+ * like any other empty field, and only a written one can be "not valid".
+ */
+export const emailAddress = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, { error: 'validation.required', abort: true })
+  .max(254, { error: 'validation.tooLong', abort: true })
+  .toLowerCase()
+  .pipe(z.email({ error: 'validation.email' }));
+
 /** Brazilian document checks, shared by the forms and the server. */
 
 const digitsOnly = (value: string) => value.replace(/\D/g, '');

@@ -43,8 +43,11 @@ export const entitlementsInput = z.object({ serviceLineIds: z.array(id).max(500)
 export const catalogKinds = ['channel', 'service_line', 'module', 'routine', 'version', 'environment', 'effect', 'category', 'origin'] as const;
 export type CatalogKind = (typeof catalogKinds)[number];
 
-/** What a catalog kind has: the kind it belongs to, labels per language, a code or key, help for the ticket form. */
-export type CatalogKindSpec = { parent?: CatalogKind; localized: boolean; code?: 'code' | 'key'; help?: boolean };
+/**
+ * What a catalog kind has: the kind it belongs to, labels per language, a code or key, help for the
+ * ticket form, and (`portugueseName`) its Portuguese label kept in `name` too, unique within its parent.
+ */
+export type CatalogKindSpec = { parent?: CatalogKind; localized: boolean; code?: 'code' | 'key'; help?: boolean; portugueseName?: boolean };
 
 /** Each kind's fields, read by the editor's routes and by its form alike. */
 export const catalogKindSpecs: Record<CatalogKind, CatalogKindSpec> = {
@@ -52,7 +55,7 @@ export const catalogKindSpecs: Record<CatalogKind, CatalogKindSpec> = {
   service_line: { parent: 'channel', localized: false, code: 'code' },
   module: { parent: 'service_line', localized: false },
   version: { parent: 'service_line', localized: false },
-  environment: { parent: 'service_line', localized: true },
+  environment: { parent: 'service_line', localized: true, portugueseName: true },
   routine: { parent: 'module', localized: false },
   effect: { localized: true },
   category: { localized: true, code: 'key', help: true },

@@ -59,8 +59,7 @@ async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creatin
   if (spec.localized) {
     if (input.names) values.names = JSON.stringify(input.names);
     else if (creating) fields['names.pt-BR'] = 'validation.required';
-    // An environment keeps its Portuguese name beside them, unique within its line.
-    if (kind === 'environment' && input.names) values.name = input.names['pt-BR'];
+    if (spec.portugueseName && input.names) values.name = input.names['pt-BR'];
   } else if (input.name !== undefined) values.name = input.name;
   else if (creating) fields.name = 'validation.required';
   if (spec.code) {
@@ -138,7 +137,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
         const after = parentRow && parent ? { parent: present(parent.kind, parentRow).name, ...entry } : request.body;
         await audit(trx, { actorId: actor.id, action: `catalog.${kind}.created`, targetType: kind, targetId: String(created.id), after });
         return created;
-      }).catch(uniqueToField);
+      }).catch((error: unknown) => uniqueToField(error, kind));
       return reply.status(201).send(present(kind, row));
     },
   );
@@ -166,7 +165,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
           : before;
         await audit(trx, { actorId: actor.id, action: `catalog.${kind}.updated`, targetType: kind, targetId: String(id), before: present(kind, before), after: request.body });
         return updated;
-      }).catch(uniqueToField);
+      }).catch((error: unknown) => uniqueToField(error, kind));
       return present(kind, row);
     },
   );
@@ -256,10 +255,12 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
 }
 
 /** A duplicate code, key or name becomes an error on that field instead of a 500. */
-function uniqueToField(error: unknown): never {
+function uniqueToField(error: unknown, kind: CatalogKind): never {
   const message = error instanceof Error ? error.message : '';
   if (!/unique|duplicate key/i.test(message)) throw error;
-  // SQLite names "table.column"; PostgreSQL names the constraint "table_column_key".
-  const field = /[._]code\b|_code_key/.test(message) ? 'code' : /\.key\b|_key_key/.test(message) ? 'key' : /environment/.test(message) ? 'names.pt-BR' : 'name';
+  // SQLite names "table.column"; PostgreSQL names the constraint "table_column_key". A name typed
+  // per language is unique by its Portuguese one.
+  const name = catalogKindSpecs[kind].localized ? 'names.pt-BR' : 'name';
+  const field = /[._]code\b|_code_key/.test(message) ? 'code' : /\.key\b|_key_key/.test(message) ? 'key' : name;
   throw invalidFields({ [field]: field === 'key' ? 'validation.duplicateKey' : 'validation.duplicate' });
 }

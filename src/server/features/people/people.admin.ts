@@ -9,7 +9,7 @@ import { invalidFields, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { invite, reinvite, sendEmailConfirmation } from '../auth/auth.mails';
 import { audit } from '../audit/audit.service';
-import { isActivePersonWithAccess } from './people.repository';
+import { inCompanyOutside, isActivePersonWithAccess } from './people.repository';
 import { createPerson, endSessions } from './people.service';
 
 type Permissions = { isPortalAdmin: boolean; seesAllTickets: boolean; mayRequestConsulting: boolean };
@@ -38,8 +38,8 @@ export function administeredBy(actor: Actor): number[] | null {
 async function sharedElsewhere(db: Db, actor: Actor, personId: string): Promise<boolean> {
   const administered = administeredBy(actor);
   if (!administered) return false;
-  const other = await db.selectFrom('membership').select('company_id').where('person_id', '=', personId).where('company_id', 'not in', administered).executeTakeFirst();
-  return other !== undefined;
+  const person = await db.selectFrom('person').select((eb) => inCompanyOutside(eb, administered).as('shared')).where('person.id', '=', personId).executeTakeFirst();
+  return Boolean(person?.shared);
 }
 
 /** Rights one may give: never more than one holds (a system administrator holds them all). */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { invalidFields } from '../../lib/errors';
 import type { Db } from '../../db/database';
@@ -55,6 +55,14 @@ function decodeNameCursor(raw: string): [string, string] {
   throw invalidFields({ cursor: 'validation.invalid' });
 }
 
+/**
+ * Whether the person of the query belongs to a company outside `administered` (one the reader does
+ * not administer): their own details are then not the reader's to see or change (people.admin.ts).
+ */
+export function inCompanyOutside(eb: ExpressionBuilder<Database, 'person'>, administered: number[]) {
+  return eb.exists(eb.selectFrom('membership as other').select('other.person_id').whereRef('other.person_id', '=', 'person.id').where('other.company_id', 'not in', administered));
+}
+
 type ContactQuery = { q?: string; status: 'active' | 'inactive' | 'all'; limit: number; cursor?: string; personId?: string };
 
 /**
@@ -67,11 +75,7 @@ export async function listCompanyContacts(db: Db, companyId: number, administere
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
     .select((eb) => [
-      administered
-        ? eb
-            .exists(eb.selectFrom('membership as other').select('other.person_id').whereRef('other.person_id', '=', 'person.id').where('other.company_id', 'not in', administered))
-            .as('shared_elsewhere')
-        : sql<boolean>`false`.as('shared_elsewhere'),
+      administered ? inCompanyOutside(eb, administered).as('shared_elsewhere') : sql<boolean>`false`.as('shared_elsewhere'),
       'person.id',
       'person.name',
       'person.email',

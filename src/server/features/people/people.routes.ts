@@ -63,7 +63,7 @@ export async function peopleRoutes(app: FastifyInstance) {
   for (const [action, active] of [['deactivate', false], ['reactivate', true]] as const) {
     r.post(
       `/api/companies/:companyId/people/:personId/${action}`,
-      { schema: { tags: ['people'], summary: active ? 'Reactivate a contact' : 'Deactivate a contact: sessions end at once', params: personParams, response: { 200: contactView, ...errors } } },
+      { schema: { tags: ['people'], summary: active ? 'Reactivate a contact' : 'Deactivate a contact in this company, at once (their sessions end when no company is left)', params: personParams, response: { 200: contactView, ...errors } } },
       async (request) => {
         const actor = requireActor(request);
         await setContactActive(ctx, actor, request.params.companyId, request.params.personId, active);

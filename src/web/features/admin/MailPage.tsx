@@ -10,9 +10,6 @@ import { useMe } from '../auth/useMe';
 import { check, errorText, FormAlert, Loaded, PageHeader, serverErrors } from './ui';
 import { useMailSettings, useTestMail } from './useAdmin';
 
-/** Addresses are long words: on a phone they break anywhere rather than widen the page. */
-const wrapAnywhere = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
-
 /** `/admin/mail`: how the server sends mail (from its configuration), the outbox, and a test mail. */
 export function MailPage() {
   const { t } = useTranslation();
@@ -55,18 +52,18 @@ export function MailPage() {
                 <DataList labelWidth={210} withDivider orientation={orientation}>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('admin.mail.smtp')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{s.smtpUrl ? <Code style={wrapAnywhere}>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
+                    <DataList.ItemValue>{s.smtpUrl ? <Code>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
                   </DataList.Item>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('admin.mail.from')}</DataList.ItemLabel>
                     <DataList.ItemValue>
-                      <Code style={wrapAnywhere}>{s.from}</Code>
+                      <Code>{s.from}</Code>
                     </DataList.ItemValue>
                   </DataList.Item>
                   <DataList.Item>
                     <DataList.ItemLabel>{t('admin.mail.publicUrl')}</DataList.ItemLabel>
                     <DataList.ItemValue>
-                      <Code style={wrapAnywhere}>{s.publicUrl}</Code>
+                      <Code>{s.publicUrl}</Code>
                     </DataList.ItemValue>
                   </DataList.Item>
                 </DataList>

@@ -87,13 +87,7 @@ export function HelpArticlePage() {
   const language = currentLanguage();
 
   const trail = (
-    <Breadcrumbs
-      component="nav"
-      separator="›"
-      aria-label={t('admin.common.breadcrumbs')}
-      // A long article title wraps on a phone instead of widening the page.
-      styles={{ root: { flexWrap: 'wrap' }, breadcrumb: { whiteSpace: 'normal' } }}
-    >
+    <Breadcrumbs component="nav" separator="›" aria-label={t('admin.common.breadcrumbs')}>
       <Anchor component={Link} to="/help" size="sm">
         {t('help.title')}
       </Anchor>

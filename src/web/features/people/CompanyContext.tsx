@@ -47,7 +47,7 @@ export function CompanyTrail({ companyId }: { companyId: number }) {
   ];
   return (
     <Group justify="space-between" gap="sm" mb="xs">
-      <Breadcrumbs component="nav" separator="›" aria-label={t('admin.common.breadcrumbs')} style={{ flexWrap: 'wrap' }}>
+      <Breadcrumbs component="nav" separator="›" aria-label={t('admin.common.breadcrumbs')}>
         <Anchor component={Link} to="/admin/companies" size="sm">
           {t('admin.nav.companies')}
         </Anchor>

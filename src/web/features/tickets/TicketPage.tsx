@@ -220,8 +220,8 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
               <DataList
                 gap="xs"
                 withDivider
-                // Fixed label column; long labels and values wrap instead of widening the page.
-                styles={{ itemLabel: { flex: '0 0 8.5rem', minWidth: 0 }, itemValue: { minWidth: 0, overflowWrap: 'anywhere' } }}
+                // Fixed label column; long labels wrap too (values do, theme.ts).
+                styles={{ itemLabel: { flex: '0 0 8.5rem', minWidth: 0 } }}
               >
                 {item(t('tickets.fields.number'), `#${ticket.number}`)}
                 {item(t('tickets.fields.status'), t(`tickets.statuses.${ticket.status}`))}

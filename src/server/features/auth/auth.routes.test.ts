@@ -1,9 +1,5 @@
-import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app';
-import { loadConfig } from '../../config';
-import { seedDemo } from '../../demo/demo.seed';
-import { buildTestApp, cookieOf, createTestDatabase, request, signIn, testOrigin, type TestApp } from '../../test/harness';
+import { buildTestApp, cookieOf, request, signIn, twoAppProcesses, type TestApp } from '../../test/harness';
 import { deactivatePerson } from '../people/people.service';
 import { findPersonByEmail } from '../people/people.repository';
 
@@ -170,12 +166,7 @@ describe('throttling', () => {
   });
 
   it('counts a burst of concurrent guesses on two app processes before checking them: the right password is refused once 5 were tried', async () => {
-    const { db, drop, openAnother } = await createTestDatabase();
-    await seedDemo(db);
-    const other = openAnother();
-    const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
-    // Two apps on two database handles: what two processes behind a load balancer are.
-    const apps = [await buildApp({ config, db, web: false }), await buildApp({ config, db: other, web: false })];
+    const { apps, close } = await twoAppProcesses();
     const passwords = [...Array.from({ length: 39 }, (_, i) => `wrong-password-${i}`), 'atende-demo'];
     const answers = await Promise.all(
       passwords.map((password, i) => request(apps[i % 2]!, { method: 'POST', url: '/api/session', payload: { email: 'admin@alfa.example', password } })),
@@ -186,9 +177,7 @@ describe('throttling', () => {
     expect(statuses.at(-1)).toBe(429);
     expect(Number(answers.at(-1)!.headers['retry-after'])).toBeGreaterThan(800);
     expect((await request(apps[0]!, { method: 'POST', url: '/api/session', payload: { email: 'admin@alfa.example', password: 'atende-demo' } })).statusCode).toBe(429);
-    for (const app of apps) await app.close();
-    await other.destroy();
-    await drop();
+    await close();
   });
 
   it('counts a burst of concurrent guesses from one IP address across accounts: at most 30 are checked', async () => {

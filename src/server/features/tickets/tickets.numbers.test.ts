@@ -4,17 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../app';
 import { loadConfig } from '../../config';
 import { seedDemo } from '../../demo/demo.seed';
-import { createTestDatabase, request, signIn, testOrigin } from '../../test/harness';
+import { createTestDatabase, request, signIn, testOrigin, twoAppProcesses } from '../../test/harness';
 import { demoForm } from '../../test/catalog-ids';
 
 describe('ticket numbers', () => {
   it('are sequential and unique when two app processes open tickets at once', async () => {
-    const { db, drop, openAnother } = await createTestDatabase();
-    await seedDemo(db);
-    const other = openAnother();
-    const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
-    // Two apps on two database handles: what two processes behind a load balancer are.
-    const apps = [await buildApp({ config, db, web: false }), await buildApp({ config, db: other, web: false })];
+    const { db, apps, close } = await twoAppProcesses();
     const cookies = await Promise.all(apps.map((app) => signIn(app, 'contato@alfa.example')));
     const form = await demoForm(db, 'RM');
     const opened = await Promise.all(
@@ -25,9 +20,7 @@ describe('ticket numbers', () => {
     expect(opened.map((r) => r.statusCode)).toEqual(Array(40).fill(201));
     const numbers = opened.map((r) => r.json().number as number).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    for (const app of apps) await app.close();
-    await other.destroy();
-    await drop();
+    await close();
   });
 });
 

@@ -57,7 +57,7 @@ async function columnsFor(db: AnyTable, kind: CatalogKind, input: Entry, creatin
   const fields: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   if (spec.localized) {
-    if (input.names) values.names = JSON.stringify(input.names);
+    if (input.names) values.names = JSON.stringify(nonEmpty(input.names));
     else if (creating) fields['names.pt-BR'] = 'validation.required';
     if (spec.portugueseName && input.names) values.name = input.names['pt-BR'];
   } else if (input.name !== undefined) values.name = input.name;

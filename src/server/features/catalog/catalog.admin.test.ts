@@ -254,6 +254,9 @@ describe('environments in each language', () => {
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ name: 'Treinamento', names: { en: 'Training' } });
     expect(await environments()).toEqual(['Production', 'Staging', 'Development', 'Training']);
+    // A language left empty falls back to Portuguese instead of showing nothing.
+    expect((await add({ 'pt-BR': 'Contingência', en: '' })).statusCode).toBe(201);
+    expect((await environments()).sort()).toEqual(['Contingência', 'Development', 'Production', 'Staging', 'Training']);
     // The Portuguese name is unique within the line.
     const twice = await add({ 'pt-BR': 'Produção', en: 'Live' });
     expect(twice.statusCode).toBe(400);

@@ -54,7 +54,7 @@ export const meView = z.object({
   language: z.enum(languages),
   staffRole: z.enum(staffRoles).nullable(),
   memberships: z.array(membershipView),
-  /** Demo mode only: the development mailbox is reachable. */
+  /** The development mailbox opens for this person (a demo without SMTP, to its system administrator). */
   devMailbox: z.boolean(),
 });
 export type MeView = z.infer<typeof meView>;

@@ -32,7 +32,8 @@ const trustProxy = z.string().transform((value, ctx): TrustProxy => {
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Every address by default; the demo only this machine's unless HOST says otherwise. */
+  HOST: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z
@@ -86,10 +87,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
   }
   const e = parsed.data;
   const port = e.PORT;
-  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
+  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
   return {
     port,
-    host: e.HOST,
+    host,
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${port}`).replace(/\/$/, ''),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,

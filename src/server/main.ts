@@ -50,7 +50,7 @@ async function prepare(config: Config, db: ReturnType<typeof openConfiguredDatab
     return [
       'Demo accounts (password: ' + demoPassword + '):',
       ...accounts.map((a) => `  ${a.email.padEnd(26)} ${a.role}`),
-      ...(config.smtpUrl ? [] : [`Mails stay in the development mailbox: ${config.publicUrl}/dev/mailbox`]),
+      ...(config.smtpUrl ? [] : [`Mails stay in the development mailbox (on this machine, or signed in as the system administrator): ${config.publicUrl}/dev/mailbox`]),
     ];
   }
   const setupLink = await issueSetupLink(db, config);

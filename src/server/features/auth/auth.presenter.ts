@@ -2,7 +2,7 @@ import type { MeView } from '../../../contracts/auth';
 import type { Actor } from './auth.actor';
 
 /** The signed-in person as the browser sees them. */
-export function presentMe(actor: Actor, demo: boolean): MeView {
+export function presentMe(actor: Actor, devMailbox: boolean): MeView {
   return {
     id: actor.id,
     name: actor.name,
@@ -10,6 +10,6 @@ export function presentMe(actor: Actor, demo: boolean): MeView {
     language: actor.language,
     staffRole: actor.staffRole,
     memberships: actor.memberships,
-    devMailbox: demo,
+    devMailbox,
   };
 }

@@ -21,6 +21,7 @@ import { assertNotThrottled, clearAttempts, forgiveAttempt, recordAttempt, recor
 import { consumeSetupToken } from './auth.setup';
 import { createPerson, setPersonPassword } from '../people/people.service';
 import { findPersonByEmail } from '../people/people.repository';
+import { devMailboxOpens } from '../mail/mail.mailbox';
 
 const forgotRule = { limit: 10, windowSeconds: 900, blockSeconds: 900 };
 const errors = { 400: errorBody, 401: errorBody, 429: errorBody };
@@ -70,7 +71,7 @@ export async function authRoutes(app: FastifyInstance) {
       // Signing in replaces any session the browser still had.
       if (request.sessionId) await db.deleteFrom('session').where('id', '=', request.sessionId).execute();
       forwardCookies(reply, signedIn.headers);
-      return presentMe(actor, config.demo);
+      return presentMe(actor, devMailboxOpens(config, request, actor));
     },
   );
 
@@ -87,7 +88,7 @@ export async function authRoutes(app: FastifyInstance) {
   r.get(
     '/api/me',
     { schema: { tags: ['auth'], summary: 'The signed-in person', response: { 200: meView, 401: errorBody } } },
-    async (request) => presentMe(requireActor(request), config.demo),
+    async (request) => presentMe(requireActor(request), devMailboxOpens(config, request)),
   );
 
   r.patch(
@@ -96,7 +97,7 @@ export async function authRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       await db.updateTable('person').set({ language: request.body.language }).where('id', '=', actor.id).execute();
-      return presentMe({ ...actor, language: request.body.language }, config.demo);
+      return presentMe({ ...actor, language: request.body.language }, devMailboxOpens(config, request));
     },
   );
 

@@ -5,6 +5,7 @@ import { errorBody } from '../../../contracts/errors';
 import { iso } from '../../db/columns';
 import { inlineLimit } from '../../db/limit';
 import { notFound } from '../../lib/errors';
+import { devMailboxOpens } from './mail.mailbox';
 
 const mailView = z.object({
   id: z.number(),
@@ -17,8 +18,8 @@ const mailView = z.object({
 });
 
 /**
- * The development mailbox: in demo mode only, anyone on the demo reads the outbox, so
- * invitation and reset links work without an SMTP server. Outside demo mode it is a 404.
+ * The development mailbox: the outbox of a demo without SMTP, so invitation and reset links work
+ * without a mail server — for those `devMailboxOpens` lets in; a 404 for anyone else.
  */
 export async function devMailboxRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
@@ -27,12 +28,12 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['mail'],
-        summary: 'Development mailbox (demo mode only)',
+        summary: 'Development mailbox: a demo without SMTP, for its system administrator or a visitor on the same machine',
         response: { 200: z.object({ mails: z.array(mailView) }), 404: errorBody },
       },
     },
-    async () => {
-      if (!config.demo) throw notFound();
+    async (request) => {
+      if (!devMailboxOpens(config, request)) throw notFound();
       const rows = await db
         .selectFrom('outbox_mail')
         .select(['id', 'to_address', 'subject', 'text', 'html', 'status', 'created_at'])
@@ -51,5 +52,17 @@ export async function devMailboxRoutes(app: FastifyInstance) {
         })),
       };
     },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/dev/mailbox/access',
+    {
+      schema: {
+        tags: ['mail'],
+        summary: 'Whether the development mailbox would open for this request (the sign-in page links to it only then)',
+        response: { 200: z.object({ open: z.boolean() }) },
+      },
+    },
+    async (request) => ({ open: devMailboxOpens(config, request) }),
   );
 }

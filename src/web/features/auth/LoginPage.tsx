@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -22,6 +22,12 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [values, setValues] = useState<LoginInput>({ email: '', password: '' });
   const [missing, setMissing] = useState<Partial<Record<keyof LoginInput, string>>>({});
+  // The development mailbox is linked only where it would open (a demo without SMTP, on this machine).
+  const mailbox = useQuery({
+    queryKey: ['devMailboxAccess'],
+    queryFn: () => api.get<{ open: boolean }>('/api/dev/mailbox/access'),
+    staleTime: Infinity,
+  });
 
   const signIn = useMutation({
     mutationFn: (input: LoginInput) => api.post<MeView>('/api/session', input),
@@ -58,9 +64,11 @@ export function LoginPage() {
               {t('login.help')}
             </Anchor>
           </Group>
-          <Anchor component={Link} to="/dev/mailbox" size="sm" c="dimmed" ta="center">
-            {t('nav.mailbox')}
-          </Anchor>
+          {mailbox.data?.open && (
+            <Anchor component={Link} to="/dev/mailbox" size="sm" c="dimmed" ta="center">
+              {t('nav.mailbox')}
+            </Anchor>
+          )}
         </Stack>
       }
     >

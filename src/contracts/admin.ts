@@ -1,25 +1,24 @@
 import { z } from 'zod';
 import { languages } from './i18n';
-import { emailAddress as email, isValidCnpj } from './validation';
+import { emailAddress as email, isSafeLink, isValidCnpj, text } from './validation';
 import { isCountryCode } from './countries';
 import { grades, levels } from './criticality';
 import { rowId } from './ids';
 
-const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
+const name = text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' });
 const id = rowId;
 /** A label per language; Portuguese is required, the others fall back to it. */
 export const localizedInput = z.object({
   'pt-BR': name,
-  en: z.string().trim().max(200).optional(),
-  es: z.string().trim().max(200).optional(),
+  en: text().trim().max(200).optional(),
+  es: text().trim().max(200).optional(),
 });
 
-const cnpj = z
-  .string()
+const cnpj = text()
   .trim()
   .refine((v) => v === '' || isValidCnpj(v), { error: 'validation.cnpj' })
   .transform((v) => v.replace(/\D/g, '') || null);
-const country = z.string().refine(isCountryCode, { error: 'validation.country' });
+const country = text().refine(isCountryCode, { error: 'validation.country' });
 
 export const companyInput = z.object({
   name,
@@ -62,7 +61,7 @@ export const catalogKindSpecs: Record<CatalogKind, CatalogKindSpec> = {
   origin: { localized: true, code: 'key', help: true },
 };
 
-const helpText = z.string().trim().max(500, { error: 'validation.tooLong' }).optional();
+const helpText = text().trim().max(500, { error: 'validation.tooLong' }).optional();
 /** The guide's explanation of a choice, per language; an empty one falls back to Portuguese, none at all shows no help. */
 const localizedHelp = z.object({ 'pt-BR': helpText, en: helpText, es: helpText });
 
@@ -70,8 +69,8 @@ const localizedHelp = z.object({ 'pt-BR': helpText, en: helpText, es: helpText }
 export const catalogEntryInput = z.object({
   name: name.optional(),
   names: localizedInput.optional(),
-  code: z.string().trim().min(1).max(30).regex(/^[A-Z0-9_]+$/, { error: 'validation.code' }).optional(),
-  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, { error: 'validation.key' }).optional(),
+  code: text().trim().min(1).max(30).regex(/^[A-Z0-9_]+$/, { error: 'validation.code' }).optional(),
+  key: text().trim().min(1).max(40).regex(/^[a-z0-9_]+$/, { error: 'validation.key' }).optional(),
   parentId: id.optional(),
   /** An effect's urgency. */
   urgency: z.enum(grades).optional(),
@@ -121,7 +120,7 @@ export const agentAdminView = agentView.extend({ invitationPending: z.boolean() 
 export const groupInput = z.object({
   name,
   active: z.boolean().default(true),
-  memberIds: z.array(z.string().max(100)).max(1000).default([]),
+  memberIds: z.array(text().max(100)).max(1000).default([]),
   serviceLineIds: z.array(id).max(500).default([]),
 });
 export const groupView = z.object({ id: z.number(), name: z.string(), active: z.boolean(), memberIds: z.array(z.string()), serviceLineIds: z.array(z.number()) });
@@ -129,9 +128,9 @@ export const groupView = z.object({ id: z.number(), name: z.string(), active: z.
 export const helpChannelInput = z.object({
   names: localizedInput,
   descriptions: localizedInput.partial().default({}),
-  phone: z.string().trim().max(40).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' }).optional(),
-  option: z.string().trim().max(20).optional(),
-  url: z.url({ error: 'validation.url' }).max(500).optional(),
+  phone: text().trim().max(40).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' }).optional(),
+  option: text().trim().max(20).optional(),
+  url: text().pipe(z.url({ error: 'validation.url' }).max(500).refine(isSafeLink, { error: 'validation.url' })).optional(),
   position: z.number().int().min(0).max(10_000).default(0),
   active: z.boolean().default(true),
 });

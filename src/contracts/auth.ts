@@ -1,35 +1,34 @@
 import { z } from 'zod';
-import { emailAddress as email } from './validation';
+import { emailAddress as email, text } from './validation';
 import { languages } from './i18n';
 
 export const passwordMinLength = 10;
 
-const password = z
-  .string({ error: 'validation.required' })
+const password = text({ error: 'validation.required' })
   .min(passwordMinLength, { error: 'validation.passwordTooShort' })
   .max(128, { error: 'validation.tooLong' });
 
 export const loginInput = z.object({
-  email: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(254).toLowerCase(),
-  password: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(128),
+  email: text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(254).toLowerCase(),
+  password: text({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(128),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
 export const forgotPasswordInput = z.object({ email });
 
 export const setPasswordInput = z.object({
-  token: z.string().min(1).max(200),
+  token: text().min(1).max(200),
   password,
 });
 
 export const changePasswordInput = z.object({
-  currentPassword: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(128),
+  currentPassword: text({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(128),
   newPassword: password,
 });
 
 export const setupInput = z.object({
-  token: z.string().min(1).max(200),
-  name: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120),
+  token: text().min(1).max(200),
+  name: text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120),
   email,
   password,
 });

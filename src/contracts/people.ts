@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { languages } from './i18n';
-import { emailAddress as email, isValidCpf } from './validation';
+import { emailAddress as email, isValidCpf, text } from './validation';
 
-const name = z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120, { error: 'validation.tooLong' });
-const phone = z.string().trim().max(40, { error: 'validation.tooLong' }).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' });
-const cpf = z
-  .string()
+const name = text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120, { error: 'validation.tooLong' });
+const phone = text().trim().max(40, { error: 'validation.tooLong' }).regex(/^[\d\s()+-]*$/, { error: 'validation.phone' });
+const cpf = text()
   .trim()
   .refine((v) => v === '' || isValidCpf(v), { error: 'validation.cpf' })
   .transform((v) => v.replace(/\D/g, ''));
@@ -61,13 +60,13 @@ export type ContactView = z.infer<typeof contactView>;
 
 export const contactList = z.object({ contacts: z.array(contactView), nextCursor: z.string().nullable() });
 export const contactListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   status: z.enum(['active', 'inactive', 'all']).default('all'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(300).optional(),
+  cursor: text().max(300).optional(),
 });
 
-export const importInput = z.object({ csv: z.string().min(1, { error: 'validation.required' }).max(5_000_000, { error: 'validation.tooLong' }) });
+export const importInput = z.object({ csv: text().min(1, { error: 'validation.required' }).max(5_000_000, { error: 'validation.tooLong' }) });
 export const importRow = z.object({
   line: z.number(),
   name: z.string(),
@@ -81,5 +80,5 @@ export const importPreview = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
-export const confirmEmailInput = z.object({ token: z.string().min(1).max(200) });
+export const confirmEmailInput = z.object({ token: text().min(1).max(200) });
 export const adminLookupInput = z.object({ email });

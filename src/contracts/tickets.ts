@@ -3,6 +3,7 @@ import { levels } from './criticality';
 import { isCountryCode } from './countries';
 import { isDayInRange, isTimeZone } from './time';
 import { maxRowId, rowIdParam } from './ids';
+import { text } from './validation';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -13,7 +14,7 @@ export const maxIncident = 100_000;
 
 const id = z.number({ error: 'validation.required' }).int().positive({ error: 'validation.required' }).max(maxRowId);
 const required = (max: number) =>
-  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+  text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
 /**
  * The ticket form (product.md §3), the same in the browser and on the server. Which lists a
@@ -25,12 +26,12 @@ export const openTicketInput = z.object({
   companyId: id.optional(),
   /** Agents only: open for a customer's contact, who becomes the requester. */
   onBehalf: z.boolean().default(false),
-  requesterId: z.string().max(100).optional(),
+  requesterId: text().max(100).optional(),
   additionalEmails: z
-    .array(z.email({ error: 'validation.email' }).max(254).toLowerCase(), { error: 'validation.invalid' })
+    .array(text().pipe(z.email({ error: 'validation.email' }).max(254).toLowerCase()), { error: 'validation.invalid' })
     .max(maxAdditionalEmails, { error: 'validation.tooManyEmails' })
     .default([]),
-  country: z.string({ error: 'validation.country' }).refine(isCountryCode, { error: 'validation.country' }),
+  country: text({ error: 'validation.country' }).refine(isCountryCode, { error: 'validation.country' }),
   categoryId: id,
   originId: id,
   effectId: id,
@@ -134,14 +135,14 @@ export type TicketView = z.infer<typeof ticketView>;
 const periodDay = z.iso.date({ error: 'validation.date', abort: true }).refine(isDayInRange, { error: 'validation.date' });
 
 export const ticketListQuery = z.object({
-  channel: z.string().max(40).optional(),
+  channel: text().max(40).optional(),
   serviceLineId: rowIdParam.optional(),
   status: z.enum(ticketStatuses).optional(),
   from: periodDay.optional(),
   to: periodDay.optional(),
   /** The reader's IANA time zone: `from` and `to` are calendar days there (UTC when absent). */
-  tz: z.string().max(64).refine(isTimeZone, { error: 'validation.invalid' }).optional(),
-  q: z.string().trim().max(200).optional(),
+  tz: text().max(64).refine(isTimeZone, { error: 'validation.invalid' }).optional(),
+  q: text().trim().max(200).optional(),
   /** Agent workspace views. */
   view: z.enum(['unassigned', 'mine', 'open', 'waiting', 'recently_closed']).optional(),
   /** `criticality`: most critical first, then oldest. */
@@ -149,7 +150,7 @@ export const ticketListQuery = z.object({
   sort: z.enum(['updated', 'created', 'number', 'criticality']).optional(),
   order: z.enum(['desc', 'asc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
@@ -161,24 +162,21 @@ export type TicketList = z.infer<typeof ticketList>;
 
 export const openedTicket = z.object({ number: z.number() });
 
-const text = (max: number) =>
-  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
-
 /** A reply or an internal note; an agent's reply may also ask the customer or propose a solution. */
 export const articleInput = z.object({
-  body: text(maxIncident),
+  body: required(maxIncident),
   internal: z.boolean().default(false),
   action: z.enum(['reply', 'ask_customer', 'propose_solution']).default('reply'),
-  attachmentIds: z.array(z.string().max(64)).max(50).default([]),
+  attachmentIds: z.array(text().max(64)).max(50).default([]),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 
 /** An agent's change to a ticket; `revision` is the one the agent saw. */
 export const ticketUpdateInput = z.object({
   revision: z.number({ error: 'validation.required' }).int().positive(),
-  assigneeId: z.string().max(100).nullable().optional(),
+  assigneeId: text().max(100).nullable().optional(),
   groupId: id.optional(),
-  transferNote: z.string().trim().max(5000).optional(),
+  transferNote: text().trim().max(5000).optional(),
   status: z.enum(['in_progress', 'waiting_customer', 'on_hold']).optional(),
   categoryId: id.optional(),
   moduleId: id.optional(),
@@ -186,16 +184,16 @@ export const ticketUpdateInput = z.object({
   versionId: id.nullable().optional(),
   environmentId: id.nullable().optional(),
   criticality: z.enum(levels).optional(),
-  criticalityReason: z.string().trim().max(2000, { error: 'validation.tooLong' }).optional(),
+  criticalityReason: text().trim().max(2000, { error: 'validation.tooLong' }).optional(),
 });
 export type TicketUpdateInput = z.input<typeof ticketUpdateInput>;
 
 export const takeInput = z.object({ revision: z.number().int().positive() });
-export const rejectInput = z.object({ comment: text(maxIncident) });
-export const reopenInput = z.object({ comment: text(maxIncident) });
+export const rejectInput = z.object({ comment: required(maxIncident) });
+export const reopenInput = z.object({ comment: required(maxIncident) });
 export const ratingInput = z.object({
   score: z.number({ error: 'validation.rating' }).int().min(1, { error: 'validation.rating' }).max(5, { error: 'validation.rating' }),
-  comment: z.string().trim().max(5000, { error: 'validation.tooLong' }).optional(),
+  comment: text().trim().max(5000, { error: 'validation.tooLong' }).optional(),
 });
 
 /** A 409: the ticket's state forbids the move; for a stale update, also what changed since the revision seen. */

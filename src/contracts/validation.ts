@@ -1,16 +1,38 @@
 import { z } from 'zod';
 
 /**
+ * C0 and C1 control characters (and DEL) but tab, line feed and carriage return: nobody types them,
+ * PostgreSQL refuses NUL in text, and stored raw they reach pages, mails and exports.
+ */
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** True for a text without control characters other than tab, CR and LF. */
+export const hasNoControlCharacters = (value: string) => !controlCharacters.test(value);
+
+/**
+ * A text field of any input: a string that refuses control characters, naming the field. Every
+ * string a request carries (body, query, path) is one of these; views (answers) use z.string().
+ */
+export function text(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).refine(hasNoControlCharacters, { error: 'validation.controlCharacters', abort: true });
+}
+
+/**
  * An e-mail address as every form takes it, trimmed and lower-cased: an empty one is "required",
  * like any other empty field, and only a written one can be "not valid".
  */
-export const emailAddress = z
-  .string({ error: 'validation.required' })
+export const emailAddress = text({ error: 'validation.required' })
   .trim()
   .min(1, { error: 'validation.required', abort: true })
   .max(254, { error: 'validation.tooLong', abort: true })
   .toLowerCase()
   .pipe(z.email({ error: 'validation.email' }));
+
+/** The kinds of link a page may show: the web, a mail or a phone call, never a script (`javascript:`, `data:`…). */
+const linkProtocols = ['https:', 'http:', 'mailto:', 'tel:'];
+
+/** True for a URL of one of `linkProtocols`. */
+export const isSafeLink = (url: string) => URL.canParse(url) && linkProtocols.includes(new URL(url).protocol);
 
 /** Brazilian document checks, shared by the forms and the server. */
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
+import { text } from '../../../contracts/validation';
 import { attachmentView } from '../../../contracts/tickets';
 import { now } from '../../db/columns';
 import { AppError, notFound } from '../../lib/errors';
@@ -88,7 +89,7 @@ export async function attachmentsRoutes(app: FastifyInstance) {
       schema: {
         tags: ['attachments'],
         summary: 'Download a file; always as an attachment, never rendered inline',
-        params: z.object({ id: z.string().max(64) }),
+        params: z.object({ id: text().max(64) }),
         response: { 200: z.unknown().describe('The file, as application/octet-stream or its safe type'), 401: errorBody, 404: errorBody },
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
+import { text } from '../../../contracts/validation';
 import { requireSystemAdmin } from '../../plugins/session';
 import { auditList, readAudit } from './audit.list';
 import { rowIdParam } from '../../../contracts/ids';
@@ -16,7 +17,7 @@ export async function auditRoutes(app: FastifyInstance) {
         tags: ['audit'],
         summary: 'Every administrative act: who, when, what (and the name of what), before → after',
         querystring: z.object({
-          action: z.string().max(60).optional(),
+          action: text().max(60).optional(),
           companyId: rowIdParam.optional(),
           before: rowIdParam.optional(),
         }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { companyInput, companyList, companyUpdate, companyView, entitlementsInput } from '../../../contracts/admin';
 import { isCountryCode } from '../../../contracts/countries';
 import { errorBody } from '../../../contracts/errors';
+import { text } from '../../../contracts/validation';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import { containsFolded } from '../../db/text-search';
@@ -73,7 +74,7 @@ export async function companiesAdminRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/admin/companies',
-    { schema: { tags: ['admin'], summary: 'Companies', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: companyList, ...errors } } },
+    { schema: { tags: ['admin'], summary: 'Companies', querystring: z.object({ q: text().trim().max(100).optional() }), response: { 200: companyList, ...errors } } },
     async (request) => {
       requireSystemAdmin(request);
       return { companies: await listCompanies(db, { q: request.query.q }) };

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { companyOptions, contactOptions } from '../../../contracts/catalog';
 import { errorBody } from '../../../contracts/errors';
+import { text } from '../../../contracts/validation';
 import { containsFolded } from '../../db/text-search';
 import { inlineLimit } from '../../db/limit';
 import { forbidden } from '../../lib/errors';
@@ -22,7 +23,7 @@ export async function companiesRoutes(app: FastifyInstance) {
         summary: 'Active companies, optionally those entitled to a service line (staff)',
         querystring: z.object({
           serviceLineId: rowIdParam.optional(),
-          q: z.string().trim().max(100).optional(),
+          q: text().trim().max(100).optional(),
         }),
         response: { 200: companyOptions, 401: errorBody, 403: errorBody },
       },

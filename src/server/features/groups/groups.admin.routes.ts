@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentAdminView, agentInput, agentUpdate, agentView, groupInput, groupView } from '../../../contracts/admin';
 import { errorBody } from '../../../contracts/errors';
+import { text } from '../../../contracts/validation';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import { forbidden, invalidFields, notFound } from '../../lib/errors';
@@ -13,7 +14,7 @@ import { createPerson, endSessions } from '../people/people.service';
 import { rowIdParam } from '../../../contracts/ids';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
-const agentParams = z.object({ id: z.string().max(100) });
+const agentParams = z.object({ id: text().max(100) });
 /** Agents are invited to the vendor's own portal, not to a customer company. */
 const inviter = 'Atende';
 

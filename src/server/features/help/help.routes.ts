@@ -9,6 +9,7 @@ import { requestLanguage } from '../../lib/i18n';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { rowIdParam } from '../../../contracts/ids';
+import { isSafeLink, text } from '../../../contracts/validation';
 
 const channelView = z.object({
   id: z.number(),
@@ -41,7 +42,8 @@ export async function helpRoutes(app: FastifyInstance) {
           description: localized(JSON.parse(c.descriptions), language),
           phone: c.phone,
           option: c.option,
-          url: c.url,
+          // Stored before links were checked, a script link would still not reach the page.
+          url: c.url && isSafeLink(c.url) ? c.url : null,
         })),
         articles: articles.map((a) => ({ slug: a.slug, title: localized(JSON.parse(a.titles), language) })),
       };
@@ -54,7 +56,7 @@ export async function helpRoutes(app: FastifyInstance) {
       schema: {
         tags: ['help'],
         summary: 'One help article (no sign-in needed)',
-        params: z.object({ slug: z.string().max(100) }),
+        params: z.object({ slug: text().max(100) }),
         response: { 200: articleSummary.extend({ body: z.string(), language: z.string() }), 404: errorBody },
       },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
+import { text } from '../../../contracts/validation';
 import { contactInput, contactList, contactListQuery, contactUpdate, contactView, importInput, importPreview } from '../../../contracts/people';
 import { AppError } from '../../lib/errors';
 import { requestLanguage } from '../../lib/i18n';
@@ -13,7 +14,7 @@ import { listCompanyContacts } from './people.repository';
 import { rowIdParam } from '../../../contracts/ids';
 
 const companyParams = z.object({ companyId: rowIdParam });
-const personParams = companyParams.extend({ personId: z.string().max(100) });
+const personParams = companyParams.extend({ personId: text().max(100) });
 const errors = { 400: errorBody, 401: errorBody, 404: errorBody };
 
 /** "Meu espaço": a portal administrator (or a system administrator) runs the company's contacts. */

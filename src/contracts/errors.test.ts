@@ -16,6 +16,13 @@ describe('issueMessage', () => {
     expect(messageFor({ limit: '101', name: 'a' })).toBe('Use um número até 100.');
   });
 
+  it('says "greater than" for an id below 1, and names the bound of an id far too large, not a length', () => {
+    const id = z.object({ id: z.coerce.number().int().positive().max(2_000_000_000) });
+    const first = (input: unknown) => issueMessage(id.safeParse(input).error!.issues[0]!, (key, params) => translate('pt-BR', key, params));
+    expect(first({ id: '-1' })).toBe('Use um número maior que 0.');
+    expect(first({ id: '9'.repeat(40) })).toBe('Use um número até 9007199254740991.');
+  });
+
   it('asks for a whole number, or for a number, instead of saying the field is empty', () => {
     expect(messageFor({ limit: '2.5', name: 'a' })).toBe('Use um número inteiro.');
     expect(messageFor({ limit: 'abc', name: 'a' })).toBe('Use um número.');

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'conflict'
   | 'invalid_token'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'too_many_requests'
   | 'internal';
 
@@ -38,16 +39,16 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     return t(issue.message, params);
   }
   // Bounds of a number are values and those of a list counts, not lengths ("limit=0" is not "at least 1 character").
-  const isNumber = 'origin' in issue && (issue.origin === 'number' || issue.origin === 'bigint');
+  const isNumber = 'origin' in issue && (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint');
   switch (issue.code) {
     case 'too_small':
-      if (isNumber) return t('validation.numberMin', { min: Number(issue.minimum) });
+      if (isNumber) return t(issue.inclusive === false ? 'validation.numberAbove' : 'validation.numberMin', { min: Number(issue.minimum) });
       if (issue.origin === 'array' || issue.origin === 'set') return t('validation.itemsMin', { min: Number(issue.minimum), count: Number(issue.minimum) });
       return Number(issue.minimum) <= 1 && issue.origin === 'string'
         ? t('validation.required')
         : t('validation.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
-      if (isNumber) return t('validation.numberMax', { max: Number(issue.maximum) });
+      if (isNumber) return t(issue.inclusive === false ? 'validation.numberBelow' : 'validation.numberMax', { max: Number(issue.maximum) });
       if (issue.origin === 'array' || issue.origin === 'set') return t('validation.itemsMax', { max: Number(issue.maximum) });
       return t('validation.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':

@@ -23,7 +23,7 @@ import { groupsAdminRoutes } from './features/groups/groups.admin.routes';
 import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { loggerOptions } from './lib/logger';
-import { registerErrorHandling } from './plugins/errors';
+import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
 import { registerSession } from './plugins/session';
@@ -51,6 +51,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     trustProxy: typeof trusted === 'number' ? (_address: string, hop: number) => hop < trusted : trusted,
     bodyLimit: 1024 * 1024,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkError,
     requestIdHeader: false,
   });
   app.setValidatorCompiler(validatorCompiler);

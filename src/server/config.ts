@@ -49,8 +49,12 @@ const envSchema = z.object({
   REOPEN_DAYS: z.coerce.number().min(0).default(15),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().default(20),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(10),
+  ATTACHMENT_TICKET_QUOTA_MB: z.coerce.number().positive().default(500),
+  ATTACHMENT_DAILY_QUOTA_MB: z.coerce.number().positive().default(1000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
+
+const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
 
 /** Runtime configuration, read once from the environment. */
 export type Config = {
@@ -73,7 +77,14 @@ export type Config = {
     /** A closed ticket can be reopened by its requester this long. */
     reopenDays: number;
   };
-  attachments: { maxBytes: number; maxFiles: number };
+  attachments: {
+    maxBytes: number;
+    maxFiles: number;
+    /** The most a ticket's attachments may hold in all. */
+    ticketQuotaBytes: number;
+    /** The most one person may upload in 24 hours. */
+    dailyQuotaBytes: number;
+  };
   /** Serving processes sharing the port and the database (node:cluster); 1 serves in the main process. */
   workers: number;
 };
@@ -102,7 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
     trustProxy: e.TRUST_PROXY,
     demo,
     tickets: { autoCloseDays: e.AUTO_CLOSE_DAYS, reopenDays: e.REOPEN_DAYS },
-    attachments: { maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024), maxFiles: e.ATTACHMENT_MAX_FILES },
+    attachments: {
+      maxBytes: megabytes(e.ATTACHMENT_MAX_MB),
+      maxFiles: e.ATTACHMENT_MAX_FILES,
+      ticketQuotaBytes: megabytes(e.ATTACHMENT_TICKET_QUOTA_MB),
+      dailyQuotaBytes: megabytes(e.ATTACHMENT_DAILY_QUOTA_MB),
+    },
     workers: e.WORKERS,
   };
 }

@@ -10,6 +10,7 @@ import { demoPassword } from './demo/demo.catalog';
 import { issueSetupLink } from './features/auth/auth.setup';
 import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
 import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
+import { removeUnusedUploads } from './features/attachments/attachments.cleanup';
 
 /**
  * Starts Atende: migrate, seed (demo) or offer first-run setup, then serve and send mail — in this
@@ -85,7 +86,7 @@ async function startWorkers(count: number, stopMaintenance?: () => Promise<void>
   process.once('SIGTERM', shutdown);
 }
 
-/** One serving process: the HTTP app, the mail worker and the auto-close job. */
+/** One serving process: the HTTP app, the mail worker and the jobs (auto-close, unused uploads). */
 async function serve(config: Config, db: Db, stopMaintenance?: () => Promise<void>): Promise<void> {
   let mailWorker: MailWorker | undefined;
   const app = await buildApp({ config, db, pokeMail: () => mailWorker?.poke() });
@@ -94,19 +95,27 @@ async function serve(config: Config, db: Db, stopMaintenance?: () => Promise<voi
     mailWorker.start();
   }
 
-  // Every process runs the job; each ticket closes in a conditional update, so exactly once.
-  const autoClose = () =>
-    closeUnconfirmedSolutions({ db, config })
-      .then((closed) => closed && app.log.info({ closed }, 'closed unconfirmed solutions'))
-      .catch((error: unknown) => app.log.error({ err: error }, 'auto-close failed'));
-  const autoCloseTimer = setInterval(autoClose, 60_000);
-  autoCloseTimer.unref();
-  void autoClose();
+  // Every process runs the jobs; each ticket closes, and each unused upload goes, in a conditional
+  // statement, so exactly once.
+  const every = (ms: number, name: string, job: () => Promise<number>) => {
+    const run = () =>
+      job()
+        .then((count) => count && app.log.info({ count }, name))
+        .catch((error: unknown) => app.log.error({ err: error }, `${name}: failed`));
+    const timer = setInterval(run, ms);
+    timer.unref();
+    void run();
+    return timer;
+  };
+  const jobs = [
+    every(60_000, 'closed unconfirmed solutions', () => closeUnconfirmedSolutions({ db, config })),
+    every(3_600_000, 'removed unused uploads', () => removeUnusedUploads({ db, config })),
+  ];
 
   await app.listen({ port: config.port, host: config.host });
 
   const shutdown = async () => {
-    clearInterval(autoCloseTimer);
+    for (const job of jobs) clearInterval(job);
     await app.close();
     await mailWorker?.stop();
     await db.destroy();

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { issueMessage, type ErrorBody } from '../../contracts/errors';
@@ -38,6 +38,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const known: Record<number, [string, string]> = {
       413: ['payload_too_large', 'errors.payloadTooLarge'],
+      415: ['unsupported_media_type', 'errors.unsupportedMediaType'],
       404: ['not_found', 'errors.notFound'],
       429: ['too_many_requests', 'errors.tooManyRequests'],
     };
@@ -49,4 +50,13 @@ export function registerErrorHandling(app: FastifyInstance) {
     const t = translatorFor(request);
     return reply.status(404).send({ error: { code: 'not_found', message: t('errors.notFound') } });
   });
+}
+
+/**
+ * Errors Fastify meets before any route runs (a path that is not valid percent-encoded UTF-8): the
+ * same body as every other 400, in the caller's language, instead of Fastify's own.
+ */
+export function frameworkError(_error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const t = translatorFor(request);
+  void reply.status(400).send({ error: { code: 'bad_request', message: t('errors.badRequest') } } satisfies ErrorBody);
 }

@@ -37,6 +37,7 @@ export const coreMessages: CoreMessages = {
     tickets: 'Tickets of this channel',
   },
   errors: {
+    unsupportedMediaType: 'Send the data in a format this operation takes (JSON, or multipart/form-data for files).',
     notFound: 'Not found.',
     forbidden: 'You are not allowed to do this.',
     unauthorized: 'Sign in to continue.',
@@ -80,6 +81,8 @@ export const coreMessages: CoreMessages = {
     email: 'Enter a valid e-mail address.',
     tooLong: 'Use at most {{max}} characters.',
     tooShort: 'Use at least {{min}} characters.',
+    numberAbove: 'Use a number greater than {{min}}.',
+    numberBelow: 'Use a number less than {{max}}.',
     numberMin: 'Use a number of at least {{min}}.',
     numberMax: 'Use a number of at most {{max}}.',
     wholeNumber: 'Use a whole number.',

@@ -121,5 +121,9 @@ export const ticketsMessages: TicketsMessages = {
   },
   attachments: {
     tooLarge: 'The file is over the {{mb}} MB limit.',
+    oneFile: 'Send one file at a time.',
+    interrupted: 'The upload was cut off. Send the file again.',
+    ticketQuota: 'This ticket already holds {{used}} MB of attachments; the most is {{max}} MB.',
+    dailyQuota: 'You have uploaded {{used}} MB of attachments in the last 24 hours; the most is {{max}} MB.',
   },
 };

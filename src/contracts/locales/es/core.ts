@@ -42,6 +42,7 @@ export const coreMessages: CoreMessages = {
     tickets: 'Tickets del canal',
   },
   errors: {
+    unsupportedMediaType: 'Envíe los datos en un formato que esta operación acepte (JSON, o multipart/form-data para archivos).',
     notFound: 'No encontrado.',
     forbidden: 'No tiene permiso para esta acción.',
     unauthorized: 'Entre al portal para continuar.',
@@ -85,6 +86,8 @@ export const coreMessages: CoreMessages = {
     email: 'Informe un correo electrónico válido.',
     tooLong: 'Use como máximo {{max}} caracteres.',
     tooShort: 'Use al menos {{min}} caracteres.',
+    numberAbove: 'Use un número mayor que {{min}}.',
+    numberBelow: 'Use un número menor que {{max}}.',
     numberMin: 'Use un número a partir de {{min}}.',
     numberMax: 'Use un número hasta {{max}}.',
     wholeNumber: 'Use un número entero.',

@@ -121,5 +121,9 @@ export const ticketsMessages: TicketsMessages = {
   },
   attachments: {
     tooLarge: 'El archivo supera el límite de {{mb}} MB.',
+    oneFile: 'Envíe un archivo a la vez.',
+    interrupted: 'El envío del archivo se interrumpió. Envíelo de nuevo.',
+    ticketQuota: 'Este ticket ya tiene {{used}} MB de adjuntos; el máximo es {{max}} MB.',
+    dailyQuota: 'Ya envió {{used}} MB de adjuntos en las últimas 24 horas; el máximo es {{max}} MB.',
   },
 };

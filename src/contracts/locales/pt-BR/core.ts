@@ -45,6 +45,7 @@ export const coreMessages = {
     tickets: 'Chamados do canal',
   },
   errors: {
+    unsupportedMediaType: 'Envie os dados num formato que esta operação aceite (JSON, ou multipart/form-data para arquivos).',
     notFound: 'Não encontrado.',
     forbidden: 'Você não tem permissão para esta ação.',
     unauthorized: 'Entre no portal para continuar.',
@@ -88,6 +89,8 @@ export const coreMessages = {
     email: 'Informe um e-mail válido.',
     tooLong: 'Use no máximo {{max}} caracteres.',
     tooShort: 'Use ao menos {{min}} caracteres.',
+    numberAbove: 'Use um número maior que {{min}}.',
+    numberBelow: 'Use um número menor que {{max}}.',
     numberMin: 'Use um número a partir de {{min}}.',
     numberMax: 'Use um número até {{max}}.',
     wholeNumber: 'Use um número inteiro.',

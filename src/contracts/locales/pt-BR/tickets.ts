@@ -119,6 +119,10 @@ export const ticketsMessages = {
   },
   attachments: {
     tooLarge: 'O arquivo passa do limite de {{mb}} MB.',
+    oneFile: 'Envie um arquivo por vez.',
+    interrupted: 'O envio do arquivo foi interrompido. Envie-o de novo.',
+    ticketQuota: 'Este chamado já tem {{used}} MB de anexos; o máximo é {{max}} MB.',
+    dailyQuota: 'Você já enviou {{used}} MB de anexos nas últimas 24 horas; o máximo é {{max}} MB.',
   },
 };
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
@@ -7,29 +6,37 @@ import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { text } from '../../../contracts/validation';
 import { attachmentView } from '../../../contracts/tickets';
-import { now } from '../../db/columns';
 import { AppError, notFound } from '../../lib/errors';
+import { requestLanguage } from '../../lib/i18n';
 import { requireActor } from '../../plugins/session';
 import { can, readableBy, seesInternal } from '../tickets/tickets.policy';
 import { ticketFacts } from '../tickets/tickets.repository';
-import { localFileStore, TooLargeError } from './attachments.storage';
+import { attachmentStore } from './attachments.storage';
+import { storeUpload, uploadRoom } from './attachments.upload';
 import { rowIdParam } from '../../../contracts/ids';
 
 /** Types a browser may open as what they claim; anything else downloads as bytes. */
 const safeTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf', 'text/plain', 'text/csv', 'application/zip']);
 
-/** Keeps a file name for display only: no path, no control characters, a sane length. */
+/**
+ * Characters a file name loses: control characters (C0, DEL, C1) and quotes; the bidirectional
+ * overrides, embeddings and isolates that make "fdp.exe" read as "exe.pdf"; zero-width characters.
+ */
+const hiddenInNames = /[\u0000-\u001f\u007f-\u009f"\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Keeps a file name for display only: no path, no hidden or reordering characters, a sane length. */
 export function displayName(raw: string): string {
-  const base = path.basename(raw.replaceAll('\\', '/')).replace(/[\u0000-\u001f\u007f"]/g, '').trim();
+  const base = path.basename(raw.replaceAll('\\', '/')).replace(hiddenInNames, '').trim();
   return (base || 'arquivo').slice(0, 200);
 }
 
 /** Upload (before the reply that carries it) and download, for those who can see the interaction. */
 export async function attachmentsRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
-  const store = localFileStore(path.join(config.dataDir, 'attachments'));
-  // One byte over the limit lets the store tell "too large" from "exactly the limit".
-  await app.register(multipart, { limits: { files: 1, fields: 0, fileSize: config.attachments.maxBytes + 1 } });
+  const store = attachmentStore(config);
+  // One byte over the limit lets the store tell "too large" from "exactly the limit"; a second file is
+  // refused (413), never dropped; a few stray fields are read past.
+  await app.register(multipart, { limits: { files: 1, fields: 10, parts: 20, fileSize: config.attachments.maxBytes + 1 } });
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -40,7 +47,7 @@ export async function attachmentsRoutes(app: FastifyInstance) {
         summary: 'Upload one file (multipart/form-data, field "file") to attach to your next reply or note',
         consumes: ['multipart/form-data'],
         params: z.object({ number: rowIdParam }),
-        response: { 201: attachmentView, 400: errorBody, 401: errorBody, 404: errorBody, 413: errorBody },
+        response: { 201: attachmentView, 400: errorBody, 401: errorBody, 404: errorBody, 413: errorBody, 415: errorBody },
       },
     },
     async (request, reply) => {
@@ -48,38 +55,14 @@ export async function attachmentsRoutes(app: FastifyInstance) {
       const ticket = await ticketFacts(db, actor, request.params.number);
       if (!ticket) throw notFound();
       if (!can(actor, 'reply', ticket) && !can(actor, 'note', ticket)) throw notFound();
-      const file = await request.file().catch(() => undefined);
-      if (!file) throw new AppError('validation', 'errors.validation', { fields: { file: 'validation.required' } });
-      let stored;
-      try {
-        stored = await store.put(file.file, config.attachments.maxBytes);
-      } catch (error) {
-        if (error instanceof TooLargeError || (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('payload_too_large', 'attachments.tooLarge', { params: { mb: Math.round(config.attachments.maxBytes / 1048576) } });
-        }
-        throw error;
-      }
-      const view = {
-        id: randomUUID(),
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'errors.unsupportedMediaType');
+      const language = requestLanguage(request);
+      const room = await uploadRoom(db, config.attachments, actor.id, ticket.id, language);
+      const upload = await storeUpload({ db, store, parts: request.parts(), ticketId: ticket.id, uploaderId: actor.id, room, language }, (file) => ({
         fileName: displayName(file.filename),
         contentType: file.mimetype.slice(0, 100),
-        size: stored.size,
-      };
-      await db
-        .insertInto('attachment')
-        .values({
-          id: view.id,
-          ticket_id: ticket.id,
-          article_id: null,
-          uploader_id: actor.id,
-          file_name: view.fileName,
-          content_type: view.contentType,
-          size: view.size,
-          storage_key: stored.key,
-          created_at: now(),
-        })
-        .execute();
-      return reply.status(201).send(view);
+      }));
+      return reply.status(201).send(upload);
     },
   );
 
@@ -101,6 +84,7 @@ export async function attachmentsRoutes(app: FastifyInstance) {
         .leftJoin('ticket_article', 'ticket_article.id', 'attachment.article_id')
         .select(['attachment.file_name', 'attachment.content_type', 'attachment.size', 'attachment.storage_key', 'attachment.uploader_id', 'attachment.article_id', 'ticket_article.internal'])
         .where('attachment.id', '=', request.params.id)
+        .where('attachment.uploaded_at', 'is not', null)
         .where(readableBy(actor))
         .executeTakeFirst();
       const visible =

@@ -3,16 +3,20 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import type { Config } from '../../config';
 
 /** Where attachment bytes live; an S3-compatible store can implement the same three calls. */
 export type FileStore = {
-  /** Stores a stream under a new key; rejects (and keeps nothing) when it exceeds maxBytes. */
-  put(stream: Readable, maxBytes: number): Promise<{ key: string; size: number }>;
+  /** Stores a stream under a key of `newStorageKey()`; rejects (and keeps nothing) when it exceeds maxBytes. */
+  put(key: string, stream: Readable, maxBytes: number): Promise<{ size: number }>;
   get(key: string): Readable;
   remove(key: string): Promise<void>;
 };
 
 export class TooLargeError extends Error {}
+
+/** A new random storage key: the user's file name never reaches the disk. */
+export const newStorageKey = () => randomUUID();
 
 /** Files under DATA_DIR/attachments, named by random keys: the user's file name never reaches the disk. */
 export function localFileStore(root: string): FileStore {
@@ -22,11 +26,11 @@ export function localFileStore(root: string): FileStore {
     return path.join(root, key.slice(0, 2), key);
   };
   return {
-    async put(stream, maxBytes) {
-      const key = randomUUID();
+    async put(key, stream, maxBytes) {
       const file = pathOf(key);
       fs.mkdirSync(path.dirname(file), { recursive: true });
       let size = 0;
+      const out = fs.createWriteStream(file, { flags: 'wx' });
       try {
         await pipeline(
           stream,
@@ -37,13 +41,15 @@ export function localFileStore(root: string): FileStore {
               yield chunk;
             }
           },
-          fs.createWriteStream(file, { flags: 'wx' }),
+          out,
         );
       } catch (error) {
+        // A stream torn down while it still opens creates its file afterwards: remove it once closed.
+        if (!out.closed) await new Promise<void>((resolve) => out.once('close', () => resolve()));
         fs.rmSync(file, { force: true });
         throw error;
       }
-      return { key, size };
+      return { size };
     },
     get: (key) => fs.createReadStream(pathOf(key)),
     async remove(key) {
@@ -51,3 +57,6 @@ export function localFileStore(root: string): FileStore {
     },
   };
 }
+
+/** The configured store: DATA_DIR/attachments. */
+export const attachmentStore = (config: Pick<Config, 'dataDir'>): FileStore => localFileStore(path.join(config.dataDir, 'attachments'));

@@ -36,6 +36,7 @@ async function claimableAttachments(db: Db, actor: Actor, ticketId: number, ids:
     .where('ticket_id', '=', ticketId)
     .where('uploader_id', '=', actor.id)
     .where('article_id', 'is', null)
+    .where('uploaded_at', 'is not', null)
     .execute();
   if (rows.length !== unique.length) throw invalidFields({ attachmentIds: 'validation.notInList' });
   return unique;

@@ -85,6 +85,8 @@ export interface AttachmentTable {
   size: number;
   storage_key: string;
   created_at: Timestamp;
+  /** Set once every byte is stored; until then (or forever, after a crash) the upload is not usable. */
+  uploaded_at: Timestamp | null;
 }
 
 /** Hands out ticket numbers: one row, incremented inside the opening transaction. */

@@ -1,0 +1,16 @@
+import { sql } from 'kysely';
+import type { DialectMigration } from './types';
+
+/**
+ * An attachment's row is written before its bytes and marked `uploaded_at` once they are all stored,
+ * so a file never exists without a row that the clean-up finds (a crash mid-upload leaves a row).
+ * Indexes for the person's daily quota and for the clean-up of uploads never attached.
+ */
+export const uploadLimits: DialectMigration = {
+  async up(db, d) {
+    await db.schema.alterTable('attachment').addColumn('uploaded_at', d.timestamp).execute();
+    await db.updateTable('attachment').set({ uploaded_at: sql.ref('created_at') }).execute();
+    await db.schema.createIndex('attachment_uploader').on('attachment').columns(['uploader_id', 'created_at']).execute();
+    await db.schema.createIndex('attachment_unused').on('attachment').column('created_at').where(sql.ref('article_id'), 'is', null).execute();
+  },
+};

@@ -53,6 +53,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: frameworkError,
     requestIdHeader: false,
+    // Slow or silent clients (slowloris) lose their connection instead of holding it. Node checks
+    // the headers and request deadlines every `connectionsCheckingInterval` (30 s by default).
+    connectionTimeout: config.timeouts.idle,
+    keepAliveTimeout: config.timeouts.keepAlive,
+    requestTimeout: config.timeouts.request,
+    http: { headersTimeout: config.timeouts.headers, connectionsCheckingInterval: Math.min(1000, config.timeouts.headers / 2) },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

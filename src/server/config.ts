@@ -52,6 +52,10 @@ const envSchema = z.object({
   ATTACHMENT_TICKET_QUOTA_MB: z.coerce.number().positive().default(500),
   ATTACHMENT_DAILY_QUOTA_MB: z.coerce.number().positive().default(1000),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().default(10),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
+  IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+  KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
 });
 
 const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
@@ -87,6 +91,17 @@ export type Config = {
   };
   /** Serving processes sharing the port and the database (node:cluster); 1 serves in the main process. */
   workers: number;
+  /** How long a client may take, so that slow or silent connections cannot hold the server's (ms). */
+  timeouts: {
+    /** To send a request's headers. */
+    headers: number;
+    /** To send a whole request, body included (an upload on a slow line). */
+    request: number;
+    /** Without sending or reading a byte, in the middle of a request or before the first. */
+    idle: number;
+    /** Between two requests on a kept-alive connection. */
+    keepAlive: number;
+  };
 };
 
 /** Parses the environment; throws a readable message naming each bad variable. */
@@ -120,5 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
       dailyQuotaBytes: megabytes(e.ATTACHMENT_DAILY_QUOTA_MB),
     },
     workers: e.WORKERS,
+    timeouts: {
+      headers: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      request: e.REQUEST_TIMEOUT_SECONDS * 1000,
+      idle: e.IDLE_TIMEOUT_SECONDS * 1000,
+      keepAlive: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+    },
   };
 }

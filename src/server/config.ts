@@ -47,6 +47,7 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   AUTO_CLOSE_DAYS: z.coerce.number().min(0).default(5),
   REOPEN_DAYS: z.coerce.number().min(0).default(15),
+  OPENINGS_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().default(20),
   ATTACHMENT_MAX_FILES: z.coerce.number().int().positive().default(10),
   ATTACHMENT_TICKET_QUOTA_MB: z.coerce.number().positive().default(500),
@@ -80,6 +81,8 @@ export type Config = {
     autoCloseDays: number;
     /** A closed ticket can be reopened by its requester this long. */
     reopenDays: number;
+    /** Most tickets one person may open in a minute; 0 for no limit. */
+    openingsPerMinute: number;
   };
   attachments: {
     maxBytes: number;
@@ -127,7 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     demo,
-    tickets: { autoCloseDays: e.AUTO_CLOSE_DAYS, reopenDays: e.REOPEN_DAYS },
+    tickets: { autoCloseDays: e.AUTO_CLOSE_DAYS, reopenDays: e.REOPEN_DAYS, openingsPerMinute: e.OPENINGS_PER_MINUTE },
     attachments: {
       maxBytes: megabytes(e.ATTACHMENT_MAX_MB),
       maxFiles: e.ATTACHMENT_MAX_FILES,

@@ -97,11 +97,11 @@ export async function buildTestApp(
  * Two apps on two handles of one fresh database with the demo data: what two processes behind a
  * load balancer are. `db` is the first app's handle.
  */
-export async function twoAppProcesses(): Promise<{ db: Db; apps: [FastifyInstance, FastifyInstance]; close: () => Promise<void> }> {
+export async function twoAppProcesses(env: Record<string, string> = {}): Promise<{ db: Db; apps: [FastifyInstance, FastifyInstance]; close: () => Promise<void> }> {
   const { db, drop, openAnother } = await createTestDatabase();
   await seedDemo(db);
   const other = openAnother();
-  const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
+  const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir(), ...env });
   const apps: [FastifyInstance, FastifyInstance] = [await buildApp({ config, db, web: false }), await buildApp({ config, db: other, web: false })];
   return {
     db,

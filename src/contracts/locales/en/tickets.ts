@@ -11,6 +11,8 @@ export const ticketsMessages: TicketsMessages = {
     reasonCap: "Category '{{category}}' caps it at {{level}}",
   },
   tickets: {
+    tooManyOpenings: 'You opened {{max}} tickets in the last minute. Try again in {{seconds}} seconds.',
+    tooManyOpenings_one: 'You opened {{max}} tickets in the last minute. Try again in {{seconds}} second.',
     conflict: 'The ticket changed while you were editing. See what changed and try again.',
     closedNoReply: 'This ticket is closed. Reopen it to reply.',
     fields: {

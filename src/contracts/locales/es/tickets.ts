@@ -11,6 +11,8 @@ export const ticketsMessages: TicketsMessages = {
     reasonCap: "Categoría '{{category}}' limita a {{level}}",
   },
   tickets: {
+    tooManyOpenings: 'Abrió {{max}} tickets en el último minuto. Inténtelo de nuevo en {{seconds}} segundos.',
+    tooManyOpenings_one: 'Abrió {{max}} tickets en el último minuto. Inténtelo de nuevo en {{seconds}} segundo.',
     conflict: 'El ticket cambió mientras usted editaba. Vea qué cambió e inténtelo de nuevo.',
     closedNoReply: 'Este ticket está cerrado. Reábralo para responder.',
     fields: {

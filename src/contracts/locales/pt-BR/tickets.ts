@@ -9,6 +9,8 @@ export const ticketsMessages = {
     reasonCap: "Categoria '{{category}}' limita a {{level}}",
   },
   tickets: {
+    tooManyOpenings: 'Você abriu {{max}} chamados no último minuto. Tente novamente em {{seconds}} segundos.',
+    tooManyOpenings_one: 'Você abriu {{max}} chamados no último minuto. Tente novamente em {{seconds}} segundo.',
     conflict: 'O chamado mudou enquanto você editava. Veja o que mudou e tente de novo.',
     closedNoReply: 'Este chamado está encerrado. Reabra-o para responder.',
     fields: {

@@ -11,6 +11,7 @@ import { presentTicket } from './tickets.presenter';
 import { listTickets } from './tickets.list';
 import { findReadableTicket, ticketDetails } from './tickets.repository';
 import { openTicket } from './tickets.service';
+import { assertMayOpen } from './tickets.throttle';
 import { summaryPageJson } from './tickets.summary';
 import { rowIdParam } from '../../../contracts/ids';
 
@@ -23,9 +24,18 @@ export async function ticketsRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/tickets',
-    { schema: { tags: ['tickets'], summary: 'Open a ticket', body: openTicketInput, response: { 201: openedTicket, ...errors } } },
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Open a ticket',
+        description: 'At most OPENINGS_PER_MINUTE (30) a minute per person: then 429 with Retry-After.',
+        body: openTicketInput,
+        response: { 201: openedTicket, ...errors, 429: errorBody },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
+      await assertMayOpen(db, actor.id, config.tickets.openingsPerMinute);
       const opened = await openTicket(db, config.publicUrl, actor, request.body);
       app.ctx.pokeMail();
       return reply.status(201).send(opened);

@@ -89,6 +89,22 @@ describe('password reset by e-mail', () => {
     expect(all).not.toContain(cookie.split('=')[1]!.slice(0, 20));
   });
 
+  it('throttles requests for reset links per address, from any IP, with the same answer for an unknown one', async () => {
+    const t2 = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
+    for (const email of ['contato@alfa.example', 'ninguem@nada.example']) {
+      const ask = (i: number) => request(t2.app, { method: 'POST', url: '/api/password/forgot', payload: { email }, headers: { 'x-forwarded-for': `203.0.113.${i}` } });
+      for (let i = 0; i < 3; i++) expect((await ask(i)).statusCode).toBe(202);
+      const refused = await ask(9);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(3000);
+    }
+    const mails = await t2.db.selectFrom('outbox_mail').select('to_address').execute();
+    expect(mails.map((m) => m.to_address)).toEqual(['contato@alfa.example', 'contato@alfa.example', 'contato@alfa.example']);
+    // Another address is not held back.
+    expect((await request(t2.app, { method: 'POST', url: '/api/password/forgot', payload: { email: 'admin@alfa.example' }, headers: { 'x-forwarded-for': '203.0.113.50' } })).statusCode).toBe(202);
+    await t2.close();
+  });
+
   it('throttles requests for reset links per IP', async () => {
     const t2 = await buildTestApp({ seed: false });
     let last;

@@ -17,13 +17,12 @@ import { AppError, invalidFields } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
 import { loadActor } from './auth.actor';
 import { presentMe } from './auth.presenter';
-import { assertNotThrottled, clearAttempts, forgiveAttempt, recordAttempt, recordAttempts, signInRules } from './auth.throttle';
+import { assertNotThrottled, clearAttempts, forgiveAttempt, recordAttempts, recordMailRequest, signInRules } from './auth.throttle';
 import { consumeSetupToken } from './auth.setup';
 import { createPerson, setPersonPassword } from '../people/people.service';
 import { findPersonByEmail } from '../people/people.repository';
 import { devMailboxOpens } from '../mail/mail.mailbox';
 
-const forgotRule = { limit: 10, windowSeconds: 900, blockSeconds: 900 };
 const errors = { 400: errorBody, 401: errorBody, 429: errorBody };
 
 /** Copies better-auth's Set-Cookie headers (session cookie) onto our reply. */
@@ -113,9 +112,7 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const key = `forgot:${request.ip}`;
-      await assertNotThrottled(db, [key]);
-      await recordAttempt(db, key, forgotRule);
+      await recordMailRequest(db, 'forgot', request.ip, request.body.email);
       await auth.api.requestPasswordReset({ body: { email: request.body.email }, headers: fromNodeHeaders(request.headers) });
       app.ctx.pokeMail();
       return reply.status(202).send({ ok: true as const });

@@ -11,6 +11,26 @@ export const signInRules = {
   ip: { limit: 30, windowSeconds: 900, blockSeconds: 900 },
 } satisfies Record<string, ThrottleRule>;
 
+/**
+ * Mails a visitor can have sent without signing in (reset links, the portal administrators' names):
+ * 10 per IP in 15 minutes, and 3 per address an hour, whoever asks (an address whose owner is
+ * asked about from many IPs is not flooded). The answer is the same whether or not the address exists.
+ */
+export const mailRules = {
+  ip: { limit: 10, windowSeconds: 900, blockSeconds: 900 },
+  address: { limit: 3, windowSeconds: 3600, blockSeconds: 3600 },
+} satisfies Record<string, ThrottleRule>;
+
+/** Counts a mail request of `kind` against the caller's IP and the address asked about; 429 past either limit. */
+export async function recordMailRequest(db: Db, kind: string, ip: string, email: string): Promise<void> {
+  const attempts = [
+    { key: `${kind}:${ip}`, rule: mailRules.ip },
+    { key: `${kind}:address:${email}`, rule: mailRules.address },
+  ];
+  await assertNotThrottled(db, attempts.map((a) => a.key));
+  await recordAttempts(db, attempts);
+}
+
 const secondsFromNow = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
 /** The 429 answer for a key blocked until `until` (ms since the epoch). */

@@ -278,6 +278,18 @@ describe('"Não sabe quem é o administrador do portal?"', () => {
     await t.close();
   });
 
+  it('is throttled per address, from any IP', async () => {
+    const t = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
+    const ask = (i: number) =>
+      request(t.app, { method: 'POST', url: '/api/portal-admins/lookup', payload: { email: 'contato@alfa.example' }, headers: { 'x-forwarded-for': `203.0.113.${i}` } });
+    for (let i = 0; i < 3; i++) expect((await ask(i)).statusCode).toBe(202);
+    const refused = await ask(9);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBeDefined();
+    expect(await t.db.selectFrom('outbox_mail').select('id').execute()).toHaveLength(3);
+    await t.close();
+  });
+
   it('is throttled', async () => {
     const t = await buildTestApp({ env: { TRUST_PROXY: 'true' } });
     let last;

@@ -9,13 +9,12 @@ import { AppError } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';
 import { auditList, readAudit } from '../audit/audit.list';
 import { audit } from '../audit/audit.service';
-import { assertNotThrottled, recordAttempt } from '../auth/auth.throttle';
+import { recordMailRequest } from '../auth/auth.throttle';
 import { enqueueMail } from '../mail/mail.outbox';
 import { renderMail } from '../mail/mail.render';
 import { administeredCompany } from './people.admin';
 import { rowIdParam } from '../../../contracts/ids';
 
-const lookupRule = { limit: 10, windowSeconds: 900, blockSeconds: 900 };
 const companyParams = z.object({ companyId: rowIdParam });
 
 /** E-mail confirmation, "who is my portal administrator?", and a company's products and log. */
@@ -58,9 +57,7 @@ export async function peopleSelfRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const key = `lookup:${request.ip}`;
-      await assertNotThrottled(db, [key]);
-      await recordAttempt(db, key, lookupRule);
+      await recordMailRequest(db, 'lookup', request.ip, request.body.email);
       const person = await db.selectFrom('person').select(['id', 'name', 'email', 'language', 'active']).where('email', '=', request.body.email).executeTakeFirst();
       if (person?.active) {
         const admins = await db

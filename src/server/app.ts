@@ -69,8 +69,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.decorate('ctx', ctx);
 
   registerErrorHandling(app);
-  await registerSecurity(app, config);
+  // The session first: a refusal of the CSRF check is logged with the person it would have acted as.
   registerSession(app, secret);
+  await registerSecurity(app, config);
   await registerOpenApi(app);
 
   const features = [

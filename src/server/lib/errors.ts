@@ -31,6 +31,8 @@ export class AppError extends Error {
       headers?: Record<string, string>;
       /** Extra members of the error body, e.g. what changed under a stale edit. */
       details?: Record<string, unknown>;
+      /** Marks a refusal worth a warning in the log (see plugins/errors.ts), and what to log with it; never a secret. */
+      securityEvent?: { event?: string } & Record<string, unknown>;
     } = {},
   ) {
     super(messageKey);
@@ -40,6 +42,8 @@ export class AppError extends Error {
 
 /** Unreadable and non-existent look the same from outside. */
 export const notFound = () => new AppError('not_found', 'errors.notFound');
+/** The same 404 for something that exists but is not the caller's to see: only the log tells them apart. */
+export const foreignObject = () => new AppError('not_found', 'errors.notFound', { securityEvent: { event: 'foreign_object' } });
 export const forbidden = () => new AppError('forbidden', 'errors.forbidden');
 export const unauthorized = () => new AppError('unauthorized', 'errors.unauthorized');
 /** A validation error on one or more fields, each with a message key. */

@@ -4,6 +4,22 @@ import type { z } from 'zod';
 import { issueMessage, type ErrorBody } from '../../contracts/errors';
 import { AppError } from '../lib/errors';
 import { translatorFor } from '../lib/i18n';
+import { routeOf } from '../lib/route';
+
+/** Refusals logged at warn whatever raised them: a failed sign-in, a 403 and a 429. */
+const securityCodes = new Set(['invalid_credentials', 'forbidden', 'csrf', 'too_many_requests']);
+
+/**
+ * One warning per security event, with who (person and companies, when signed in) and the request
+ * id (pino's reqId) — never a cookie, token or password: `context` comes from AppError's securityEvent.
+ */
+function logSecurityEvent(request: FastifyRequest, event: string, status: number, context: Record<string, unknown> = {}) {
+  const actor = request.actor;
+  request.log.warn(
+    { event, status, route: routeOf(request), ...(actor ? { personId: actor.id, companyIds: actor.memberships.map((m) => m.companyId) } : {}), ...context },
+    'security event',
+  );
+}
 
 /** One error handler: every failure leaves as { error: { code, message, fields? } } in the caller's language. */
 export function registerErrorHandling(app: FastifyInstance) {
@@ -11,6 +27,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     const t = translatorFor(request);
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+      const { event = error.code, ...context } = error.options.securityEvent ?? {};
+      if (error.options.securityEvent || securityCodes.has(error.code)) logSecurityEvent(request, event, error.status, context);
       const fields = error.options.fields
         ? Object.fromEntries(
             Object.entries(error.options.fields).map(([k, m]) => [k, typeof m === 'string' ? t(m) : t(m.key, m.params)]),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 import type { Config } from '../config';
 import { AppError } from '../lib/errors';
+import { isApiRequest } from '../lib/route';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -26,14 +27,16 @@ export async function registerSecurity(app: FastifyInstance, config: Config) {
     },
     crossOriginEmbedderPolicy: false,
   });
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    // An API answer is someone's data of a moment: never kept by a browser or a proxy.
+    if (isApiRequest(request)) reply.header('cache-control', 'no-store');
     done();
   });
 
   const allowed = new Set([new URL(config.publicUrl).origin]);
   app.addHook('onRequest', async (request) => {
-    if (!unsafeMethods.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (!unsafeMethods.has(request.method) || !isApiRequest(request)) return;
     const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
     const sameHost = origin !== undefined && hostOf(origin) === request.headers.host;
     // Browsers always send Origin on cross-site writes; a request without one is not a browser's.

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import { loadSessionActor, type Actor } from '../features/auth/auth.actor';
+import { sessionCookieName } from '../features/auth/auth.config';
 import { forbidden, unauthorized } from '../lib/errors';
+import { isApiRequest, routeOf } from '../lib/route';
 
 /** better-auth renews a session's expiry once a day; until then a plain lookup suffices. */
 const renewAfterMs = 24 * 60 * 60 * 1000;
@@ -12,8 +14,8 @@ const renewAfterMs = 24 * 60 * 60 * 1000;
  * signing. `verified` remembers checked cookie values: a signature's validity never changes for
  * one secret, so that is safe; the session itself is read on every request.
  */
-async function verifiedToken(cookieHeader: string, secret: string, verified: Map<string, string>): Promise<string | undefined> {
-  const match = /(?:^|;\s*)(?:__Secure-)?atende\.session_token=([^;]+)/.exec(cookieHeader);
+async function verifiedToken(cookieHeader: string, cookie: RegExp, secret: string, verified: Map<string, string>): Promise<string | undefined> {
+  const match = cookie.exec(cookieHeader);
   if (!match) return undefined;
   // A malformed escape is a cookie we did not set: no session, not a server error.
   let value: string;
@@ -43,10 +45,13 @@ export function registerSession(app: FastifyInstance, secret: string) {
   app.decorateRequest('actor', undefined);
   app.decorateRequest('sessionId', undefined);
   const verified = new Map<string, string>();
+  // Only the configured name: under HTTPS a cookie without the __Host- prefix may come from elsewhere.
+  const name = sessionCookieName(app.ctx.config).replaceAll('.', '\\.');
+  const cookiePattern = new RegExp(`(?:^|;\\s*)${name}=([^;]+)`);
   app.addHook('onRequest', async (request) => {
     const cookie = request.headers.cookie;
-    if (!request.url.startsWith('/api/') || !cookie?.includes('session_token')) return;
-    const token = await verifiedToken(cookie, secret, verified);
+    if (!cookie?.includes('session_token') || !isApiRequest(request)) return;
+    const token = await verifiedToken(cookie, cookiePattern, secret, verified);
     if (!token) return;
     const { db, auth } = app.ctx;
     const found = await loadSessionActor(db, token);
@@ -60,7 +65,7 @@ export function registerSession(app: FastifyInstance, secret: string) {
   });
   // Administration answers 401/403 before it looks at the input.
   app.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/api/admin/')) requireSystemAdmin(request);
+    if (routeOf(request).startsWith('/api/admin/')) requireSystemAdmin(request);
   });
 }
 

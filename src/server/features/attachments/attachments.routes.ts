@@ -6,11 +6,11 @@ import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { text } from '../../../contracts/validation';
 import { attachmentView } from '../../../contracts/tickets';
-import { AppError, notFound } from '../../lib/errors';
+import { AppError, foreignObject, notFound } from '../../lib/errors';
 import { requestLanguage } from '../../lib/i18n';
 import { requireActor } from '../../plugins/session';
 import { can, readableBy, seesInternal } from '../tickets/tickets.policy';
-import { ticketFacts } from '../tickets/tickets.repository';
+import { ticketFacts, unreadableTicket } from '../tickets/tickets.repository';
 import { attachmentStore } from './attachments.storage';
 import { storeUpload, uploadRoom } from './attachments.upload';
 import { rowIdParam } from '../../../contracts/ids';
@@ -53,7 +53,7 @@ export async function attachmentsRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireActor(request);
       const ticket = await ticketFacts(db, actor, request.params.number);
-      if (!ticket) throw notFound();
+      if (!ticket) throw await unreadableTicket(db, request.params.number);
       if (!can(actor, 'reply', ticket) && !can(actor, 'note', ticket)) throw notFound();
       if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'errors.unsupportedMediaType');
       const language = requestLanguage(request);
@@ -89,7 +89,10 @@ export async function attachmentsRoutes(app: FastifyInstance) {
         .executeTakeFirst();
       const visible =
         found && (found.article_id === null ? found.uploader_id === actor.id : !found.internal || seesInternal(actor));
-      if (!found || !visible) throw notFound();
+      if (!found || !visible) {
+        const exists = found ?? (await db.selectFrom('attachment').select('id').where('id', '=', request.params.id).executeTakeFirst());
+        throw exists ? foreignObject() : notFound();
+      }
       const type = safeTypes.has(found.content_type) ? found.content_type : 'application/octet-stream';
       const ascii = found.file_name.replace(/[^\x20-\x7e]/g, '_');
       return reply

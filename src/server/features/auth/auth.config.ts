@@ -5,6 +5,16 @@ import type { Db } from '../../db/database';
 import { isActivePersonWithAccess } from '../people/people.repository';
 import { sendPasswordLink } from './auth.mails';
 
+/**
+ * The session cookie's name: under HTTPS `__Host-` prefixed, which a browser accepts only from this
+ * very host, Secure, for every path and without a Domain, so a sibling subdomain cannot plant one.
+ */
+export function sessionCookieName(config: Pick<Config, 'publicUrl'>): string {
+  return `${isHttps(config) ? '__Host-' : ''}atende.session_token`;
+}
+
+const isHttps = (config: Pick<Config, 'publicUrl'>) => config.publicUrl.startsWith('https://');
+
 /** Reset links live one hour; invitations (issued by the people feature) live longer. */
 export const resetLinkSeconds = 60 * 60;
 
@@ -65,7 +75,13 @@ export function createAuth(db: Db, config: Config, secret: string, log: FastifyB
     },
     advanced: {
       cookiePrefix: 'atende',
-      useSecureCookies: config.publicUrl.startsWith('https://'),
+      // better-auth's own prefix would be __Secure-; the names below carry __Host- instead.
+      useSecureCookies: false,
+      defaultCookieAttributes: { secure: isHttps(config) },
+      cookies: {
+        session_token: { name: sessionCookieName(config) },
+        dont_remember: { name: `${isHttps(config) ? '__Host-' : ''}atende.dont_remember` },
+      },
       ipAddress: { disableIpTracking: false },
     },
   });

@@ -56,7 +56,7 @@ export async function authRoutes(app: FastifyInstance) {
       } catch (error) {
         if (!(error instanceof APIError)) throw error;
         // Unknown address, wrong password, deactivated person: one answer for all.
-        throw new AppError('invalid_credentials', 'login.invalid');
+        throw new AppError('invalid_credentials', 'login.invalid', { securityEvent: { account: email } });
       }
       // A deactivated person, or one whose every company is deactivated, gets the same answer.
       const actor = await loadActor(db, signedIn.response.user.id);

@@ -5,7 +5,7 @@ import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { AppContext } from '../../context';
-import { invalidFields, notFound } from '../../lib/errors';
+import { foreignObject, invalidFields, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { invite, reinvite, sendEmailConfirmation } from '../auth/auth.mails';
 import { audit } from '../audit/audit.service';
@@ -20,8 +20,9 @@ type Permissions = { isPortalAdmin: boolean; seesAllTickets: boolean; mayRequest
  */
 export async function administeredCompany(db: Db, actor: Actor, companyId: number) {
   const allowed = actor.staffRole === 'admin' || actor.memberships.some((m) => m.companyId === companyId && m.isPortalAdmin);
-  const company = allowed ? await db.selectFrom('company').select(['id', 'name', 'active']).where('id', '=', companyId).executeTakeFirst() : undefined;
+  const company = await db.selectFrom('company').select(['id', 'name', 'active']).where('id', '=', companyId).executeTakeFirst();
   if (!company) throw notFound();
+  if (!allowed) throw foreignObject();
   return company;
 }
 

@@ -20,7 +20,7 @@ import { addArticle } from './tickets.conversation';
 import { confirmSolution, rateTicket, rejectSolution, reopenTicket, takeTicket, updateTicket } from './tickets.lifecycle';
 import { seesInternal } from './tickets.policy';
 import { presentTicket } from './tickets.presenter';
-import { countViews, findReadableTicket, ticketDetails, ticketFacts } from './tickets.repository';
+import { countViews, findReadableTicket, ticketDetails, ticketFacts, unreadableTicket } from './tickets.repository';
 import { rowIdParam } from '../../../contracts/ids';
 
 const params = z.object({ number: rowIdParam });
@@ -35,7 +35,7 @@ export async function ticketActionsRoutes(app: FastifyInstance) {
   const load = async (request: FastifyRequest, number: number) => {
     const actor = requireActor(request);
     const ticket = await ticketFacts(ctx.db, actor, number);
-    if (!ticket) throw notFound();
+    if (!ticket) throw await unreadableTicket(ctx.db, number);
     return { actor, ticket };
   };
   /** The ticket after a change, as the caller sees it; wakes the mail worker. */

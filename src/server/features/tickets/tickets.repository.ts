@@ -1,6 +1,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { foreignObject, notFound, type AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { inView, recentlyClosedSince } from './tickets.list';
 import { readableBy } from './tickets.policy';
@@ -141,6 +142,12 @@ export async function ticketDetails(db: Db, ticketId: number, internal: boolean)
 }
 
 /** The facts policies need about a ticket the actor can read; undefined when they cannot. */
+/** The 404 for a ticket the caller cannot read: logged as a foreign object when it exists. */
+export async function unreadableTicket(db: Db, number: number): Promise<AppError> {
+  const exists = await db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirst();
+  return exists ? foreignObject() : notFound();
+}
+
 export async function ticketFacts(db: Db, actor: Actor, number: number) {
   const row = await db
     .selectFrom('ticket')

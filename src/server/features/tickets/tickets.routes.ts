@@ -3,13 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { openedTicket, openTicketInput, ticketList, ticketListQuery, ticketView } from '../../../contracts/tickets';
-import { notFound } from '../../lib/errors';
 import { sendRenderedJson } from '../../lib/reply';
 import { requireActor } from '../../plugins/session';
 import { seesInternal } from './tickets.policy';
 import { presentTicket } from './tickets.presenter';
 import { listTickets } from './tickets.list';
-import { findReadableTicket, ticketDetails } from './tickets.repository';
+import { findReadableTicket, ticketDetails, unreadableTicket } from './tickets.repository';
 import { openTicket } from './tickets.service';
 import { assertMayOpen } from './tickets.throttle';
 import { summaryPageJson } from './tickets.summary';
@@ -73,7 +72,7 @@ export async function ticketsRoutes(app: FastifyInstance) {
     async (request) => {
       const actor = requireActor(request);
       const row = await findReadableTicket(db, actor, request.params.number);
-      if (!row) throw notFound();
+      if (!row) throw await unreadableTicket(db, request.params.number);
       return presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)), config.tickets.reopenDays);
     },
   );

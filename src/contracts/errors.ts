@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'invalid_token'
   | 'payload_too_large'
   | 'too_many_requests'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

@@ -13,6 +13,7 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   too_many_requests: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export type FieldMessage = string | { key: string; params: Record<string, string | number> };

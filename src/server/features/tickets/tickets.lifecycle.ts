@@ -5,7 +5,6 @@ import { localized } from '../../../contracts/i18n';
 import type { ratingInput, ticketUpdateInput } from '../../../contracts/tickets';
 import { iso, now } from '../../db/columns';
 import type { Database } from '../../db/schema';
-import { writeTransaction } from '../../db/transaction';
 import { inlineLimit } from '../../db/limit';
 import type { AppContext } from '../../context';
 import { AppError, forbidden, invalidFields } from '../../lib/errors';
@@ -261,7 +260,7 @@ export async function closeUnconfirmedSolutions(ctx: Pick<AppContext, 'db' | 'co
   let closed = 0;
   for (const ticket of due) {
     await new Promise((resolve) => setImmediate(resolve));
-    await writeTransaction(db, async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const revision = await recordChanges(
         trx,
         ticket.id,

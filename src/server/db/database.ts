@@ -43,7 +43,16 @@ export function openDatabase(options: DbOptions): Db {
       max: options.poolSize ?? 10,
       // Each test file gets its own schema; production uses the default search_path.
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
+      // A request waits this long at most for a connection (a new one, or a turn in a full pool):
+      // a database that does not answer is a 503 (db/unavailable.ts), not a request that hangs.
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
     });
+    // A connection that breaks (a restart, pg_terminate_backend, the network) emits 'error', which
+    // would end the process without a listener, idle in the pool or in use. The pool drops it and
+    // connects anew for the next query; a query that was using it fails by itself (a 503).
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return Object.assign(db, { dialectName: 'postgres' as const, pgSchema: options.schema });
   }

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { loadTicketChoices } from '../catalog/catalog.form';
@@ -248,8 +249,9 @@ async function drain(db: Db, writer: Writer): Promise<void> {
       } catch (error) {
         // No transaction could begin (the database is gone, or busy past its timeout): the
         // openings waiting now fail with that error rather than being tried again and again.
+        // Nor is a group tried again whose connection was lost: its commit may have been written.
         if (!group.length) group = writer.queue.splice(0, maxBatch);
-        if (group.length === 1 || !began) {
+        if (group.length === 1 || !began || isDatabaseUnavailable(error)) {
           for (const p of group) p.reject(error);
           continue;
         }

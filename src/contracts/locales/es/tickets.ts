@@ -13,6 +13,7 @@ export const ticketsMessages: TicketsMessages = {
   tickets: {
     conflict: 'El ticket cambió mientras usted editaba. Vea qué cambió e inténtelo de nuevo.',
     closedNoReply: 'Este ticket está cerrado. Reábralo para responder.',
+    notNow: 'El ticket ya no está en una situación en la que esta acción corresponda. Vea cómo está ahora.',
     fields: {
       number: 'Número',
       serviceLine: 'Línea de servicio',

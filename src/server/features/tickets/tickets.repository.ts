@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
@@ -140,8 +140,8 @@ export async function ticketDetails(db: Db, ticketId: number, internal: boolean)
   return { copies: copies.map((c) => c.email), events, articles, attachments };
 }
 
-/** The facts policies need about a ticket the actor can read; undefined when they cannot. */
-export async function ticketFacts(db: Db, actor: Actor, number: number) {
+/** The facts policies need about a ticket the actor can read; undefined when they cannot. `db` may be a transaction. */
+export async function ticketFacts(db: Kysely<Database>, actor: Actor, number: number) {
   const row = await db
     .selectFrom('ticket')
     .select([

@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, holdWriteLock, request, signIn, type TestApp } from '../test/harness';
 import { demoForm } from '../test/catalog-ids';
@@ -102,5 +103,31 @@ describe.runIf(onSqlite)('another process holding SQLite’s write lock', () => 
     expect(after.revision).toBe(before.revision);
     expect(await replies()).not.toContain('Nunca escrito');
     expect((await request(t.app, { method: 'GET', url: '/api/me', cookie: contact })).json().language).toBe('pt-BR');
+  });
+});
+
+describe.runIf(onSqlite)('an opening whose write fails on SQLite', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is never acknowledged, and leaves nothing behind (the disk is full)', async () => {
+    const cookie = await signIn(t.app, 'contato@alfa.example');
+    const form = await demoForm(t.db, 'RM');
+    const before = await t.db.selectFrom('ticket').select('id').execute();
+    const pages = (await sql<{ page_count: number }>`pragma page_count`.execute(t.db)).rows[0]!.page_count;
+    await sql.raw(`pragma max_page_count = ${pages}`).execute(t.db);
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => request(t.app, { method: 'POST', url: '/api/tickets', cookie, payload: { ...form.fields, summary: `Disco cheio ${i}`, incident: 'x'.repeat(20_000) } })),
+      );
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBe(500);
+    } finally {
+      await sql`pragma max_page_count = 4294967294`.execute(t.db);
+    }
+    expect(await t.db.selectFrom('ticket').select('id').execute()).toEqual(before);
+    expect(await t.db.selectFrom('outbox_mail').select('id').where('subject', 'like', '%Disco cheio%').execute()).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import pg from 'pg';
 const mainScript = fileURLToPath(new URL('../main.ts', import.meta.url));
 
 /** A port nobody listens on now. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);

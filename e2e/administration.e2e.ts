@@ -354,6 +354,22 @@ describe('administration', () => {
     await page.getByText('O servidor SMTP aceitou o e-mail para teste@atende.example.').waitFor();
     await harness.portal.smtp.waitFor('teste@atende.example', (m) => m.subject === 'Atende: e-mail de teste');
 
+    // A mail the SMTP server refused for good is listed with its answer, and goes again on request.
+    const at = new Date().toISOString();
+    await harness.portal.db
+      .insertInto('outbox_mail')
+      .values({ to_address: 'recusado@alfa.example', subject: '[#42] Folha de pagamento', html: '<p>x</p>', text: 'x', headers: '{}', status: 'failed', attempts: 1, next_attempt_at: at, created_at: at, failed_at: at, last_error: 'Message failed: 550 mailbox unavailable' })
+      .execute();
+    await page.getByRole('button', { name: 'Atualizar' }).click();
+    const failedRow = page.getByRole('table', { name: 'E-mails com falha' }).getByRole('row').filter({ hasText: 'recusado@alfa.example' });
+    await failedRow.getByText('550 mailbox unavailable').waitFor();
+    expect(await failedRow.getByText('[#42] Folha de pagamento').count()).toBe(1);
+    expect(await axeBlockers(page)).toEqual([]);
+    await failedRow.getByRole('button', { name: 'Enviar de novo o e-mail para recusado@alfa.example' }).click();
+    await page.getByText('O e-mail para recusado@alfa.example voltou para a fila de envio.').waitFor();
+    await harness.portal.smtp.waitFor('recusado@alfa.example', (m) => m.subject === '[#42] Folha de pagamento');
+    await page.getByRole('table', { name: 'E-mails com falha' }).waitFor({ state: 'detached' });
+
     // An invited agent gets the set-password mail; a group takes them in.
     await nav(page, 'Analistas').click();
     await page.getByRole('button', { name: 'Convidar analista' }).click();

@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;
 

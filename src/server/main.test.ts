@@ -1,77 +1,24 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openConfiguredDatabase } from './db/open';
 import { demoForm } from './test/catalog-ids';
+import { freshDatabase, startPortal } from './test/portal';
 
-const mainScript = fileURLToPath(new URL('./main.ts', import.meta.url));
 const onPostgres = process.env.TEST_DB === 'postgres';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** A database of its own: a temporary data folder, or a fresh PostgreSQL database. */
-async function freshDatabase(): Promise<{ env: NodeJS.ProcessEnv; drop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-main-'));
-  const removeDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  if (!onPostgres) return { env: { DATA_DIR: dataDir }, drop: async () => removeDir() };
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `atende_main_${randomBytes(4).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    await client.query(statement);
-    await client.end();
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: url.toString() },
-    drop: async () => {
-      await admin(`drop database ${name} with (force)`);
-      removeDir();
-    },
-  };
-}
 
 describe('npm start with WORKERS=2', () => {
   let portal: ChildProcess;
   let baseUrl: string;
-  let output = '';
+  let output: () => string;
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   let openedNumbers: number[] = [];
 
   beforeAll(async () => {
     database = await freshDatabase();
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    portal = fork(mainScript, ['--demo'], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', WORKERS: '2', LOG_LEVEL: 'warn', SMTP_URL: '' },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    });
-    portal.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    portal.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      portal.once('message', () => resolve());
-      portal.once('exit', (code) => reject(new Error(`the portal exited (${code}) before serving:\n${output}`)));
-    });
+    ({ process: portal, baseUrl, output } = await startPortal({ ...database.env, WORKERS: '2' }));
   }, 90_000);
   afterAll(async () => {
     if (portal.exitCode === null) portal.kill('SIGKILL');
@@ -79,7 +26,7 @@ describe('npm start with WORKERS=2', () => {
   });
 
   it('serves from two worker processes that share the sessions and take unique, consecutive numbers', async () => {
-    expect(output).toContain('2 worker processes');
+    expect(output()).toContain('2 worker processes');
     const signIn = await fetch(`${baseUrl}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: baseUrl },

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
+import { bindable, sqliteDialect, statementCache } from './sqlite-dialect';
 import { fold } from './text-search';
-import { sqliteTransactions, type SqliteTransactions } from './transaction';
 
 /** Which engine a database handle talks to; a few queries differ by dialect. */
 export type DialectName = 'sqlite' | 'postgres';
@@ -14,8 +14,6 @@ export type Db = Kysely<Database> & {
   dialectName: DialectName;
   /** The PostgreSQL schema this handle works in, when not the default one. */
   pgSchema?: string;
-  /** SQLite: what writeTransaction (transaction.ts) runs on the raw handle, prepared once. */
-  sqliteTransactions?: SqliteTransactions;
   /** SQLite file: runs a read on a second, read-only connection (see `withReadConnection`). */
   sqliteRead?: (sql: string, parameters: readonly unknown[]) => unknown[];
 };
@@ -28,7 +26,13 @@ export type Db = Kysely<Database> & {
 export type WalCheckpoints = 'automatic' | 'background';
 
 export type DbOptions =
-  | { kind: 'sqlite'; file: string; walCheckpoints?: WalCheckpoints }
+  | {
+      kind: 'sqlite';
+      file: string;
+      walCheckpoints?: WalCheckpoints;
+      /** How long a write waits for another connection's write lock before it fails with SQLITE_BUSY (5 s). */
+      busyTimeoutMs?: number;
+    }
   | { kind: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 /** Opens the database: SQLite in WAL mode with foreign keys, or a PostgreSQL pool. */
@@ -39,7 +43,16 @@ export function openDatabase(options: DbOptions): Db {
       max: options.poolSize ?? 10,
       // Each test file gets its own schema; production uses the default search_path.
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
+      // A request waits this long at most for a connection (a new one, or a turn in a full pool):
+      // a database that does not answer is a 503 (db/unavailable.ts), not a request that hangs.
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
     });
+    // A connection that breaks (a restart, pg_terminate_backend, the network) emits 'error', which
+    // would end the process without a listener, idle in the pool or in use. The pool drops it and
+    // connects anew for the next query; a query that was using it fails by itself (a 503).
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return Object.assign(db, { dialectName: 'postgres' as const, pgSchema: options.schema });
   }
@@ -47,12 +60,11 @@ export function openDatabase(options: DbOptions): Db {
   const sqlite = new SQLite(options.file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   if (options.walCheckpoints === 'background') sqlite.pragma('wal_autocheckpoint = 0');
   registerFunctions(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: bindableSqlite(sqlite) }) });
-  const handle = Object.assign(db, { dialectName: 'sqlite' as const, sqliteTransactions: sqliteTransactions(sqlite) });
+  const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 }) });
+  const handle = Object.assign(db, { dialectName: 'sqlite' as const });
   // A second connection to ':memory:' would be another database.
   return options.file === ':memory:' ? handle : withReadConnection(handle, options.file);
 }
@@ -80,51 +92,6 @@ function withReadConnection(db: Db, file: string): Db {
     destroy: async () => {
       await destroy();
       reader.close();
-    },
-  });
-}
-
-/** A connection's statements, prepared once per SQL text; queries with inlined lists vary, so the cache is bounded. */
-function statementCache(sqlite: SQLite.Database): (sql: string) => SQLite.Statement {
-  const statements = new Map<string, SQLite.Statement>();
-  return (sql) => {
-    let statement = statements.get(sql);
-    if (!statement) {
-      if (statements.size >= 1000) statements.delete(statements.keys().next().value!);
-      statements.set(sql, (statement = sqlite.prepare(sql)));
-    }
-    return statement;
-  };
-}
-
-/** better-sqlite3 refuses booleans and Dates as parameters; PostgreSQL takes both. */
-const bindable = (params: readonly unknown[]) => params.map((p) => (typeof p === 'boolean' ? Number(p) : p instanceof Date ? p.toISOString() : p));
-
-/**
- * Kysely's handle on the write connection: parameters made bindable (`bindable`), so that every
- * query is written once for both engines; statements prepared once per SQL text (Kysely would
- * prepare them again on every run); transactions begun immediate.
- */
-function bindableSqlite(sqlite: SQLite.Database): SQLite.Database {
-  const statementOf = statementCache(sqlite);
-  // Every transaction here writes. Taking the write lock at `begin` lets a second process
-  // wait its turn (busy_timeout) instead of failing when its snapshot went stale mid-way.
-  const prepared = (text: string) => statementOf(text === 'begin' ? 'begin immediate' : text);
-  return new Proxy(sqlite, {
-    get(target, prop) {
-      if (prop === 'prepare') {
-        return (source: string) => {
-          const stmt = prepared(source);
-          return {
-            reader: stmt.reader,
-            all: (params: unknown[]) => stmt.all(bindable(params)),
-            run: (params: unknown[]) => stmt.run(bindable(params)),
-            iterate: (params: unknown[]) => stmt.iterate(bindable(params)),
-          };
-        };
-      }
-      const value = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }

@@ -3,7 +3,6 @@ import { createTestDatabase } from '../test/harness';
 import type { Db } from './database';
 import { sql } from 'kysely';
 import { preparedQuery, queryByShape } from './prepared';
-import { writeTransaction } from './transaction';
 
 // Channels alpha (1), beta (2, inactive) and gamma (3).
 let db: Db;
@@ -36,7 +35,7 @@ describe('preparedQuery', () => {
     let inserted!: () => void;
     const written = new Promise<void>((resolve) => (inserted = resolve));
     // A transaction that holds the database's connection between two of its statements, as a group of openings does.
-    const writing = writeTransaction(db, async (trx) => {
+    const writing = db.transaction().execute(async (trx) => {
       await trx.insertInto('channel').values({ key: 'delta', names: '{}', position: 4, active: true }).execute();
       inserted();
       await held;

@@ -41,6 +41,7 @@ describe('system administration', () => {
       ['PUT', '/api/admin/help-channels/1', { names: { 'pt-BR': 'X' } }],
       ['GET', '/api/admin/mail'],
       ['POST', '/api/admin/mail/test', { to: 'x@x.example' }],
+      ['POST', '/api/admin/mail/1/resend'],
       ['GET', '/api/admin/audit'],
     ];
     for (const [method, url, body] of routes) {

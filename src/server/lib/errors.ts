@@ -14,6 +14,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   too_many_requests: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export type FieldMessage = string | { key: string; params: Record<string, string | number> };

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { issueMessage, type ErrorBody } from '../../contracts/errors';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { AppError } from '../lib/errors';
 import { translatorFor } from '../lib/i18n';
 import { routeOf } from '../lib/route';
@@ -21,10 +22,19 @@ function logSecurityEvent(request: FastifyRequest, event: string, status: number
   );
 }
 
+/** Seconds a client is asked to wait when the database is away (a restart, a lock held by another process). */
+const retryAfterSeconds = 5;
+
 /** One error handler: every failure leaves as { error: { code, message, fields? } } in the caller's language. */
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     const t = translatorFor(request);
+    // The database cannot be reached now; each change is one transaction, written whole or not at all, so the client may try again.
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      const body: ErrorBody = { error: { code: 'unavailable', message: t('errors.unavailable') } };
+      return reply.status(503).header('retry-after', String(retryAfterSeconds)).send(body);
+    }
     if (error instanceof AppError) {
       if (error.status >= 500) request.log.error({ err: error }, 'request failed');
       const { event = error.code, ...context } = error.options.securityEvent ?? {};

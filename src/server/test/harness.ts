@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
@@ -18,6 +19,8 @@ export const testOrigin = 'http://localhost:3000';
  */
 export async function createTestDatabase(
   kind: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite',
+  /** SQLite: how long a write of `db` waits for another connection's write lock (database.ts). */
+  options: { busyTimeoutMs?: number } = {},
 ): Promise<{ db: Db; drop: () => Promise<void>; openAnother: () => Db }> {
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
@@ -39,7 +42,7 @@ export async function createTestDatabase(
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-test-'));
-  const db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') });
+  const db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite'), busyTimeoutMs: options.busyTimeoutMs });
   await migrateToLatest(db);
   return {
     db,
@@ -70,14 +73,23 @@ export type TestApp = {
   app: FastifyInstance;
   db: Db;
   config: Config;
+  /** Another handle on the app's database, as a second process would have (closed by the caller). */
+  openAnother: () => Db;
   close: () => Promise<void>;
 };
 
 /** The whole application on a fresh database, with the demo data unless `seed: false`. */
 export async function buildTestApp(
-  options: { seed?: boolean; demo?: boolean; env?: Record<string, string>; logStream?: { write: (line: string) => void } } = {},
+  options: {
+    seed?: boolean;
+    demo?: boolean;
+    env?: Record<string, string>;
+    logStream?: { write: (line: string) => void };
+    /** SQLite: how long a write waits for another process's write lock before the request gets 503. */
+    busyTimeoutMs?: number;
+  } = {},
 ): Promise<TestApp> {
-  const { db, drop } = await createTestDatabase();
+  const { db, drop, openAnother } = await createTestDatabase(undefined, { busyTimeoutMs: options.busyTimeoutMs });
   if (options.seed !== false) await seedDemo(db);
   const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir(), ...options.env }, options.demo ?? false);
   const app = await buildApp({ config, db, web: false, logStream: options.logStream });
@@ -86,6 +98,7 @@ export async function buildTestApp(
     app,
     db,
     config,
+    openAnother,
     close: async () => {
       await app.close();
       await drop();
@@ -154,4 +167,23 @@ export function uploadFile(app: FastifyInstance, url: string, cookie: string, fi
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return request(app, { method: 'POST', url, cookie, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+
+/** Holds the write lock on another connection, as another process would, until the returned function is called. */
+export async function holdWriteLock(other: Db): Promise<() => Promise<void>> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let locked!: () => void;
+  const holding = new Promise<void>((resolve) => (locked = resolve));
+  const done = other.connection().execute(async (conn) => {
+    await sql`begin immediate`.execute(conn);
+    locked();
+    await released;
+    await sql`commit`.execute(conn);
+  });
+  await holding;
+  return async () => {
+    release();
+    await done;
+  };
 }

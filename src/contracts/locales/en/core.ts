@@ -48,6 +48,7 @@ export const coreMessages: CoreMessages = {
     tooManyRequests: 'Too many attempts. Try again in {{minutes}} minutes.',
     tooManyRequests_one: 'Too many attempts. Try again in {{minutes}} minute.',
     badRequest: 'Invalid request.',
+    unavailable: 'The service is briefly unavailable. Try again in a few seconds.',
     network: 'Could not reach the server.',
   },
   validation: {

@@ -15,6 +15,7 @@ export const ticketsMessages: TicketsMessages = {
     tooManyOpenings_one: 'You opened {{max}} tickets in the last minute. Try again in {{seconds}} second.',
     conflict: 'The ticket changed while you were editing. See what changed and try again.',
     closedNoReply: 'This ticket is closed. Reopen it to reply.',
+    notNow: 'The ticket is no longer in a state where this action applies. See how it is now.',
     fields: {
       number: 'Number',
       serviceLine: 'Service line',

@@ -53,6 +53,7 @@ export const coreMessages: CoreMessages = {
     tooManyRequests: 'Demasiados intentos. Inténtelo de nuevo en {{minutes}} minutos.',
     tooManyRequests_one: 'Demasiados intentos. Inténtelo de nuevo en {{minutes}} minuto.',
     badRequest: 'Solicitud inválida.',
+    unavailable: 'El servicio no está disponible por un momento. Inténtelo de nuevo en unos segundos.',
     network: 'No fue posible comunicarse con el servidor.',
   },
   validation: {

@@ -15,6 +15,7 @@ export const ticketsMessages: TicketsMessages = {
     tooManyOpenings_one: 'Abrió {{max}} tickets en el último minuto. Inténtelo de nuevo en {{seconds}} segundo.',
     conflict: 'El ticket cambió mientras usted editaba. Vea qué cambió e inténtelo de nuevo.',
     closedNoReply: 'Este ticket está cerrado. Reábralo para responder.',
+    notNow: 'El ticket ya no está en una situación en la que esta acción corresponda. Vea cómo está ahora.',
     fields: {
       number: 'Número',
       serviceLine: 'Línea de servicio',

@@ -56,6 +56,7 @@ export const coreMessages = {
     tooManyRequests: 'Muitas tentativas. Tente novamente em {{minutes}} minutos.',
     tooManyRequests_one: 'Muitas tentativas. Tente novamente em {{minutes}} minuto.',
     badRequest: 'Requisição inválida.',
+    unavailable: 'O serviço está momentaneamente indisponível. Tente novamente em alguns segundos.',
     network: 'Não foi possível falar com o servidor.',
   },
   validation: {

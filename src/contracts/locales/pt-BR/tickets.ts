@@ -13,6 +13,7 @@ export const ticketsMessages = {
     tooManyOpenings_one: 'Você abriu {{max}} chamados no último minuto. Tente novamente em {{seconds}} segundo.',
     conflict: 'O chamado mudou enquanto você editava. Veja o que mudou e tente de novo.',
     closedNoReply: 'Este chamado está encerrado. Reabra-o para responder.',
+    notNow: 'O chamado não está mais na situação em que esta ação cabe. Veja como ele está agora.',
     fields: {
       number: 'Número',
       serviceLine: 'Linha de serviço',

@@ -6,7 +6,6 @@ import { catalogEntryInput, catalogEntryView, catalogKinds, catalogKindSpecs, ca
 import { defaultMatrix, grades, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { errorBody } from '../../../contracts/errors';
 import type { Database } from '../../db/schema';
-import { writeTransaction } from '../../db/transaction';
 import { invalidFields, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
@@ -189,7 +188,7 @@ export async function catalogAdminRoutes(app: FastifyInstance) {
       // Read and written in one transaction that holds the siblings: a reorder running at the same
       // time waits and then reads this one's positions (SQLite: one writer at a time; PostgreSQL:
       // the siblings' rows are locked). A sibling created meanwhile is only kept out on SQLite.
-      const rows = await writeTransaction(db, async (trx) => {
+      const rows = await db.transaction().execute(async (trx) => {
         const table = trx as unknown as AnyTable;
         const first = await table.selectFrom(kind).selectAll().where('id', '=', ids[0]!).executeTakeFirst();
         // The siblings of the first entry, in their current order: the list must be exactly them.

@@ -5,6 +5,10 @@ import { z } from 'zod';
 import { testMailInput } from '../../../contracts/admin';
 import { errorBody } from '../../../contracts/errors';
 import { translate } from '../../../contracts/i18n';
+import { rowIdParam } from '../../../contracts/ids';
+import { iso, now } from '../../db/columns';
+import { inlineLimit } from '../../db/limit';
+import { AppError, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { enqueueMail } from './mail.outbox';
@@ -19,7 +23,10 @@ export function maskedSmtpUrl(url: string | undefined): string | null {
   return parsed.toString();
 }
 
-/** Mail settings as configured, the outbox's state, and "send a test mail". */
+/** How many of the latest failed mails the settings page lists. */
+const failedShown = 20;
+
+/** Mail settings as configured, the outbox's state with the latest failed mails, "send again", and "send a test mail". */
 export async function mailAdminRoutes(app: FastifyInstance) {
   const { db, config } = app.ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -28,19 +35,61 @@ export async function mailAdminRoutes(app: FastifyInstance) {
     from: z.string(),
     publicUrl: z.string(),
     outbox: z.object({ pending: z.number(), sent: z.number(), failed: z.number() }),
+    /** The latest mails given up, newest first: whom, what, the server's last answer, when. */
+    failedMails: z.array(z.object({ id: z.number(), to: z.string(), subject: z.string(), error: z.string().nullable(), at: z.string().nullable() })),
   });
 
   r.get('/api/admin/mail', { schema: { tags: ['admin'], summary: 'Mail settings and the outbox', response: { 200: settings, 401: errorBody, 403: errorBody } } }, async (request) => {
     requireSystemAdmin(request);
     const counts = await db.selectFrom('outbox_mail').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
     const count = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
+    const failed = await db
+      .selectFrom('outbox_mail')
+      .select(['id', 'to_address', 'subject', 'last_error', 'failed_at'])
+      .where('status', '=', 'failed')
+      .orderBy('failed_at', (o) => o.desc().nullsLast())
+      .orderBy('id', 'desc')
+      .limit(inlineLimit(failedShown))
+      .execute();
     return {
       smtpUrl: maskedSmtpUrl(config.smtpUrl),
       from: config.mailFrom,
       publicUrl: config.publicUrl,
       outbox: { pending: count('pending'), sent: count('sent'), failed: count('failed') },
+      failedMails: failed.map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, error: m.last_error, at: m.failed_at === null ? null : iso(m.failed_at) })),
     };
   });
+
+  r.post(
+    '/api/admin/mail/:id/resend',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Queue a failed mail again, from its first attempt',
+        params: z.object({ id: rowIdParam }),
+        response: { 204: z.null(), 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSystemAdmin(request);
+      const { id } = request.params;
+      await db.transaction().execute(async (trx) => {
+        const mail = await trx.selectFrom('outbox_mail').select(['to_address', 'subject']).where('id', '=', id).executeTakeFirst();
+        if (!mail) throw notFound();
+        // Only while it is failed: two administrators pressing at once queue it once.
+        const requeued = await trx
+          .updateTable('outbox_mail')
+          .set({ status: 'pending', attempts: 0, next_attempt_at: now(), locked_until: null, failed_at: null })
+          .where('id', '=', id)
+          .where('status', '=', 'failed')
+          .executeTakeFirst();
+        if (!Number(requeued.numUpdatedRows)) throw new AppError('conflict', 'admin.mail.notFailed');
+        await audit(trx, { actorId: actor.id, action: 'mail.resend', targetType: 'mail', targetId: mail.to_address, after: { subject: mail.subject } });
+      });
+      app.ctx.pokeMail();
+      return reply.status(204).send(null);
+    },
+  );
 
   r.post(
     '/api/admin/mail/test',

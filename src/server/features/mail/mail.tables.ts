@@ -17,6 +17,8 @@ export interface OutboxMailTable {
   last_error: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** When it was given up: refused for good by the server, or too many attempts. */
+  failed_at: Timestamp | null;
 }
 
 export interface MailTables {

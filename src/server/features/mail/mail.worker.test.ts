@@ -61,6 +61,57 @@ describe('mail outbox worker', () => {
     await smtp.close();
   });
 
+  it('gives up at once on a permanent refusal (5xx): failed after one attempt, with the server’s answer', async () => {
+    const smtp = await startTestSmtp({ rejectFirst: 1, rejectCode: 550 });
+    await enqueueMail(db, { to: 'nobody@alfa.example', subject: 'Recusado', html: '<p>x</p>', text: 'x' });
+    const worker = createMailWorker({ db, smtpUrl: smtp.url, from: 'a@atende.example', log });
+    expect(await worker.drain()).toBe(0);
+    const row = await db.selectFrom('outbox_mail').selectAll().where('to_address', '=', 'nobody@alfa.example').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, locked_until: null });
+    expect(row.last_error).toMatch(/550/);
+    expect(row.failed_at).not.toBeNull();
+    // Nothing left to try.
+    expect(await worker.drain()).toBe(0);
+    expect(smtp.mails).toHaveLength(0);
+    await worker.stop();
+    await smtp.close();
+  });
+
+  it('sends a mail once when the server answers after the claim would have run out: the claim is renewed while sending', async () => {
+    const smtp = await startTestSmtp({ answerDelayMs: 1500 });
+    await enqueueMail(db, { to: 'slow@alfa.example', subject: 'Devagar', html: '<p>x</p>', text: 'x', headers: { 'Message-ID': '<slow@atende>' } });
+    const workers = [0, 1].map(() => createMailWorker({ db, smtpUrl: smtp.url, from: 'a@atende.example', log, claimMs: 300, intervalMs: 50 }));
+    for (const w of workers) w.start();
+    await smtp.waitFor('slow@alfa.example');
+    // Long past the first claim: the other worker looked again and again meanwhile.
+    for (;;) {
+      const row = await db.selectFrom('outbox_mail').select('status').where('to_address', '=', 'slow@alfa.example').executeTakeFirstOrThrow();
+      if (row.status === 'sent') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    for (const w of workers) await w.stop();
+    expect(smtp.mails.filter((m) => m.messageId === '<slow@atende>')).toHaveLength(1);
+    await smtp.close();
+  });
+
+  it('sends many mails in parallel over pooled connections, each once with two workers', async () => {
+    const smtp = await startTestSmtp({ answerDelayMs: 10 });
+    const ids = Array.from({ length: 200 }, (_, i) => `<bulk-${i}@atende>`);
+    for (const id of ids) await enqueueMail(db, { to: 'bulk@alfa.example', subject: 'Lote', html: '<p>x</p>', text: 'x', headers: { 'Message-ID': id } });
+    const workers = [0, 1].map(() => createMailWorker({ db, smtpUrl: smtp.url, from: 'a@atende.example', log }));
+    const sent = await Promise.all(workers.map((w) => w.drain()));
+    expect(sent[0]! + sent[1]!).toBe(200);
+    const received = smtp.mails.map((m) => m.messageId).filter((id) => id?.startsWith('<bulk-'));
+    expect(received.sort()).toEqual([...ids].sort());
+    // More than one mail was on its way at a time, beyond one per worker.
+    expect(smtp.mostAtOnce()).toBeGreaterThan(2);
+    const left = await db.selectFrom('outbox_mail').select('id').where('to_address', '=', 'bulk@alfa.example').where('status', '!=', 'sent').execute();
+    expect(left).toEqual([]);
+    for (const w of workers) await w.stop();
+    await smtp.close();
+  });
+
   it('backs off exponentially up to an hour', () => {
     expect([1, 2, 3, 4].map(backoffSeconds)).toEqual([30, 60, 120, 240]);
     expect(backoffSeconds(20)).toBe(3600);

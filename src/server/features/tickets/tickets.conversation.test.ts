@@ -170,7 +170,8 @@ describe('the conversation between agents and customers', () => {
     expect((await post(contact, '/rating', { score: 6 })).json().error.fields).toHaveProperty('score');
     const rated = await post(contact, '/rating', { score: 5, comment: 'Ótimo atendimento' });
     expect(rated.json().rating).toEqual({ score: 5, comment: 'Ótimo atendimento' });
-    expect((await post(contact, '/rating', { score: 1 })).statusCode).toBe(403);
+    // Rated already: the requester may rate, but not twice.
+    expect((await post(contact, '/rating', { score: 1 })).statusCode).toBe(409);
     expect((await post(contact, '/articles', { body: 'Mais uma coisa' })).statusCode).toBe(409);
     const reopened = await post(contact, '/reopen', { comment: 'Voltou a acontecer.' });
     expect(reopened.json()).toMatchObject({ status: 'in_progress', rating: null });

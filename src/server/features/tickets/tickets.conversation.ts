@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { articleInput } from '../../../contracts/tickets';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
-import { AppError, invalidFields } from '../../lib/errors';
+import { invalidFields, notFound } from '../../lib/errors';
 import type { AppContext } from '../../context';
 import type { Actor } from '../auth/auth.actor';
-import { recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
+import { conflict, recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
 import { notifyAgents, notifyCustomers } from './tickets.notify';
-import { can } from './tickets.policy';
-import type { TicketFactsRow } from './tickets.repository';
+import { refusal } from './tickets.policy';
+import { ticketFacts, type TicketFactsRow } from './tickets.repository';
 
 type ArticleInput = z.infer<typeof articleInput>;
 
@@ -42,41 +42,49 @@ async function claimableAttachments(db: Db, actor: Actor, ticketId: number, ids:
   return unique;
 }
 
+/** How many times a reply is decided again when the ticket changed under it before it gets 409. */
+const maxRedecisions = 3;
+
 /**
  * Adds a public reply or an internal note, with its attachments, moves the status as the
- * reply implies, records the history and queues the mails — all in one transaction.
+ * reply implies, records the history and queues the mails — all in one transaction. What the
+ * reply does to the ticket is decided from the ticket as read; when it changed before the
+ * transaction (another reply, a closing), it is read again inside it and decided again, so
+ * that replies at the same moment are all kept and none lands on a ticket closed meanwhile (409).
  */
 export async function addArticle(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, input: ArticleInput): Promise<number> {
   const { db, config } = ctx;
   if (input.internal && !actor.staffRole) throw invalidFields({ internal: 'validation.notAllowed' });
   if (input.internal && input.action !== 'reply') throw invalidFields({ action: 'validation.notAllowed' });
   if (!actor.staffRole && input.action !== 'reply') throw invalidFields({ action: 'validation.notAllowed' });
-  if (!can(actor, input.internal ? 'note' : 'reply', ticket)) throw new AppError('conflict', 'tickets.closedNoReply');
+  const action = input.internal ? 'note' : 'reply';
+  if (refusal(actor, action, ticket)) await conflict(db, ticket.id, ticket.revision, 'tickets.closedNoReply');
   const attachmentIds = await claimableAttachments(db, actor, ticket.id, input.attachmentIds, config.attachments.maxFiles);
-  const nextStatus = statusAfterArticle(actor, ticket.status, input);
   const kind = input.internal ? 'note' : input.action === 'propose_solution' ? 'solution' : 'reply';
 
   return db.transaction().execute(async (trx) => {
+    let current = ticket;
+    let nextStatus = statusAfterArticle(actor, current.status, input);
+    for (let attempt = 1; ; attempt++) {
+      const { changes, set } = articleChanges(actor, current, input, nextStatus);
+      if ((await recordChanges(trx, ticket.id, actor.id, changes, set, current)) !== undefined) break;
+      const fresh = await ticketFacts(trx, actor, ticket.number);
+      if (!fresh) throw notFound();
+      if (refusal(actor, action, fresh)) await conflict(trx, ticket.id, ticket.revision, 'tickets.closedNoReply');
+      if (attempt === maxRedecisions) await conflict(trx, ticket.id, ticket.revision);
+      current = fresh;
+      nextStatus = statusAfterArticle(actor, current.status, input);
+    }
     const { id } = await trx
       .insertInto('ticket_article')
       .values({ ticket_id: ticket.id, author_id: actor.id, kind, body: input.body, internal: input.internal, created_at: now() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (attachmentIds.length) await trx.updateTable('attachment').set({ article_id: id }).where('id', 'in', attachmentIds).execute();
-
-    const changes: TicketChange[] = [];
-    const set: TicketSet = {};
-    if (nextStatus && nextStatus !== ticket.status) {
-      changes.push(statusChange(ticket.status, nextStatus));
-      set.status = nextStatus;
-      if (nextStatus === 'solution_proposed') set.solution_proposed_at = now();
+    if (attachmentIds.length) {
+      // Still unused: another reply may have taken one since, or the clean-up of unused uploads removed it.
+      const attached = await trx.updateTable('attachment').set({ article_id: id }).where('id', 'in', attachmentIds).where('article_id', 'is', null).executeTakeFirst();
+      if (Number(attached.numUpdatedRows) !== attachmentIds.length) throw invalidFields({ attachmentIds: 'validation.notInList' });
     }
-    // Answering an unassigned ticket takes it, as in every help desk.
-    if (actor.staffRole && !input.internal && !ticket.assignee_id) {
-      changes.push({ kind: 'assigned', field: 'assignee', from: null, to: actor.name, public: false });
-      set.assignee_id = actor.id;
-    }
-    await recordChanges(trx, ticket.id, actor.id, changes, set);
 
     if (!input.internal) {
       const lines = (t: (key: string, params?: Record<string, string | number>) => string) => [
@@ -91,4 +99,21 @@ export async function addArticle(ctx: AppContext, actor: Actor, ticket: TicketFa
     }
     return id;
   });
+}
+
+/** What an article changes on the ticket as it is: the status it implies, and its assignee when an agent answers an unassigned one. */
+function articleChanges(actor: Actor, ticket: TicketFactsRow, input: ArticleInput, nextStatus: string | undefined) {
+  const changes: TicketChange[] = [];
+  const set: TicketSet = {};
+  if (nextStatus && nextStatus !== ticket.status) {
+    changes.push(statusChange(ticket.status, nextStatus));
+    set.status = nextStatus;
+    if (nextStatus === 'solution_proposed') set.solution_proposed_at = now();
+  }
+  // Answering an unassigned ticket takes it, as in every help desk.
+  if (actor.staffRole && !input.internal && !ticket.assignee_id) {
+    changes.push({ kind: 'assigned', field: 'assignee', from: null, to: actor.name, public: false });
+    set.assignee_id = actor.id;
+  }
+  return { changes, set };
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Updateable } from 'kysely';
-import { now } from '../../db/columns';
+import { iso, now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { AppError } from '../../lib/errors';
 import type { TicketTable } from './tickets.tables';
 
 /** Columns a change may set on the ticket (revision and update time are bumped for you). */
@@ -16,25 +17,31 @@ export type TicketChange = {
   public: boolean;
 };
 
+/** The state of a ticket that a change was decided from: its revision and status. */
+export type SeenState = { revision: number; status: string };
+
 /**
- * Bumps the ticket's revision and update time and records each change in the history,
- * in the caller's transaction. Returns the new revision, or undefined when the ticket had moved on.
+ * Bumps the ticket's revision and update time and records each change in the history, in the
+ * caller's transaction — only if the ticket is still as seen (the revision and the status in the
+ * update's WHERE, so that of two changes decided from one state, on either engine, one wins).
+ * Returns the new revision, or undefined when the ticket had moved on: nothing was written, and
+ * the caller answers 409 (`conflict`), which rolls back its transaction.
  */
 export async function recordChanges(
   trx: Kysely<Database>,
   ticketId: number,
   actorId: string | null,
   changes: TicketChange[],
-  set: TicketSet = {},
-  /** When given, the write happens only if the ticket is still at this revision. */
-  expectedRevision?: number,
+  set: TicketSet,
+  seen: SeenState,
 ): Promise<number | undefined> {
   const at = now();
   const updated = await trx
     .updateTable('ticket')
     .set((eb) => ({ ...set, updated_at: at, revision: eb('revision', '+', 1) }))
     .where('id', '=', ticketId)
-    .$if(expectedRevision !== undefined, (q) => q.where('revision', '=', expectedRevision!))
+    .where('revision', '=', seen.revision)
+    .where('status', '=', seen.status)
     .returning('revision')
     .executeTakeFirst();
   if (!updated) return undefined;
@@ -65,4 +72,27 @@ export async function recordChanges(
 export function statusChange(from: string, to: string): TicketChange {
   const seen = (s: string) => (s === 'on_hold' ? 'in_progress' : s);
   return { kind: 'status', field: 'status', from, to, public: seen(from) !== seen(to) };
+}
+
+/**
+ * 409 with what changed since the revision the caller saw, so nothing is silently lost. The
+ * message says that the ticket changed under an edit (`tickets.conflict`) or that its state no
+ * longer allows the action (`tickets.notNow`, `tickets.closedNoReply`).
+ */
+export async function conflict(db: Kysely<Database>, ticketId: number, seen: number, messageKey = 'tickets.conflict'): Promise<never> {
+  const changes = await db
+    .selectFrom('ticket_event')
+    .leftJoin('person', 'person.id', 'ticket_event.actor_id')
+    .select(['ticket_event.field', 'ticket_event.kind', 'ticket_event.from_value', 'ticket_event.to_value', 'ticket_event.created_at', 'person.name'])
+    .where('ticket_event.ticket_id', '=', ticketId)
+    .where('ticket_event.revision', '>', seen)
+    .orderBy('ticket_event.id')
+    .execute();
+  const current = await db.selectFrom('ticket').select('revision').where('id', '=', ticketId).executeTakeFirstOrThrow();
+  throw new AppError('conflict', messageKey, {
+    details: {
+      revision: current.revision,
+      changed: changes.map((c) => ({ field: c.field ?? c.kind, from: c.from_value, to: c.to_value, by: c.name ?? 'Atende', at: iso(c.created_at) })),
+    },
+  });
 }

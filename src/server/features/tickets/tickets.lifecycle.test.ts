@@ -95,7 +95,7 @@ describe('reclassifying a ticket', () => {
     }
   });
 
-  it('refuses an agent reclassifying a closed ticket, as it refuses a criticality change, and changes nothing', async () => {
+  it('refuses an agent reclassifying a closed ticket with 409, as it refuses a criticality change, and changes nothing', async () => {
     const number = await open();
     expect((await post(agent, number, '/articles', { body: 'Corrigido na 12.1.2410.', action: 'propose_solution' })).statusCode).toBe(200);
     expect((await post(contact, number, '/confirm', {})).json().status).toBe('closed');
@@ -103,7 +103,9 @@ describe('reclassifying a ticket', () => {
     expect(closed.actions.edit).toBe(false);
 
     const criticality = await patch(number, { revision: closed.revision, criticality: 'critical', criticalityReason: 'Urgente' });
-    expect(criticality.statusCode).toBe(403);
+    // An agent may edit a ticket, only not a closed one: the ticket's state, not the agent's rights.
+    expect(criticality.statusCode).toBe(409);
+    expect(criticality.json().error.code).toBe('conflict');
     const choices = await otherChoices();
     for (const [field, change] of [...Object.entries(choices), ['all', { ...choices.category, ...choices.module, ...choices.version, ...choices.environment }] as const]) {
       const res = await patch(number, { revision: closed.revision, ...change });

@@ -3,47 +3,39 @@ import type { z } from 'zod';
 import { levels } from '../../../contracts/criticality';
 import { localized } from '../../../contracts/i18n';
 import type { ratingInput, ticketUpdateInput } from '../../../contracts/tickets';
-import { iso, now } from '../../db/columns';
+import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
-import { writeTransaction } from '../../db/transaction';
 import { inlineLimit } from '../../db/limit';
 import type { AppContext } from '../../context';
-import { AppError, forbidden, invalidFields } from '../../lib/errors';
+import { forbidden, invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
+import { conflict, recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
 import { notifyAgents, notifyCustomers } from './tickets.notify';
-import { can, type TicketAction } from './tickets.policy';
+import { refusal, type TicketAction } from './tickets.policy';
 import type { StoredCriticality } from './tickets.presenter';
 import type { TicketFactsRow } from './tickets.repository';
 
 type Update = z.infer<typeof ticketUpdateInput>;
 
-function assertCan(actor: Actor, action: TicketAction, ticket: TicketFactsRow, reopenDays?: number) {
-  if (!can(actor, action, ticket, new Date(), reopenDays)) throw forbidden();
-}
-
-/** 409 with what changed since the revision the caller saw, so nothing is silently lost. */
-async function conflict(db: Kysely<Database>, ticketId: number, seen: number): Promise<never> {
-  const changes = await db
-    .selectFrom('ticket_event')
-    .leftJoin('person', 'person.id', 'ticket_event.actor_id')
-    .select(['ticket_event.field', 'ticket_event.kind', 'ticket_event.from_value', 'ticket_event.to_value', 'ticket_event.created_at', 'person.name'])
-    .where('ticket_event.ticket_id', '=', ticketId)
-    .where('ticket_event.revision', '>', seen)
-    .orderBy('ticket_event.id')
-    .execute();
-  const current = await db.selectFrom('ticket').select('revision').where('id', '=', ticketId).executeTakeFirstOrThrow();
-  throw new AppError('conflict', 'tickets.conflict', {
-    details: {
-      revision: current.revision,
-      changed: changes.map((c) => ({ field: c.field ?? c.kind, from: c.from_value, to: c.to_value, by: c.name ?? 'Atende', at: iso(c.created_at) })),
-    },
-  });
+/**
+ * Refuses an action the actor may not take on the ticket: 403 when it is never theirs, 409 when
+ * the ticket's state does not allow it now, with what changed since the revision they saw.
+ */
+async function assertCan(
+  db: Kysely<Database>,
+  actor: Actor,
+  action: TicketAction,
+  ticket: TicketFactsRow,
+  { seen = ticket.revision, reopenDays }: { seen?: number; reopenDays?: number } = {},
+) {
+  const why = refusal(actor, action, ticket, new Date(), reopenDays);
+  if (why === 'forbidden') throw forbidden();
+  if (why === 'conflict') await conflict(db, ticket.id, seen, 'tickets.notNow');
 }
 
 /** The agent takes the ticket: assigned to them, and in progress if it was new. */
 export async function takeTicket(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, revision: number) {
-  assertCan(actor, 'take', ticket);
+  await assertCan(ctx.db, actor, 'take', ticket, { seen: revision });
   await ctx.db.transaction().execute(async (trx) => {
     const changes: TicketChange[] = [{ kind: 'assigned', field: 'assignee', from: null, to: actor.name, public: false }];
     const set: TicketSet = { assignee_id: actor.id };
@@ -51,7 +43,7 @@ export async function takeTicket(ctx: AppContext, actor: Actor, ticket: TicketFa
       changes.push(statusChange('new', 'in_progress'));
       set.status = 'in_progress';
     }
-    if ((await recordChanges(trx, ticket.id, actor.id, changes, set, revision)) === undefined) await conflict(trx, ticket.id, revision);
+    if ((await recordChanges(trx, ticket.id, actor.id, changes, set, { revision, status: ticket.status })) === undefined) await conflict(trx, ticket.id, revision);
   });
 }
 
@@ -66,13 +58,13 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
   const set: TicketSet = {};
 
   if (input.status !== undefined && input.status !== ticket.status) {
-    assertCan(actor, 'setStatus', ticket);
+    await assertCan(db, actor, 'setStatus', ticket, { seen: input.revision });
     changes.push(statusChange(ticket.status, input.status));
     set.status = input.status;
   }
   const groupId = input.groupId ?? ticket.group_id;
   if (input.groupId !== undefined && input.groupId !== ticket.group_id) {
-    assertCan(actor, 'transfer', ticket);
+    await assertCan(db, actor, 'transfer', ticket, { seen: input.revision });
     const group = await db.selectFrom('agent_group').select(['id', 'name']).where('id', '=', input.groupId).where('active', '=', true).executeTakeFirst();
     if (!group) fields.groupId = 'validation.notInList';
     if (!input.transferNote) fields.transferNote = 'validation.required';
@@ -84,7 +76,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
     if (input.assigneeId === undefined) set.assignee_id = null;
   }
   if (input.assigneeId !== undefined && input.assigneeId !== ticket.assignee_id) {
-    assertCan(actor, 'assign', ticket);
+    await assertCan(db, actor, 'assign', ticket, { seen: input.revision });
     const agent = input.assigneeId
       ? await db
           .selectFrom('person')
@@ -104,7 +96,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
   await classify(ctx, actor, ticket, input, fields, changes, set);
 
   if (input.criticality !== undefined && input.criticality !== ticket.criticality) {
-    assertCan(actor, 'edit', ticket);
+    await assertCan(db, actor, 'edit', ticket, { seen: input.revision });
     if (!input.criticalityReason) fields.criticalityReason = 'validation.required';
     const stored = JSON.parse(ticket.criticality_reason) as StoredCriticality;
     changes.push({ kind: 'criticality', field: 'criticality', from: ticket.criticality, to: input.criticality, note: input.criticalityReason, public: true });
@@ -116,7 +108,8 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
   if (changes.length === 0) return;
 
   await db.transaction().execute(async (trx) => {
-    if ((await recordChanges(trx, ticket.id, actor.id, changes, set, input.revision)) === undefined) await conflict(trx, ticket.id, input.revision);
+    const seen = { revision: input.revision, status: ticket.status };
+    if ((await recordChanges(trx, ticket.id, actor.id, changes, set, seen)) === undefined) await conflict(trx, ticket.id, input.revision);
     if (set.status === 'waiting_customer') {
       await notifyCustomers(trx, ctx.config.publicUrl, ticket.id, (t) => [t('mail.ticketReply.waiting')], `status-${Date.now()}`);
     }
@@ -144,7 +137,7 @@ async function classify(
     [input.versionId, ticket.version_id],
     [input.environmentId, ticket.environment_id],
   ];
-  if (requested.some(([next, current]) => next !== undefined && next !== current)) assertCan(actor, 'edit', ticket);
+  if (requested.some(([next, current]) => next !== undefined && next !== current)) await assertCan(db, actor, 'edit', ticket, { seen: input.revision });
   const name = async (table: 'module' | 'routine' | 'version' | 'environment', id: number | null) =>
     id === null ? null : ((await db.selectFrom(table).select('name').where('id', '=', id).executeTakeFirst())?.name ?? null);
   if (input.categoryId !== undefined) {
@@ -188,54 +181,59 @@ async function classify(
 
 /** The customer accepts the proposed solution: the ticket closes and asks for a rating. */
 export async function confirmSolution(ctx: AppContext, actor: Actor, ticket: TicketFactsRow) {
-  assertCan(actor, 'confirm', ticket);
+  await assertCan(ctx.db, actor, 'confirm', ticket);
   await ctx.db.transaction().execute(async (trx) => {
-    await recordChanges(trx, ticket.id, actor.id, [statusChange(ticket.status, 'closed')], { status: 'closed', closed_at: now() });
+    const closed = await recordChanges(trx, ticket.id, actor.id, [statusChange(ticket.status, 'closed')], { status: 'closed', closed_at: now() }, ticket);
+    if (closed === undefined) await conflict(trx, ticket.id, ticket.revision);
     await notifyCustomers(trx, ctx.config.publicUrl, ticket.id, (t) => [t('mail.ticketReply.closed')], `closed-${Date.now()}`);
   });
 }
 
 /** The customer rejects the proposed solution with a comment: back to the agents. */
 export async function rejectSolution(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, comment: string) {
-  assertCan(actor, 'reject', ticket);
+  await assertCan(ctx.db, actor, 'reject', ticket);
   await customerTurn(ctx, actor, ticket, 'rejection', comment, 'mail.ticketReply.rejected');
 }
 
 /** The requester reopens a closed ticket within the allowed days, saying why. */
 export async function reopenTicket(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, comment: string) {
-  assertCan(actor, 'reopen', ticket, ctx.config.tickets.reopenDays);
+  await assertCan(ctx.db, actor, 'reopen', ticket, { reopenDays: ctx.config.tickets.reopenDays });
   await customerTurn(ctx, actor, ticket, 'reopening', comment, 'mail.ticketReply.reopened');
 }
 
 async function customerTurn(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, kind: string, comment: string, mailKey: string) {
   await ctx.db.transaction().execute(async (trx) => {
+    const moved = await recordChanges(
+      trx,
+      ticket.id,
+      actor.id,
+      [statusChange(ticket.status, 'in_progress')],
+      { status: 'in_progress', closed_at: null, solution_proposed_at: null, rating: null, rating_comment: null },
+      ticket,
+    );
+    if (moved === undefined) await conflict(trx, ticket.id, ticket.revision);
     const { id } = await trx
       .insertInto('ticket_article')
       .values({ ticket_id: ticket.id, author_id: actor.id, kind, body: comment, internal: false, created_at: now() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordChanges(trx, ticket.id, actor.id, [statusChange(ticket.status, 'in_progress')], {
-      status: 'in_progress',
-      closed_at: null,
-      solution_proposed_at: null,
-      rating: null,
-      rating_comment: null,
-    });
     await notifyAgents(trx, ctx.config.publicUrl, ticket.id, (t) => [t(mailKey, { author: actor.name }), comment], `article-${id}`);
   });
 }
 
 /** The requester rates a closed ticket once: 1–5 and a comment. */
 export async function rateTicket(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, input: z.infer<typeof ratingInput>) {
-  assertCan(actor, 'rate', ticket);
+  await assertCan(ctx.db, actor, 'rate', ticket);
   await ctx.db.transaction().execute(async (trx) => {
-    await recordChanges(
+    const rated = await recordChanges(
       trx,
       ticket.id,
       actor.id,
       [{ kind: 'rated', field: 'rating', to: String(input.score), note: input.comment ?? null, public: true }],
       { rating: input.score, rating_comment: input.comment ?? null },
+      ticket,
     );
+    if (rated === undefined) await conflict(trx, ticket.id, ticket.revision);
   });
 }
 
@@ -261,14 +259,14 @@ export async function closeUnconfirmedSolutions(ctx: Pick<AppContext, 'db' | 'co
   let closed = 0;
   for (const ticket of due) {
     await new Promise((resolve) => setImmediate(resolve));
-    await writeTransaction(db, async (trx) => {
+    await db.transaction().execute(async (trx) => {
       const revision = await recordChanges(
         trx,
         ticket.id,
         null,
         [statusChange('solution_proposed', 'closed')],
         { status: 'closed', closed_at: now() },
-        ticket.revision,
+        { revision: ticket.revision, status: 'solution_proposed' },
       );
       if (revision === undefined) return;
       closed++;

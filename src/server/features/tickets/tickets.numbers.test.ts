@@ -54,10 +54,9 @@ describe('an opening while another process writes', () => {
 });
 
 describe('an opening that cannot get the write lock in time', () => {
-  it.runIf(process.env.TEST_DB !== 'postgres')('fails with its group after the busy timeout, and the next one is written (SQLite)', async () => {
-    const { db, drop, openAnother } = await createTestDatabase('sqlite');
+  it.runIf(process.env.TEST_DB !== 'postgres')('fails with its group after the busy timeout, 503 with Retry-After, and the next one is written (SQLite)', async () => {
+    const { db, drop, openAnother } = await createTestDatabase('sqlite', { busyTimeoutMs: 300 });
     await seedDemo(db);
-    await sql`pragma busy_timeout = 300`.execute(db);
     const other = openAnother();
     const config = loadConfig({ PUBLIC_URL: testOrigin, LOG_LEVEL: 'silent', DATA_DIR: os.tmpdir() });
     const app = await buildApp({ config, db, web: false });
@@ -68,7 +67,8 @@ describe('an opening that cannot get the write lock in time', () => {
       await sql`begin immediate`.execute(conn);
       const started = performance.now();
       const refused = await Promise.all(['Um', 'Dois', 'Três'].map(open));
-      expect(refused.map((r) => r.statusCode)).toEqual([500, 500, 500]);
+      expect(refused.map((r) => r.statusCode)).toEqual([503, 503, 503]);
+      expect(refused.map((r) => r.headers['retry-after'])).toEqual(['5', '5', '5']);
       // One wait of the busy timeout per group, not another one per opening after it.
       expect(performance.now() - started).toBeLessThan(4 * 300);
       await sql`commit`.execute(conn);

@@ -78,47 +78,64 @@ export type TicketFacts = {
   assigneeId: string | null;
 };
 
+/** Why an actor who reads a ticket may not take an action on it now: never (403), or not in its current state (409). */
+export type Refusal = 'forbidden' | 'conflict';
+
 /**
- * Whether an actor who can read a ticket may take an action on it. The presenter sends the
+ * Whether an actor who can read a ticket may take an action on it: undefined when they may, else
+ * why not. An action of the actor's role and relation to the ticket that its state does not allow
+ * now (confirming a solution no longer proposed, replying to a closed ticket, taking one's own) is
+ * a conflict; one they may never take is forbidden.
+ */
+export function refusal(actor: Actor, action: TicketAction, ticket: TicketFacts, now = new Date(), reopenDays = 15): Refusal | undefined {
+  const [theirs, allowedNow] = rule(actor, action, ticket, now, reopenDays);
+  return !theirs ? 'forbidden' : !allowedNow ? 'conflict' : undefined;
+}
+
+/**
+ * Whether an actor who can read a ticket may take an action on it now. The presenter sends the
  * answers to the browser, so buttons follow these rules instead of re-implementing them.
  */
 export function can(actor: Actor, action: TicketAction, ticket: TicketFacts, now = new Date(), reopenDays = 15): boolean {
+  return refusal(actor, action, ticket, now, reopenDays) === undefined;
+}
+
+/** [whether the action is ever the actor's on this ticket, whether the ticket's state allows it now]. */
+function rule(actor: Actor, action: TicketAction, ticket: TicketFacts, now: Date, reopenDays: number): [boolean, boolean] {
   const open = ticket.status !== 'closed';
   if (actor.staffRole) {
     switch (action) {
       case 'note':
-        return true;
+        return [true, true];
       case 'reply':
       case 'assign':
       case 'transfer':
       case 'edit':
       case 'setStatus':
       case 'proposeSolution':
-        return open;
+        return [true, open];
       case 'take':
-        return open && ticket.assigneeId !== actor.id;
+        return [true, open && ticket.assigneeId !== actor.id];
       default:
-        return false;
+        return [false, false];
     }
   }
   const isRequester = ticket.requesterId === actor.id;
   const speaksForCompany = actor.memberships.some((m) => m.companyId === ticket.companyId && m.seesAllTickets);
   switch (action) {
     case 'reply':
-      return open;
+      return [true, open];
     case 'confirm':
     case 'reject':
-      return ticket.status === 'solution_proposed' && (isRequester || speaksForCompany);
+      return [isRequester || speaksForCompany, ticket.status === 'solution_proposed'];
     case 'reopen':
-      return (
-        ticket.status === 'closed' &&
-        isRequester &&
-        ticket.closedAt !== null &&
-        now.getTime() - ticket.closedAt.getTime() <= reopenDays * 86_400_000
-      );
+      return [
+        isRequester,
+        ticket.status === 'closed' && ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() <= reopenDays * 86_400_000,
+      ];
     case 'rate':
-      return ticket.status === 'closed' && isRequester && ticket.rating === null;
+      return [isRequester, ticket.status === 'closed' && ticket.rating === null];
     default:
-      return false;
+      return [false, false];
   }
 }

@@ -1,4 +1,4 @@
-import type { SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { foreignObject, notFound, type AppError } from '../../lib/errors';
@@ -141,14 +141,14 @@ export async function ticketDetails(db: Db, ticketId: number, internal: boolean)
   return { copies: copies.map((c) => c.email), events, articles, attachments };
 }
 
-/** The facts policies need about a ticket the actor can read; undefined when they cannot. */
 /** The 404 for a ticket the caller cannot read: logged as a foreign object when it exists. */
 export async function unreadableTicket(db: Db, number: number): Promise<AppError> {
   const exists = await db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirst();
   return exists ? foreignObject() : notFound();
 }
 
-export async function ticketFacts(db: Db, actor: Actor, number: number) {
+/** The facts policies need about a ticket the actor can read; undefined when they cannot. `db` may be a transaction. */
+export async function ticketFacts(db: Kysely<Database>, actor: Actor, number: number) {
   const row = await db
     .selectFrom('ticket')
     .select([

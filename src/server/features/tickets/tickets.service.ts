@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
-import { writeTransaction } from '../../db/transaction';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { loadTicketChoices } from '../catalog/catalog.form';
@@ -238,7 +238,7 @@ async function drain(db: Db, writer: Writer): Promise<void> {
       let group: Pending[] = [];
       let began = false;
       try {
-        const numbers = await writeTransaction(db, (trx) => {
+        const numbers = await db.transaction().execute((trx) => {
           began = true;
           // Taken once the transaction holds the connection, so that every opening that
           // became ready while it waited for it goes in too (and kept if the body runs again).
@@ -249,14 +249,15 @@ async function drain(db: Db, writer: Writer): Promise<void> {
       } catch (error) {
         // No transaction could begin (the database is gone, or busy past its timeout): the
         // openings waiting now fail with that error rather than being tried again and again.
+        // Nor is a group tried again whose connection was lost: its commit may have been written.
         if (!group.length) group = writer.queue.splice(0, maxBatch);
-        if (group.length === 1 || !began) {
+        if (group.length === 1 || !began || isDatabaseUnavailable(error)) {
           for (const p of group) p.reject(error);
           continue;
         }
         for (const p of group) {
           try {
-            const [number] = await writeTransaction(db, (trx) => writeOpenings(trx, [p.opening]));
+            const [number] = await db.transaction().execute((trx) => writeOpenings(trx, [p.opening]));
             p.resolve(number!);
           } catch (alone) {
             p.reject(alone);

@@ -7,10 +7,11 @@ import { fieldLabel } from '../../app/FieldLabel';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { useMe } from '../auth/useMe';
+import { FailedMails } from './FailedMails';
 import { check, errorText, FormAlert, Loaded, PageHeader, serverErrors } from './ui';
 import { useMailSettings, useTestMail } from './useAdmin';
 
-/** `/admin/mail`: how the server sends mail (from its configuration), the outbox, and a test mail. */
+/** `/admin/mail`: how the server sends mail (from its configuration), the outbox with its failed mails, and a test mail. */
 export function MailPage() {
   const { t } = useTranslation();
   // On a phone each setting's value goes below its label: side by side the values had no room.
@@ -43,60 +44,63 @@ export function MailPage() {
       />
       <Loaded query={settings}>
         {(s) => (
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-            <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-settings">
-              <Stack gap="sm">
-                <Title order={2} size="h4" id="mail-settings">
-                  {t('admin.mail.settings')}
-                </Title>
-                <DataList labelWidth={210} withDivider orientation={orientation}>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('admin.mail.smtp')}</DataList.ItemLabel>
-                    <DataList.ItemValue>{s.smtpUrl ? <Code>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
-                  </DataList.Item>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('admin.mail.from')}</DataList.ItemLabel>
-                    <DataList.ItemValue>
-                      <Code>{s.from}</Code>
-                    </DataList.ItemValue>
-                  </DataList.Item>
-                  <DataList.Item>
-                    <DataList.ItemLabel>{t('admin.mail.publicUrl')}</DataList.ItemLabel>
-                    <DataList.ItemValue>
-                      <Code>{s.publicUrl}</Code>
-                    </DataList.ItemValue>
-                  </DataList.Item>
-                </DataList>
-                <Text size="xs" c="dimmed">
-                  {t('admin.mail.configNote')}
-                </Text>
-              </Stack>
-            </Paper>
-            <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-outbox">
-              <Stack gap="sm">
-                <Title order={2} size="h4" id="mail-outbox">
-                  {t('admin.mail.outbox')}
-                </Title>
-                <SimpleGrid cols={3} spacing="sm">
-                  {(['pending', 'sent', 'failed'] as const).map((k) => (
-                    <Paper key={k} withBorder p="sm" radius="md" bg={k === 'failed' && s.outbox.failed > 0 ? 'red.0' : undefined}>
-                      <Text fz={26} fw={700} lh={1.1} c={k === 'failed' && s.outbox.failed > 0 ? 'red.9' : undefined}>
-                        {s.outbox[k].toLocaleString(currentLanguage())}
-                      </Text>
-                      <Text size="sm" c="dimmed">
-                        {t(`admin.mail.counts.${k}`)}
-                      </Text>
-                    </Paper>
-                  ))}
-                </SimpleGrid>
-                {s.outbox.failed > 0 && (
-                  <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-                    {t('admin.mail.failedNote')}
-                  </Alert>
-                )}
-              </Stack>
-            </Paper>
-          </SimpleGrid>
+          <>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-settings">
+                <Stack gap="sm">
+                  <Title order={2} size="h4" id="mail-settings">
+                    {t('admin.mail.settings')}
+                  </Title>
+                  <DataList labelWidth={210} withDivider orientation={orientation}>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('admin.mail.smtp')}</DataList.ItemLabel>
+                      <DataList.ItemValue>{s.smtpUrl ? <Code>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
+                    </DataList.Item>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('admin.mail.from')}</DataList.ItemLabel>
+                      <DataList.ItemValue>
+                        <Code>{s.from}</Code>
+                      </DataList.ItemValue>
+                    </DataList.Item>
+                    <DataList.Item>
+                      <DataList.ItemLabel>{t('admin.mail.publicUrl')}</DataList.ItemLabel>
+                      <DataList.ItemValue>
+                        <Code>{s.publicUrl}</Code>
+                      </DataList.ItemValue>
+                    </DataList.Item>
+                  </DataList>
+                  <Text size="xs" c="dimmed">
+                    {t('admin.mail.configNote')}
+                  </Text>
+                </Stack>
+              </Paper>
+              <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-outbox">
+                <Stack gap="sm">
+                  <Title order={2} size="h4" id="mail-outbox">
+                    {t('admin.mail.outbox')}
+                  </Title>
+                  <SimpleGrid cols={3} spacing="sm">
+                    {(['pending', 'sent', 'failed'] as const).map((k) => (
+                      <Paper key={k} withBorder p="sm" radius="md" bg={k === 'failed' && s.outbox.failed > 0 ? 'red.0' : undefined}>
+                        <Text fz={26} fw={700} lh={1.1} c={k === 'failed' && s.outbox.failed > 0 ? 'red.9' : undefined}>
+                          {s.outbox[k].toLocaleString(currentLanguage())}
+                        </Text>
+                        <Text size="sm" c="dimmed">
+                          {t(`admin.mail.counts.${k}`)}
+                        </Text>
+                      </Paper>
+                    ))}
+                  </SimpleGrid>
+                  {s.outbox.failed > 0 && (
+                    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
+                      {t('admin.mail.failedNote')}
+                    </Alert>
+                  )}
+                </Stack>
+              </Paper>
+            </SimpleGrid>
+            <FailedMails mails={s.failedMails} />
+          </>
         )}
       </Loaded>
 

@@ -20,7 +20,15 @@ export type HelpChannelAdmin = {
   position: number;
   active: boolean;
 };
-export type MailSettings = { smtpUrl: string | null; from: string; publicUrl: string; outbox: { pending: number; sent: number; failed: number } };
+/** A mail the worker gave up on: the server refused it for good, or it failed too many times. */
+export type FailedMail = { id: number; to: string; subject: string; error: string | null; at: string | null };
+export type MailSettings = {
+  smtpUrl: string | null;
+  from: string;
+  publicUrl: string;
+  outbox: { pending: number; sent: number; failed: number };
+  failedMails: FailedMail[];
+};
 
 const admin = ['admin'] as const;
 
@@ -146,6 +154,15 @@ export function useTestMail() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (to: string) => api.post<{ delivered: boolean; error: string | null }>('/api/admin/mail/test', { to }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...admin, 'mail'] }),
+  });
+}
+
+/** Queues a failed mail again, from its first attempt. */
+export function useResendMail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<null>(`/api/admin/mail/${id}/resend`, {}),
     onSettled: () => queryClient.invalidateQueries({ queryKey: [...admin, 'mail'] }),
   });
 }

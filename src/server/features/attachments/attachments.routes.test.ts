@@ -100,6 +100,17 @@ describe('uploads', () => {
     expect((await upload(agent, other, 8)).statusCode).toBe(201);
   });
 
+  it('attaches an upload to one reply only, when two replies claim it at once', async () => {
+    const id = (await uploadFile(t.app, `/api/tickets/${number}/attachments`, agent, { name: 'um.txt', type: 'text/plain', content: 'um' })).json().id as string;
+    const reply = () => request(t.app, { method: 'POST', url: `/api/tickets/${number}/articles`, cookie: agent, payload: { body: 'Anexo', attachmentIds: [id] } });
+    const statuses = (await Promise.all([reply(), reply(), reply()])).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([200, 400, 400]);
+    const articles = await t.db.selectFrom('ticket_article').select('id').where('body', '=', 'Anexo').execute();
+    expect(articles).toHaveLength(1);
+    const row = await t.db.selectFrom('attachment').select('article_id').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.article_id).toBe(articles[0]!.id);
+  });
+
   it('deletes uploads never attached after 24 hours, once with several processes, and keeps those attached', async () => {
     const upload = async (name: string) => (await uploadFile(t.app, `/api/tickets/${number}/attachments`, agent, { name, type: 'text/plain', content: name })).json().id as string;
     const attached = await upload('usado.txt');

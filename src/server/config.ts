@@ -117,7 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
   const e = parsed.data;
   const port = e.PORT;
   const host = e.HOST ?? (demo ? '127.0.0.1' : '0.0.0.0');
-  const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host) ? 'localhost' : host;
+  // The demo's own default (127.0.0.1) and every-address hosts read as localhost in links; a named host as itself.
+  const shownHost = e.HOST === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     port,
     host,

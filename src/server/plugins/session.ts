@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import { loadSessionActor, type Actor } from '../features/auth/auth.actor';
+import { hashSessionToken } from '../features/auth/auth.sessions';
 import { forbidden, unauthorized } from '../lib/errors';
 
 /** better-auth renews a session's expiry once a day; until then a plain lookup suffices. */
@@ -49,7 +50,8 @@ export function registerSession(app: FastifyInstance, secret: string) {
     const token = await verifiedToken(cookie, secret, verified);
     if (!token) return;
     const { db, auth } = app.ctx;
-    const found = await loadSessionActor(db, token);
+    // The table keeps only the token's hash (auth.sessions.ts).
+    const found = await loadSessionActor(db, hashSessionToken(token));
     if (!found || found.expiresAt.getTime() <= Date.now()) return;
     if (Date.now() - found.updatedAt.getTime() > renewAfterMs) {
       const renewed = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });

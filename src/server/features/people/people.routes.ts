@@ -97,10 +97,10 @@ export async function peopleRoutes(app: FastifyInstance) {
       bodyLimit: 6 * 1024 * 1024,
       schema: {
         tags: ['people'],
-        summary: 'Import a CSV of contacts in one transaction (refused whole if any row has an error); idempotent by e-mail',
+        summary: 'Import a CSV of contacts in one transaction (refused whole if any row has an error); idempotent by e-mail; people who already have an account are invited to join',
         params: companyParams,
         body: importInput,
-        response: { 200: z.object({ created: z.number(), added: z.number(), unchanged: z.number() }), ...errors },
+        response: { 200: z.object({ created: z.number(), unchanged: z.number() }), ...errors },
       },
     },
     async (request) => {

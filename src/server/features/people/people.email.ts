@@ -31,6 +31,7 @@ export async function addressOwner(db: Kysely<Database>, email: string) {
     .select(['person.id', 'person.staff_role', 'person.active'])
     .where('email_change.old_email', '=', email)
     .where('email_change.status', '=', 'confirmed')
+    .where('email_change.undo_token', 'is not', null)
     .where('email_change.undo_expires_at', '>', now())
     .executeTakeFirst();
 }

@@ -314,6 +314,7 @@ export const adminMessages: AdminMessages = {
         name: 'Name',
         names: 'Name',
         email: 'E-mail',
+        pendingEmail: 'Pending new e-mail',
         phone: 'Phone',
         cpf: 'CPF',
         cnpj: 'CNPJ',

@@ -314,6 +314,7 @@ export const adminMessages: AdminMessages = {
         name: 'Nombre',
         names: 'Nombre',
         email: 'Correo electrónico',
+        pendingEmail: 'Nuevo correo pendiente',
         phone: 'Teléfono',
         cpf: 'CPF',
         cnpj: 'CNPJ',

@@ -312,6 +312,7 @@ export const adminMessages = {
         name: 'Nome',
         names: 'Nome',
         email: 'E-mail',
+        pendingEmail: 'Novo e-mail pendente',
         phone: 'Telefone',
         cpf: 'CPF',
         cnpj: 'CNPJ',

@@ -122,7 +122,8 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
           .execute();
         if (request.body.active === false) await endSessions(trx, before.id);
         if (emailChange) await requestEmailChange(trx, config, { personId: before.id, newEmail: email, requester: actor, refuseTaken: true });
-        await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before, after: request.body });
+        const { invitationPending: _i, pendingEmail: _p, ...logged } = before;
+        await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before: logged, after: request.body });
       });
       app.ctx.pokeMail();
       return (await listAgentsForAdmin(db, before.id))[0]!;

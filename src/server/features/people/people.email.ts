@@ -36,13 +36,18 @@ export async function addressOwner(db: Kysely<Database>, email: string) {
     .executeTakeFirst();
 }
 
-async function mailTo(db: Kysely<Database>, to: string, person: { name: string; language: string }, section: string, params: Record<string, string>, link: { path: string; token: string }, config: Pick<Config, 'publicUrl'>) {
-  const language = isLanguage(person.language) ? person.language : defaultLanguage;
-  const t = (key: string) => translate(language, `mail.${section}.${key}`, params);
-  const url = `${config.publicUrl}/${link.path}?token=${encodeURIComponent(link.token)}`;
-  const paragraphs = section === 'emailChangeNotice' ? [t('body'), t('undo')] : [t('body'), t('ignore')];
-  const { html, text } = renderMail({ language, recipientName: person.name, paragraphs, action: { label: t('action'), url } });
-  await enqueueMail(db, { to, subject: t('subject'), html, text });
+/** A mail with one link: the notice to the old address (undo) or the request to the new one (confirm). */
+async function mailLink(
+  db: Kysely<Database>,
+  config: Pick<Config, 'publicUrl'>,
+  mail: { to: string; person: { name: string; language: string }; section: 'emailChangeNotice' | 'emailChange'; params: Record<string, string>; path: string; token: string },
+) {
+  const language = isLanguage(mail.person.language) ? mail.person.language : defaultLanguage;
+  const t = (key: string) => translate(language, `mail.${mail.section}.${key}`, mail.params);
+  const url = `${config.publicUrl}/${mail.path}?token=${encodeURIComponent(mail.token)}`;
+  const paragraphs = mail.section === 'emailChangeNotice' ? [t('body'), t('undo')] : [t('body'), t('ignore')];
+  const { html, text } = renderMail({ language, recipientName: mail.person.name, paragraphs, action: { label: t('action'), url } });
+  await enqueueMail(db, { to: mail.to, subject: t('subject'), html, text });
 }
 
 /** Cancels a person's pending change, voiding its links; true when there was one. */
@@ -108,8 +113,8 @@ export async function requestEmailChange(db: Kysely<Database>, config: Pick<Conf
     .execute();
   await db.updateTable('person').set({ pending_email: input.newEmail, updated_at: now() }).where('id', '=', person.id).execute();
   const params = { actor: input.requester.name, old: person.email, new: input.newEmail };
-  await mailTo(db, person.email, person, 'emailChangeNotice', params, { path: 'undo-email', token: undo }, config);
-  if (!taken) await mailTo(db, input.newEmail, person, 'emailChange', params, { path: 'confirm-email', token: confirm }, config);
+  await mailLink(db, config, { to: person.email, person, section: 'emailChangeNotice', params, path: 'undo-email', token: undo });
+  if (!taken) await mailLink(db, config, { to: input.newEmail, person, section: 'emailChange', params, path: 'confirm-email', token: confirm });
   await audit(db, { ...entry, action: 'email.change_requested', before: { email: person.email }, after: { email: input.newEmail } });
 }
 

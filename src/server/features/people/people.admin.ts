@@ -122,7 +122,7 @@ function rightsOf(row: { is_portal_admin: unknown; sees_all_tickets: unknown; ma
 }
 
 /** Whether the address is already in the company's list: a member's, or one it invited. */
-export async function inCompanyList(db: Kysely<Database>, companyId: number, email: string, personId: string | undefined): Promise<boolean> {
+async function inCompanyList(db: Kysely<Database>, companyId: number, email: string, personId: string | undefined): Promise<boolean> {
   const invited = await db.selectFrom('company_invitation').select('id').where('company_id', '=', companyId).where('email', '=', email).where('status', '!=', 'accepted').executeTakeFirst();
   if (invited) return true;
   if (!personId) return false;

@@ -2,12 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { contactInput, type ImportPreview } from '../../../contracts/people';
 import { fieldErrors } from '../../../contracts/errors';
 import { translate, type Language } from '../../../contracts/i18n';
+import { now } from '../../db/columns';
 import type { AppContext } from '../../context';
 import { invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { audit } from '../audit/audit.service';
-import { addNewPerson, administeredCompany, grantableBy, inCompanyList } from './people.admin';
-import { addressOwner } from './people.email';
+import { addNewPerson, administeredCompany, grantableBy } from './people.admin';
 import { inviteToCompany } from './people.invitations';
 
 export const maxImportRows = 10_000;
@@ -75,23 +75,31 @@ async function analyse(ctx: AppContext, actor: Actor, companyId: number, csv: st
   const rows = readCsv(csv);
   const grantable = grantableBy(actor, companyId);
   const emails = [...new Set(rows.map((r) => String(r.input.email).trim().toLowerCase()).filter(Boolean))];
+  // Who owns each address (as addressOwner in people.email.ts) and who is in the company's list
+  // already (as inCompanyList in people.admin.ts), four queries per 500 addresses.
   const owners = new Map<string, { id: string; staff: boolean }>();
   const listed = new Set<string>();
   for (let i = 0; i < emails.length; i += 500) {
     const chunk = emails.slice(i, i + 500);
-    // Most addresses are new: one query per chunk finds those that are not, and each of those is looked at.
-    const known = await ctx.db
-      .selectFrom('person')
-      .select('email')
-      .where('email', 'in', chunk)
-      .union(ctx.db.selectFrom('email_change').select('old_email as email').where('old_email', 'in', chunk))
-      .union(ctx.db.selectFrom('company_invitation').select('email').where('company_id', '=', companyId).where('email', 'in', chunk))
-      .execute();
-    for (const { email } of known) {
-      const owner = await addressOwner(ctx.db, email);
-      if (owner) owners.set(email, { id: owner.id, staff: Boolean(owner.staff_role) });
-      if (await inCompanyList(ctx.db, companyId, email, owner?.id)) listed.add(email);
-    }
+    const [people, reserved, invited] = await Promise.all([
+      ctx.db.selectFrom('person').select(['id', 'email', 'staff_role']).where('email', 'in', chunk).execute(),
+      ctx.db
+        .selectFrom('email_change')
+        .innerJoin('person', 'person.id', 'email_change.person_id')
+        .select(['person.id', 'email_change.old_email as email', 'person.staff_role'])
+        .where('email_change.old_email', 'in', chunk)
+        .where('email_change.status', '=', 'confirmed')
+        .where('email_change.undo_token', 'is not', null)
+        .where('email_change.undo_expires_at', '>', now())
+        .execute(),
+      ctx.db.selectFrom('company_invitation').select('email').where('company_id', '=', companyId).where('email', 'in', chunk).where('status', '!=', 'accepted').execute(),
+    ]);
+    for (const p of [...reserved, ...people]) owners.set(p.email, { id: p.id, staff: Boolean(p.staff_role) });
+    for (const { email } of invited) listed.add(email);
+    const ids = chunk.flatMap((email) => owners.get(email)?.id ?? []);
+    const members = ids.length ? await ctx.db.selectFrom('membership').select('person_id').where('company_id', '=', companyId).where('person_id', 'in', ids).execute() : [];
+    const member = new Set(members.map((m) => m.person_id));
+    for (const email of chunk) if (member.has(owners.get(email)?.id ?? '')) listed.add(email);
   }
   const seen = new Set<string>();
   return rows.map(({ line, input, unclear }) => {

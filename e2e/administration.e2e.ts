@@ -152,8 +152,8 @@ describe('administration', () => {
     for (const page of [admin, owner]) await page.context().close();
   });
 
-  it("another company's contact joins mine: their rights here are mine to set, their own details are theirs", async () => {
-    // Beta has a contact with a phone and a CPF.
+  it("another company's contact joins mine only by accepting; then their rights here are mine to set, their own details theirs", async () => {
+    // Beta has a contact with a phone and a CPF, who sets a password.
     const beta = await harness.signedIn('admin@beta.example');
     const me = await apiFrom<{ memberships: { companyId: number }[] }>(beta, 'GET', '/api/me');
     const created = await apiFrom(beta, 'POST', `/api/companies/${me.body.memberships[0]!.companyId}/people`, {
@@ -163,7 +163,10 @@ describe('administration', () => {
       cpf: '529.982.247-25',
     });
     expect(created.status).toBe(201);
+    const helena = await newPage();
+    await acceptInvitation(helena, passwordLink(await harness.portal.smtp.waitFor('helena@beta.example', (m) => m.subject === 'Seu acesso ao portal Atende')), 'helena-dupla-2025');
 
+    // Alfa adds her address: it sees only what it typed, as for anyone new.
     const admin = await harness.signedIn('admin@alfa.example');
     await nav(admin, 'Contatos').click();
     await admin.getByRole('button', { name: 'Novo contato' }).click();
@@ -171,11 +174,29 @@ describe('administration', () => {
     await add.getByRole('textbox', { name: 'Nome' }).fill('Helena');
     await add.getByRole('textbox', { name: 'E-mail' }).fill('helena@beta.example');
     await add.getByRole('button', { name: 'Cadastrar e convidar' }).click();
+    await admin.getByText('Helena cadastrado. Enviamos o convite para helena@beta.example.').waitFor();
     const row = admin.getByRole('row').filter({ hasText: 'helena@beta.example' });
-    await row.getByText('Helena Dupla', { exact: true }).waitFor();
-    expect(await row.getByText('(47) 3333-0000').count()).toBe(0);
+    await row.getByText('Convite pendente').waitFor();
+    expect(await row.getByText('Helena Dupla').count()).toBe(0);
 
-    await row.getByRole('button', { name: 'Ações de Helena Dupla' }).click();
+    // Helena is asked, by mail and in the portal, and accepts.
+    const invitation = await harness.portal.smtp.waitFor('helena@beta.example', (m) => m.subject === 'Alfa Indústria Ltda convidou você para o portal Atende');
+    expect(invitation.text).toContain('/invitations');
+    await signIn(helena, harness.portal.url, 'helena@beta.example', 'helena-dupla-2025');
+    await helena.getByRole('status').getByText('Alfa Indústria Ltda convidou você para ser contato da empresa no portal.').waitFor();
+    await helena.getByRole('link', { name: 'Ver convites' }).click();
+    await helena.getByRole('heading', { level: 1, name: 'Convites de empresas' }).waitFor();
+    expect(await axeBlockers(helena)).toEqual([]);
+    await helena.getByRole('listitem', { name: 'Alfa Indústria Ltda' }).getByRole('button', { name: 'Aceitar' }).click();
+    await helena.getByText('Agora você é contato de Alfa Indústria Ltda.').waitFor();
+    await helena.getByText('Nenhum convite aguardando a sua resposta.').waitFor();
+
+    // Now Alfa sees her as she is, without Beta's details of her, and sets her rights here.
+    await admin.reload();
+    const joined = admin.getByRole('row').filter({ hasText: 'helena@beta.example' });
+    await joined.getByText('Helena Dupla', { exact: true }).waitFor();
+    expect(await joined.getByText('(47) 3333-0000').count()).toBe(0);
+    await joined.getByRole('button', { name: 'Ações de Helena Dupla' }).click();
     await admin.getByRole('menuitem', { name: 'Editar' }).click();
     const form = admin.getByRole('dialog', { name: 'Editar Helena Dupla' });
     await form.getByText('Esta pessoa também é contato de outra empresa.', { exact: false }).waitFor();
@@ -183,8 +204,8 @@ describe('administration', () => {
     await form.getByRole('checkbox', { name: 'Vê todos os chamados da empresa' }).check();
     await form.getByRole('button', { name: 'Salvar' }).click();
     await form.waitFor({ state: 'hidden' });
-    await row.getByText('Vê todos').waitFor();
-    for (const page of [beta, admin]) await page.context().close();
+    await joined.getByText('Vê todos').waitFor();
+    for (const page of [beta, admin, helena]) await page.context().close();
   });
 
   it('"Não sabe quem é o administrador do portal?" answers the same to anyone; only a known address gets a mail', async () => {

@@ -112,10 +112,11 @@ export const catalogOrderInput = z.object({ ids: z.array(id).min(1).max(1000) })
 export const matrixInput = z.object({ matrix: z.record(z.enum(grades), z.record(z.enum(grades), z.enum(levels))) });
 
 export const agentInput = z.object({ name, email, role: z.enum(['agent', 'admin']).default('agent'), language: z.enum(languages).default('pt-BR') });
-export const agentUpdate = z.object({ name: name.optional(), role: z.enum(['agent', 'admin']).optional(), active: z.boolean().optional() });
+/** A new e-mail waits for its owner's confirmation, and the old address may undo it, as a contact's. */
+export const agentUpdate = z.object({ name: name.optional(), email: email.optional(), role: z.enum(['agent', 'admin']).optional(), active: z.boolean().optional() });
 export const agentView = z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(['agent', 'admin']), active: z.boolean(), groupIds: z.array(z.number()) });
-/** An agent as system administrators list them: with whether the invitation still waits for a password. */
-export const agentAdminView = agentView.extend({ invitationPending: z.boolean() });
+/** An agent as system administrators list them: with whether the invitation still waits for a password, and a new e-mail awaiting confirmation. */
+export const agentAdminView = agentView.extend({ invitationPending: z.boolean(), pendingEmail: z.string().nullable() });
 
 export const groupInput = z.object({
   name,

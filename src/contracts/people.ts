@@ -71,14 +71,29 @@ export const importRow = z.object({
   line: z.number(),
   name: z.string(),
   email: z.string(),
-  status: z.enum(['new', 'add', 'unchanged', 'error']),
+  /** `new` also for a person who already has an account: they are invited to join, and the file's author cannot tell. */
+  status: z.enum(['new', 'unchanged', 'error']),
   errors: z.record(z.string(), z.string()),
 });
 export const importPreview = z.object({
   rows: z.array(importRow),
-  counts: z.object({ new: z.number(), add: z.number(), unchanged: z.number(), error: z.number() }),
+  counts: z.object({ new: z.number(), unchanged: z.number(), error: z.number() }),
 });
 export type ImportPreview = z.infer<typeof importPreview>;
 
 export const confirmEmailInput = z.object({ token: text().min(1).max(200) });
+/** The link mailed to the old address when someone else changes a person's e-mail. */
+export const undoEmailInput = confirmEmailInput;
+
+/** A company's invitation to join it, as the invited person sees it (they have an account already). */
+export const invitationView = z.object({
+  id: z.string(),
+  companyId: z.number(),
+  companyName: z.string(),
+  /** Who sent it, by name. */
+  invitedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type InvitationView = z.infer<typeof invitationView>;
+export const invitationList = z.object({ invitations: z.array(invitationView) });
 export const adminLookupInput = z.object({ email });

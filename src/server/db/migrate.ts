@@ -9,6 +9,7 @@ import { searchIndex } from './migrations/006_search_index';
 import { listIndexes } from './migrations/007_list_indexes';
 import { searchMerging } from './migrations/008_search_merging';
 import { environmentNames } from './migrations/009_environment_names';
+import { hashedTokens } from './migrations/010_hashed_tokens';
 import { mailFailures } from './migrations/011_mail_failures';
 import { requestLimits } from './migrations/012_request_limits';
 import { dialectOf, type DialectMigration } from './migrations/types';
@@ -24,6 +25,7 @@ const migrations: Record<string, DialectMigration> = {
   '007_list_indexes': listIndexes,
   '008_search_merging': searchMerging,
   '009_environment_names': environmentNames,
+  '010_hashed_tokens': hashedTokens,
   '011_mail_failures': mailFailures,
   '012_request_limits': requestLimits,
 };

@@ -3,6 +3,7 @@ import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 import { fromNodeHeaders } from 'better-auth/node';
 import { loadSessionActor, type Actor } from '../features/auth/auth.actor';
 import { sessionCookieName } from '../features/auth/auth.config';
+import { hashSessionToken } from '../features/auth/auth.sessions';
 import { forbidden, unauthorized } from '../lib/errors';
 import { isApiRequest, routeOf } from '../lib/route';
 
@@ -54,7 +55,8 @@ export function registerSession(app: FastifyInstance, secret: string) {
     const token = await verifiedToken(cookie, cookiePattern, secret, verified);
     if (!token) return;
     const { db, auth } = app.ctx;
-    const found = await loadSessionActor(db, token);
+    // The table keeps only the token's hash (auth.sessions.ts).
+    const found = await loadSessionActor(db, hashSessionToken(token));
     if (!found || found.expiresAt.getTime() <= Date.now()) return;
     if (Date.now() - found.updatedAt.getTime() > renewAfterMs) {
       const renewed = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });

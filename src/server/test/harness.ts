@@ -8,20 +8,26 @@ import pg from 'pg';
 import { buildApp } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase, type Db } from '../db/database';
-import { migrateToLatest } from '../db/migrate';
+import { migrateTo, migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../demo/demo.seed';
 
 export const testOrigin = 'http://localhost:3000';
 
 /**
  * A fresh, migrated database for one test file: a temporary SQLite file, or (TEST_DB=postgres)
- * a schema of its own in TEST_DATABASE_URL, dropped afterwards.
+ * a schema of its own in TEST_DATABASE_URL, dropped afterwards. `until` stops at that migration
+ * (the test of a later migration's data step).
  */
 export async function createTestDatabase(
   kind: 'sqlite' | 'postgres' = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite',
-  /** SQLite: how long a write of `db` waits for another connection's write lock (database.ts). */
-  options: { busyTimeoutMs?: number } = {},
-): Promise<{ db: Db; drop: () => Promise<void>; openAnother: () => Db }> {
+  options: {
+    /** SQLite: how long a write of `db` waits for another connection's write lock (database.ts). */
+    busyTimeoutMs?: number;
+    until?: Parameters<typeof migrateTo>[1];
+  } = {},
+): Promise<{ db: Db; drop: () => Promise<void>; openAnother: () => Db; migrateRest: () => Promise<void> }> {
+  const { until } = options;
+  const migrate = (db: Db) => (until ? migrateTo(db, until) : migrateToLatest(db));
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('a PostgreSQL test database needs TEST_DATABASE_URL');
@@ -29,12 +35,14 @@ export async function createTestDatabase(
     const db = openDatabase({ kind: 'postgres', url, schema, poolSize: 4 });
     await withSchemaLock(url, async (admin) => {
       await admin.query(`create schema ${schema}`);
-      await migrateToLatest(db);
+      await migrate(db);
     });
     return {
       db,
       /** Another handle on the same database, as a second process would have. */
       openAnother: () => openDatabase({ kind: 'postgres', url, schema, poolSize: 4 }),
+      /** The migrations after `until`. */
+      migrateRest: () => withSchemaLock(url, () => migrateToLatest(db)),
       drop: async () => {
         await db.destroy();
         await withSchemaLock(url, (admin) => admin.query(`drop schema ${schema} cascade`));
@@ -43,10 +51,11 @@ export async function createTestDatabase(
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-test-'));
   const db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite'), busyTimeoutMs: options.busyTimeoutMs });
-  await migrateToLatest(db);
+  await migrate(db);
   return {
     db,
     openAnother: () => openDatabase({ kind: 'sqlite', file: path.join(dir, 'test.sqlite') }),
+    migrateRest: () => migrateToLatest(db),
     drop: async () => {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { useMe } from '../features/auth/useMe';
 import { adminNav } from '../features/admin/routes';
 import { useChannels } from '../features/catalog/useChannels';
+import { InvitationsBanner } from '../features/people/InvitationsBanner';
 import { workspaceNav } from '../features/workspace/routes';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
@@ -145,6 +146,7 @@ export function Shell() {
       </AppShell.Navbar>
 
       <AppShell.Main id="content" tabIndex={-1}>
+        <InvitationsBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -61,6 +61,7 @@ export const coreMessages: CoreMessages = {
     url: 'Enter an https://, http://, mailto: or tel: address.',
     notYourself: 'You cannot take administrator access away from yourself.',
     cannotGrant: 'You cannot grant a permission you do not hold.',
+    invitationPendingEmail: 'This person has not accepted the invitation yet. To use another e-mail, deactivate them and add the right address.',
     alreadyMember: 'This person is already a contact of the company.',
     managedElsewhere: 'This person is also a contact of another company: only they or the system administrator can change this.',
     alreadyActive: 'This person has already set a password.',

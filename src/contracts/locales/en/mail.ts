@@ -51,6 +51,30 @@ export const mailMessages: MailMessages = {
       bodyCopy: '{{requester}} opened ticket #{{number}} and asked that you receive copies of its interactions.',
       action: 'See the ticket',
     },
+    passwordChanged: {
+      subject: 'Your Atende password was changed',
+      body: 'The password of your portal account was changed on {{time}}, from the IP address {{ip}}.',
+      notYou: 'If it was not you, set a new password now at {{forgot}} and tell your company\'s portal administrator.',
+      help: 'Need help? The support channels are at {{help}}.',
+    },
+    emailChangeNotice: {
+      subject: 'The e-mail of your Atende account is about to change',
+      body: '{{actor}} asked that the e-mail of your portal account change from {{old}} to {{new}}. The change applies once the new address confirms it.',
+      undo: 'If you do not recognise this request, undo it with the link below. It is valid for 7 days, also after the confirmation, and ends every open session of your account.',
+      action: 'Undo the change',
+    },
+    emailRestored: {
+      subject: 'The e-mail of your Atende account was restored',
+      body: 'The change of e-mail was undone and every session of your account ended. As the password was changed after the change, it no longer works: set a new one with the link below, valid for 72 hours and usable once.',
+      action: 'Set password',
+      ignore: 'If it was not you who undid the change, tell your company\'s portal administrator.',
+    },
+    companyInvitation: {
+      subject: '{{company}} invited you to the Atende portal',
+      body: '{{company}} invited you to be one of its contacts on the support portal (sent by {{inviter}}). Sign in to the portal with your usual account to accept or decline.',
+      action: 'See the invitation',
+      note: 'Until you accept, the company does not see your details and you do not see its tickets.',
+    },
     resetPassword: {
       subject: 'Set your Atende password',
       body: 'We received a request to set the password of your account. The link is valid for 1 hour and works once.',

@@ -66,6 +66,7 @@ export const coreMessages: CoreMessages = {
     url: 'Informe una dirección https://, http://, mailto: o tel:.',
     notYourself: 'No puede quitarse a sí mismo el acceso de administrador.',
     cannotGrant: 'No puede conceder un permiso que no tiene.',
+    invitationPendingEmail: 'Esta persona todavía no aceptó la invitación. Para usar otro correo, desactívela y registre la dirección correcta.',
     alreadyMember: 'Esta persona ya es contacto de la empresa.',
     managedElsewhere: 'Esta persona también es contacto de otra empresa: solo ella misma o el administrador del sistema puede cambiar este dato.',
     alreadyActive: 'Esta persona ya definió su contraseña.',

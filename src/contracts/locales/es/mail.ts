@@ -51,6 +51,30 @@ export const mailMessages: MailMessages = {
       bodyCopy: '{{requester}} abrió el ticket #{{number}} y pidió que usted reciba copias de las interacciones.',
       action: 'Ver el ticket',
     },
+    passwordChanged: {
+      subject: 'La contraseña de su cuenta de Atende fue cambiada',
+      body: 'La contraseña de su cuenta del portal fue cambiada el {{time}}, desde la dirección IP {{ip}}.',
+      notYou: 'Si no fue usted, defina una nueva contraseña ahora en {{forgot}} y avise al administrador del portal de su empresa.',
+      help: '¿Necesita ayuda? Los canales de atención están en {{help}}.',
+    },
+    emailChangeNotice: {
+      subject: 'El correo de su cuenta de Atende va a cambiar',
+      body: '{{actor}} pidió que el correo de su cuenta del portal pase de {{old}} a {{new}}. El cambio vale después de que la nueva dirección lo confirme.',
+      undo: 'Si no reconoce este pedido, deshágalo con el enlace de abajo. Vale por 7 días, también después de la confirmación, y cierra todas las sesiones abiertas de su cuenta.',
+      action: 'Deshacer el cambio',
+    },
+    emailRestored: {
+      subject: 'El correo de su cuenta de Atende fue restaurado',
+      body: 'El cambio de correo fue deshecho y todas las sesiones de su cuenta terminaron. Como la contraseña fue cambiada después del cambio, dejó de valer: defina una nueva con el enlace de abajo, que vale por 72 horas y se puede usar una sola vez.',
+      action: 'Definir contraseña',
+      ignore: 'Si no fue usted quien deshizo el cambio, avise al administrador del portal de su empresa.',
+    },
+    companyInvitation: {
+      subject: '{{company}} lo invitó al portal Atende',
+      body: '{{company}} lo invitó a ser contacto de la empresa en el portal de atención (invitación enviada por {{inviter}}). Entre al portal con su cuenta de siempre para aceptar o rechazar.',
+      action: 'Ver la invitación',
+      note: 'Mientras no acepte, la empresa no ve sus datos y usted no ve sus tickets.',
+    },
     resetPassword: {
       subject: 'Defina su contraseña de Atende',
       body: 'Recibimos un pedido para definir la contraseña de su cuenta. El enlace vale por 1 hora y se puede usar una sola vez.',

@@ -69,6 +69,7 @@ export const coreMessages = {
     url: 'Informe um endereço https://, http://, mailto: ou tel:.',
     notYourself: 'Você não pode tirar de si mesmo o acesso de administrador.',
     cannotGrant: 'Você não pode conceder uma permissão que não tem.',
+    invitationPendingEmail: 'Esta pessoa ainda não aceitou o convite. Para usar outro e-mail, desative-a e cadastre o endereço certo.',
     alreadyMember: 'Esta pessoa já é contato da empresa.',
     managedElsewhere: 'Esta pessoa também é contato de outra empresa: só ela mesma ou o administrador do sistema altera este dado.',
     alreadyActive: 'Esta pessoa já definiu a senha.',

@@ -49,6 +49,30 @@ export const mailMessages = {
       bodyCopy: '{{requester}} abriu o chamado #{{number}} e pediu que você recebesse cópias das interações.',
       action: 'Ver o chamado',
     },
+    passwordChanged: {
+      subject: 'A senha da sua conta no Atende foi alterada',
+      body: 'A senha da sua conta no portal foi alterada em {{time}}, a partir do endereço IP {{ip}}.',
+      notYou: 'Se não foi você, defina uma nova senha agora em {{forgot}} e avise o administrador de portal da sua empresa.',
+      help: 'Precisa de ajuda? Veja os canais de atendimento em {{help}}.',
+    },
+    emailChangeNotice: {
+      subject: 'O e-mail da sua conta no Atende vai mudar',
+      body: '{{actor}} pediu que o e-mail da sua conta no portal passe de {{old}} para {{new}}. A troca vale depois que o novo endereço confirmar.',
+      undo: 'Se você não reconhece este pedido, desfaça-o pelo link abaixo. Ele vale por 7 dias, também depois da confirmação, e encerra todas as sessões abertas da sua conta.',
+      action: 'Desfazer a troca',
+    },
+    emailRestored: {
+      subject: 'O e-mail da sua conta no Atende foi restaurado',
+      body: 'A troca de e-mail foi desfeita e todas as sessões da sua conta terminaram. Como a senha foi alterada depois da troca, ela deixou de valer: defina uma nova pelo link abaixo, que vale por 72 horas e pode ser usado uma única vez.',
+      action: 'Definir senha',
+      ignore: 'Se não foi você quem desfez a troca, avise o administrador de portal da sua empresa.',
+    },
+    companyInvitation: {
+      subject: '{{company}} convidou você para o portal Atende',
+      body: '{{company}} convidou você para ser contato da empresa no portal de atendimento (convite enviado por {{inviter}}). Entre no portal com a sua conta de sempre para aceitar ou recusar.',
+      action: 'Ver o convite',
+      note: 'Enquanto você não aceitar, a empresa não vê os seus dados e você não vê os chamados dela.',
+    },
     resetPassword: {
       subject: 'Definir a sua senha do Atende',
       body: 'Recebemos um pedido para definir a senha da sua conta. O link vale por 1 hora e pode ser usado uma única vez.',

@@ -64,6 +64,14 @@ export async function targetNames(db: Db, targets: AuditTarget[], scope: NameSco
   const [first, ...rest] = lookups;
   if (!first) return new Map();
 
-  const rows = await (rest.length ? first.unionAll(rest) : first).execute();
+  // A company's invitation of someone who already had an account is a contact to the company, by the name it typed.
+  const invited = idsOf('person') as string[];
+  const byInvitation = db
+    .selectFrom('company_invitation')
+    .select([sql.lit<string>('person').as('type'), 'company_invitation.id', 'company_invitation.name'])
+    .where('company_invitation.id', 'in', invited)
+    .$if(companyId !== undefined, (q) => q.where('company_invitation.company_id', '=', companyId!));
+  const union = [...rest, ...(invited.length ? [byInvitation] : [])];
+  const rows = await (union.length ? first.unionAll(union) : first).execute();
   return new Map(rows.map((r) => [targetKey(r.type, r.id), sources[r.type as TargetType].byLanguage ? localized(JSON.parse(r.name), scope.language) : r.name]));
 }

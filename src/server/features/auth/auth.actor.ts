@@ -119,9 +119,9 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | undef
   return toActor(db, await queriesOf(db).byPerson(personId));
 }
 
-/** The session with this token and its person, in one query; undefined when there is no such session. */
-export async function loadSessionActor(db: Db, token: string): Promise<SessionActor | undefined> {
-  const rows = await queriesOf(db).bySession(token);
+/** The session whose token hashes to `tokenHash`, with its person, in one query; undefined when there is no such session. */
+export async function loadSessionActor(db: Db, tokenHash: string): Promise<SessionActor | undefined> {
+  const rows = await queriesOf(db).bySession(tokenHash);
   const first = rows[0];
   if (!first) return undefined;
   return {

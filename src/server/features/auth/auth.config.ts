@@ -2,8 +2,7 @@ import { betterAuth } from 'better-auth';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { isActivePersonWithAccess } from '../people/people.repository';
-import { sendPasswordLink } from './auth.mails';
+import { hashedSessionTokens } from './auth.sessions';
 
 /**
  * The session cookie's name: under HTTPS `__Host-` prefixed, which a browser accepts only from this
@@ -15,12 +14,11 @@ export function sessionCookieName(config: Pick<Config, 'publicUrl'>): string {
 
 const isHttps = (config: Pick<Config, 'publicUrl'>) => config.publicUrl.startsWith('https://');
 
-/** Reset links live one hour; invitations (issued by the people feature) live longer. */
-export const resetLinkSeconds = 60 * 60;
-
 /**
- * better-auth owns passwords (scrypt hashes), sessions and reset tokens. Its models are
- * mapped onto our snake_case tables, which our own migrations create.
+ * better-auth owns passwords (scrypt hashes), sessions and the spending of reset tokens. Its
+ * models are mapped onto our snake_case tables, which our own migrations create. Reset and
+ * invitation tokens are issued by auth.tokens.ts (256 bits; better-auth's own are 143) and kept
+ * hashed the way better-auth keeps them; session tokens are kept hashed by our plugin.
  */
 export function createAuth(db: Db, config: Config, secret: string, log: FastifyBaseLogger) {
   const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' };
@@ -59,20 +57,15 @@ export function createAuth(db: Db, config: Config, secret: string, log: FastifyB
         ...timestamps,
       },
     },
-    verification: { modelName: 'verification', fields: { expiresAt: 'expires_at', ...timestamps } },
+    verification: { modelName: 'verification', fields: { expiresAt: 'expires_at', ...timestamps }, storeIdentifier: 'hashed' },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
       minPasswordLength: 10,
       maxPasswordLength: 128,
-      resetPasswordTokenExpiresIn: resetLinkSeconds,
       revokeSessionsOnPasswordReset: true,
-      sendResetPassword: async ({ user, token }) => {
-        // A deactivated person gets nothing; the caller's answer is the same either way.
-        if (!(await isActivePersonWithAccess(db, user.id))) return;
-        await sendPasswordLink(db, config, { personId: user.id, token, kind: 'reset' });
-      },
     },
+    plugins: [hashedSessionTokens()],
     advanced: {
       cookiePrefix: 'atende',
       // better-auth's own prefix would be __Secure-; the names below carry __Host- instead.

@@ -19,6 +19,9 @@ import { loadActor } from './auth.actor';
 import { presentMe } from './auth.presenter';
 import { assertNotThrottled, clearAttempts, forgiveAttempt, recordAttempts, recordMailRequest, signInRules } from './auth.throttle';
 import { consumeSetupToken } from './auth.setup';
+import { requestPasswordReset, sendPasswordChanged } from './auth.mails';
+import { hashSessionToken } from './auth.sessions';
+import { passwordTokenOwner } from './auth.tokens';
 import { createPerson, setPersonPassword } from '../people/people.service';
 import { findPersonByEmail } from '../people/people.repository';
 import { devMailboxOpens } from '../mail/mail.mailbox';
@@ -61,7 +64,7 @@ export async function authRoutes(app: FastifyInstance) {
       // A deactivated person, or one whose every company is deactivated, gets the same answer.
       const actor = await loadActor(db, signedIn.response.user.id);
       if (!actor) {
-        await db.deleteFrom('session').where('token', '=', signedIn.response.token).execute();
+        await db.deleteFrom('session').where('token', '=', hashSessionToken(signedIn.response.token)).execute();
         throw new AppError('invalid_credentials', 'login.invalid');
       }
       // Success forgets the account's failures and does not count against the address.
@@ -113,7 +116,7 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       await recordMailRequest(db, 'forgot', request.ip, request.body.email);
-      await auth.api.requestPasswordReset({ body: { email: request.body.email }, headers: fromNodeHeaders(request.headers) });
+      await requestPasswordReset(db, config, request.body.email);
       app.ctx.pokeMail();
       return reply.status(202).send({ ok: true as const });
     },
@@ -124,17 +127,22 @@ export async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Set a password with a single-use link token (reset or invitation)',
+        summary: 'Set a password with a single-use link token (reset or invitation); the person is told by mail',
         body: setPasswordInput,
         response: { 204: z.null(), ...errors },
       },
     },
     async (request, reply) => {
+      const personId = await passwordTokenOwner(db, request.body.token);
       try {
         await auth.api.resetPassword({ body: { token: request.body.token, newPassword: request.body.password } });
       } catch (error) {
         if (error instanceof APIError) throw new AppError('invalid_token', 'reset.invalidToken');
         throw error;
+      }
+      if (personId) {
+        await sendPasswordChanged(db, config, personId, request.ip);
+        app.ctx.pokeMail();
       }
       return reply.status(204).send(null);
     },
@@ -145,13 +153,13 @@ export async function authRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Change my password; every other session of mine ends, this one is renewed',
+        summary: 'Change my password; every other session of mine ends, this one is renewed, and I am told by mail',
         body: changePasswordInput,
         response: { 204: z.null(), ...errors },
       },
     },
     async (request, reply) => {
-      requireActor(request);
+      const actor = requireActor(request);
       let changed;
       try {
         changed = await auth.api.changePassword({
@@ -164,6 +172,8 @@ export async function authRoutes(app: FastifyInstance) {
         throw error;
       }
       forwardCookies(reply, changed.headers);
+      await sendPasswordChanged(db, config, actor.id, request.ip);
+      app.ctx.pokeMail();
       return reply.status(204).send(null);
     },
   );

@@ -1,8 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config';
-import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { issueSetupToken, spendSetupToken } from './auth.tokens';
 
 const setupLinkSeconds = 60 * 60;
 
@@ -18,29 +17,12 @@ export async function hasSystemAdmin(db: Kysely<Database>): Promise<boolean> {
  */
 export async function issueSetupLink(db: Kysely<Database>, config: Pick<Config, 'publicUrl'>): Promise<string | undefined> {
   if (await hasSystemAdmin(db)) return undefined;
-  const token = randomBytes(24).toString('base64url');
-  const at = now();
-  await db
-    .insertInto('verification')
-    .values({
-      id: randomUUID(),
-      identifier: `setup:${token}`,
-      value: 'first-admin',
-      expires_at: new Date(Date.now() + setupLinkSeconds * 1000).toISOString(),
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  const token = await issueSetupToken(db, setupLinkSeconds);
   return `${config.publicUrl}/setup?token=${token}`;
 }
 
 /** Spends a setup token; false when it is unknown, used or expired, or setup is already done. */
 export async function consumeSetupToken(db: Kysely<Database>, token: string): Promise<boolean> {
-  const deleted = await db
-    .deleteFrom('verification')
-    .where('identifier', '=', `setup:${token}`)
-    .where('expires_at', '>', now())
-    .executeTakeFirst();
-  if (Number(deleted.numDeletedRows) === 0) return false;
+  if (!(await spendSetupToken(db, token))) return false;
   return !(await hasSystemAdmin(db));
 }

@@ -12,8 +12,10 @@ import { inlineLimit } from '../../db/limit';
 import { invalidFields, notFound } from '../../lib/errors';
 import { requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
-import { invite } from '../auth/auth.mails';
-import { createPerson, endSessions } from '../people/people.service';
+import { addNewPerson } from '../people/people.admin';
+import { addressOwner } from '../people/people.email';
+import { inviteToCompany } from '../people/people.invitations';
+import { endSessions } from '../people/people.service';
 import { rowIdParam } from '../../../contracts/ids';
 
 const params = z.object({ id: rowIdParam });
@@ -83,27 +85,24 @@ export async function companiesAdminRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/admin/companies',
-    { schema: { tags: ['admin'], summary: 'Create a company and invite its first portal administrator', body: companyInput, response: { 201: companyView, ...errors } } },
+    { schema: { tags: ['admin'], summary: 'Create a company and invite its first portal administrator (someone who already has an account is invited to join it)', body: companyInput, response: { 201: companyView, ...errors } } },
     async (request, reply) => {
       const actor = requireSystemAdmin(request);
       const { name, cnpj, country, firstAdmin } = request.body;
       if (!isCountryCode(country)) throw invalidFields({ country: 'validation.country' });
       await assertCnpjFree(db, cnpj);
-      const existing = await db.selectFrom('person').select(['id', 'staff_role']).where('email', '=', firstAdmin.email).executeTakeFirst();
-      if (existing?.staff_role) throw invalidFields({ 'firstAdmin.email': 'validation.emailTaken' });
+      const owner = await addressOwner(db, firstAdmin.email);
+      if (owner?.staff_role) throw invalidFields({ 'firstAdmin.email': 'validation.emailTaken' });
       const id = await db.transaction().execute(async (trx) => {
         const company = await trx
           .insertInto('company')
           .values({ name, cnpj: cnpj ?? null, country, active: true, created_at: now(), updated_at: now() })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const personId = existing?.id ?? (await createPerson(trx, { name: firstAdmin.name, email: firstAdmin.email, language: firstAdmin.language }));
-        await trx
-          .insertInto('membership')
-          .values({ person_id: personId, company_id: company.id, is_portal_admin: true, sees_all_tickets: true, may_request_consulting: true, active: true, created_at: now() })
-          .execute();
-        const hasPassword = await trx.selectFrom('account').select('id').where('person_id', '=', personId).executeTakeFirst();
-        if (!hasPassword) await invite(trx, config, personId, name);
+        const typed = { ...firstAdmin, phone: null, cpf: null, isPortalAdmin: true, seesAllTickets: true, mayRequestConsulting: true };
+        // Someone who already has an account becomes the administrator only by accepting (people.invitations.ts).
+        if (owner) await inviteToCompany(trx, config, { company: { id: company.id, name }, personId: owner.id, typed, inviter: actor });
+        else await addNewPerson(trx, config, { id: company.id, name }, typed);
         await audit(trx, { actorId: actor.id, companyId: company.id, action: 'company.created', targetType: 'company', targetId: company.id, after: request.body });
         return company.id;
       });

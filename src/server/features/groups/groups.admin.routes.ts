@@ -10,6 +10,7 @@ import { forbidden, invalidFields, notFound } from '../../lib/errors';
 import { requireActor, requireSystemAdmin } from '../../plugins/session';
 import { audit } from '../audit/audit.service';
 import { invite, reinvite } from '../auth/auth.mails';
+import { addressOwner, requestEmailChange } from '../people/people.email';
 import { createPerson, endSessions } from '../people/people.service';
 import { rowIdParam } from '../../../contracts/ids';
 
@@ -37,13 +38,15 @@ async function listAgents(db: Db, id?: string) {
   }));
 }
 
-/** Agents as administration shows them: also whether each has yet to set a password. */
+/** Agents as administration shows them: also whether each has yet to set a password, and a pending new e-mail. */
 async function listAgentsForAdmin(db: Db, id?: string) {
   const agents = await listAgents(db, id);
   const ids = agents.map((a) => a.id);
   const withPassword = ids.length ? await db.selectFrom('account').select('person_id').where('person_id', 'in', ids).execute() : [];
   const hasPassword = new Set(withPassword.map((a) => a.person_id));
-  return agents.map((a) => ({ ...a, invitationPending: !hasPassword.has(a.id) }));
+  const pending = ids.length ? await db.selectFrom('person').select(['id', 'pending_email']).where('id', 'in', ids).where('pending_email', 'is not', null).execute() : [];
+  const pendingEmail = new Map(pending.map((p) => [p.id, p.pending_email]));
+  return agents.map((a) => ({ ...a, invitationPending: !hasPassword.has(a.id), pendingEmail: pendingEmail.get(a.id) ?? null }));
 }
 
 async function listGroups(db: Db, id?: number) {
@@ -80,7 +83,7 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const actor = requireSystemAdmin(request);
       const { name, email, role, language } = request.body;
-      if (await db.selectFrom('person').select('id').where('email', '=', email).executeTakeFirst()) throw invalidFields({ email: 'validation.emailTaken' });
+      if (await addressOwner(db, email)) throw invalidFields({ email: 'validation.emailTaken' });
       const id = await db.transaction().execute(async (trx) => {
         const personId = await createPerson(trx, { name, email, staffRole: role, language });
         await invite(trx, config, personId, inviter);
@@ -94,12 +97,24 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
 
   r.patch(
     '/api/admin/agents/:id',
-    { schema: { tags: ['admin'], summary: 'Rename, change the role of, or (de)activate an agent', params: agentParams, body: agentUpdate, response: { 200: agentAdminView, ...errors } } },
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Rename, change the role or the e-mail of, or (de)activate an agent; a new e-mail takes effect once confirmed, and the old address may undo it",
+        params: agentParams,
+        body: agentUpdate,
+        response: { 200: agentAdminView, ...errors },
+      },
+    },
     async (request) => {
       const actor = requireSystemAdmin(request);
-      const [before] = await listAgents(db, request.params.id);
+      const [before] = await listAgentsForAdmin(db, request.params.id);
       if (!before) throw notFound();
       if (before.id === actor.id && (request.body.active === false || request.body.role === 'agent')) throw invalidFields({ role: 'validation.notYourself' });
+      const { email } = request.body;
+      const emailChange = email !== undefined && (email !== before.email || before.pendingEmail !== null);
+      // As for a contact: the invitation link already mailed would follow a new address.
+      if (emailChange && before.invitationPending) throw invalidFields({ email: 'validation.invitationPendingEmail' });
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('person')
@@ -107,8 +122,11 @@ export async function groupsAdminRoutes(app: FastifyInstance) {
           .where('id', '=', before.id)
           .execute();
         if (request.body.active === false) await endSessions(trx, before.id);
-        await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before, after: request.body });
+        if (emailChange) await requestEmailChange(trx, config, { personId: before.id, newEmail: email, requester: actor, refuseTaken: true });
+        const { invitationPending: _i, pendingEmail: _p, ...logged } = before;
+        await audit(trx, { actorId: actor.id, action: 'agent.updated', targetType: 'person', targetId: before.id, before: logged, after: request.body });
       });
+      app.ctx.pokeMail();
       return (await listAgentsForAdmin(db, before.id))[0]!;
     },
   );

@@ -6,10 +6,9 @@ import { now } from '../../db/columns';
 import type { AppContext } from '../../context';
 import { invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { invite } from '../auth/auth.mails';
 import { audit } from '../audit/audit.service';
-import { administeredCompany, grantableBy } from './people.admin';
-import { createPerson } from './people.service';
+import { addNewPerson, administeredCompany, grantableBy } from './people.admin';
+import { inviteToCompany } from './people.invitations';
 
 export const maxImportRows = 10_000;
 
@@ -66,21 +65,41 @@ function readCsv(csv: string): Parsed[] {
   });
 }
 
-/** Checks every row against the same rules as the form, and against who is already there. */
+/**
+ * Checks every row against the same rules as the form, and against who is already in the company's
+ * list. An address that already has an account is `new` like any other (its owner is invited to
+ * join): the file's author learns nothing about who else uses the portal.
+ */
 async function analyse(ctx: AppContext, actor: Actor, companyId: number, csv: string, language: Language) {
   const t = (key: string, params?: Record<string, string | number>) => translate(language, key, params);
   const rows = readCsv(csv);
   const grantable = grantableBy(actor, companyId);
-  const emails = rows.map((r) => String(r.input.email).trim().toLowerCase()).filter(Boolean);
-  const known = new Map<string, { id: string; staff: boolean; member: boolean }>();
+  const emails = [...new Set(rows.map((r) => String(r.input.email).trim().toLowerCase()).filter(Boolean))];
+  // Who owns each address (as addressOwner in people.email.ts) and who is in the company's list
+  // already (as inCompanyList in people.admin.ts), four queries per 500 addresses.
+  const owners = new Map<string, { id: string; staff: boolean }>();
+  const listed = new Set<string>();
   for (let i = 0; i < emails.length; i += 500) {
-    const found = await ctx.db
-      .selectFrom('person')
-      .leftJoin('membership', (j) => j.onRef('membership.person_id', '=', 'person.id').on('membership.company_id', '=', companyId))
-      .select(['person.id', 'person.email', 'person.staff_role', 'membership.company_id'])
-      .where('person.email', 'in', emails.slice(i, i + 500))
-      .execute();
-    for (const p of found) known.set(p.email, { id: p.id, staff: Boolean(p.staff_role), member: p.company_id !== null });
+    const chunk = emails.slice(i, i + 500);
+    const [people, reserved, invited] = await Promise.all([
+      ctx.db.selectFrom('person').select(['id', 'email', 'staff_role']).where('email', 'in', chunk).execute(),
+      ctx.db
+        .selectFrom('email_change')
+        .innerJoin('person', 'person.id', 'email_change.person_id')
+        .select(['person.id', 'email_change.old_email as email', 'person.staff_role'])
+        .where('email_change.old_email', 'in', chunk)
+        .where('email_change.status', '=', 'confirmed')
+        .where('email_change.undo_token', 'is not', null)
+        .where('email_change.undo_expires_at', '>', now())
+        .execute(),
+      ctx.db.selectFrom('company_invitation').select('email').where('company_id', '=', companyId).where('email', 'in', chunk).where('status', '!=', 'accepted').execute(),
+    ]);
+    for (const p of [...reserved, ...people]) owners.set(p.email, { id: p.id, staff: Boolean(p.staff_role) });
+    for (const { email } of invited) listed.add(email);
+    const ids = chunk.flatMap((email) => owners.get(email)?.id ?? []);
+    const members = ids.length ? await ctx.db.selectFrom('membership').select('person_id').where('company_id', '=', companyId).where('person_id', 'in', ids).execute() : [];
+    const member = new Set(members.map((m) => m.person_id));
+    for (const email of chunk) if (member.has(owners.get(email)?.id ?? '')) listed.add(email);
   }
   const seen = new Set<string>();
   return rows.map(({ line, input, unclear }) => {
@@ -93,12 +112,12 @@ async function analyse(ctx: AppContext, actor: Actor, companyId: number, csv: st
       for (const key of ['isPortalAdmin', 'seesAllTickets', 'mayRequestConsulting'] as const) {
         if (parsed.data[key] && !grantable[key]) errors[key] = t('validation.cannotGrant');
       }
-      if (known.get(email)?.staff) errors.email = t('validation.emailTaken');
+      // A system administrator sees the vendor's staff anyway (as in createContact).
+      if (owners.get(email)?.staff && actor.staffRole === 'admin') errors.email = t('validation.emailTaken');
     }
     seen.add(email);
-    const person = known.get(email);
-    const status = Object.keys(errors).length ? 'error' : person?.member ? 'unchanged' : person ? 'add' : 'new';
-    return { line, name: String(input.name), email, status, errors, data: parsed.success ? parsed.data : undefined, personId: person?.id };
+    const status: ImportPreview['rows'][number]['status'] = Object.keys(errors).length ? 'error' : listed.has(email) ? 'unchanged' : 'new';
+    return { line, name: String(input.name), email, status, errors, data: parsed.success ? parsed.data : undefined, ownerId: owners.get(email)?.id };
   });
 }
 
@@ -106,47 +125,28 @@ async function analyse(ctx: AppContext, actor: Actor, companyId: number, csv: st
 export async function previewImport(ctx: AppContext, actor: Actor, companyId: number, csv: string, language: Language): Promise<ImportPreview> {
   await administeredCompany(ctx.db, actor, companyId);
   const rows = await analyse(ctx, actor, companyId, csv, language);
-  const counts = { new: 0, add: 0, unchanged: 0, error: 0 };
-  for (const r of rows) counts[r.status as keyof typeof counts]++;
-  return { rows: rows.map(({ line, name, email, status, errors }) => ({ line, name, email, status: status as ImportPreview['rows'][number]['status'], errors })), counts };
+  const counts = { new: 0, unchanged: 0, error: 0 };
+  for (const r of rows) counts[r.status]++;
+  return { rows: rows.map(({ line, name, email, status, errors }) => ({ line, name, email, status, errors })), counts };
 }
 
 /**
  * Writes the import in one transaction, only when no row has an error. Idempotent by e-mail:
- * people already in the company are left as they are; a second run adds nothing.
+ * people already in the company's list are left as they are; a second run adds nothing.
  */
 export async function commitImport(ctx: AppContext, actor: Actor, companyId: number, csv: string, language: Language) {
   const company = await administeredCompany(ctx.db, actor, companyId);
   const rows = await analyse(ctx, actor, companyId, csv, language);
   if (rows.some((r) => r.status === 'error')) throw invalidFields({ csv: 'validation.importHasErrors' });
-  const toWrite = rows.filter((r) => r.status === 'new' || r.status === 'add');
+  const toWrite = rows.filter((r) => r.status === 'new');
   await ctx.db.transaction().execute(async (trx) => {
     for (const row of toWrite) {
       const data = row.data!;
-      const personId =
-        row.personId ?? (await createPerson(trx, { name: data.name, email: data.email, phone: data.phone || null, cpf: data.cpf || null, language: data.language }));
-      await trx
-        .insertInto('membership')
-        .values({
-          person_id: personId,
-          company_id: companyId,
-          is_portal_admin: data.isPortalAdmin,
-          sees_all_tickets: data.seesAllTickets,
-          may_request_consulting: data.mayRequestConsulting,
-          active: true,
-          created_at: now(),
-        })
-        .execute();
-      if (!row.personId) await invite(trx, ctx.config, personId, company.name);
+      const typed = { name: data.name, email: data.email, phone: data.phone || null, cpf: data.cpf || null, language: data.language, isPortalAdmin: data.isPortalAdmin, seesAllTickets: data.seesAllTickets, mayRequestConsulting: data.mayRequestConsulting };
+      if (row.ownerId) await inviteToCompany(trx, ctx.config, { company, personId: row.ownerId, typed, inviter: actor });
+      else await addNewPerson(trx, ctx.config, company, typed);
     }
-    await audit(trx, {
-      actorId: actor.id,
-      companyId,
-      action: 'contacts.imported',
-      targetType: 'company',
-      targetId: companyId,
-      after: { created: toWrite.filter((r) => r.status === 'new').length, added: toWrite.filter((r) => r.status === 'add').length },
-    });
+    await audit(trx, { actorId: actor.id, companyId, action: 'contacts.imported', targetType: 'company', targetId: companyId, after: { created: toWrite.length } });
   });
-  return { created: toWrite.filter((r) => r.status === 'new').length, added: toWrite.filter((r) => r.status === 'add').length, unchanged: rows.length - toWrite.length };
+  return { created: toWrite.length, unchanged: rows.length - toWrite.length };
 }

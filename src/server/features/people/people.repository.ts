@@ -66,12 +66,14 @@ export function inCompanyOutside(eb: ExpressionBuilder<Database, 'person'>, admi
 type ContactQuery = { q?: string; status: 'active' | 'inactive' | 'all'; limit: number; cursor?: string; personId?: string };
 
 /**
- * A company's people for its administrators, by name, with keyset pages. `administered` holds the
- * companies the reader administers (null: all, a system administrator): a person who also belongs
- * to another company is `sharedElsewhere`, and their phone and CPF are not shown.
+ * A company's people for its administrators, by name, with keyset pages: its members, and the
+ * people it invited who already had an account, shown as it typed them (people.invitations.ts) —
+ * exactly as a new contact who has not set a password is shown. `administered` holds the companies
+ * the reader administers (null: all, a system administrator): a member who also belongs to another
+ * company is `sharedElsewhere`, and their phone, CPF and pending e-mail are not shown.
  */
 export async function listCompanyContacts(db: Db, companyId: number, administered: number[] | null, query: ContactQuery) {
-  let q = db
+  const members = db
     .selectFrom('membership')
     .innerJoin('person', 'person.id', 'membership.person_id')
     .select((eb) => [
@@ -90,17 +92,37 @@ export async function listCompanyContacts(db: Db, companyId: number, administere
       eb.exists(eb.selectFrom('account').select('account.id').whereRef('account.person_id', '=', 'person.id')).as('has_password'),
     ])
     .where('membership.company_id', '=', companyId);
-  if (query.personId) q = q.where('person.id', '=', query.personId);
-  if (query.status !== 'all') q = q.where('membership.active', '=', query.status === 'active');
+  const invited = db
+    .selectFrom('company_invitation')
+    .select([
+      sql<boolean>`false`.as('shared_elsewhere'),
+      'company_invitation.id',
+      'company_invitation.name',
+      'company_invitation.email',
+      sql<string | null>`cast(null as text)`.as('pending_email'),
+      'company_invitation.phone',
+      'company_invitation.cpf',
+      sql<boolean>`true`.as('person_active'),
+      'company_invitation.active',
+      'company_invitation.is_portal_admin',
+      'company_invitation.sees_all_tickets',
+      'company_invitation.may_request_consulting',
+      sql<boolean>`false`.as('has_password'),
+    ])
+    .where('company_invitation.company_id', '=', companyId)
+    .where('company_invitation.status', '!=', 'accepted');
+  let q = db.selectFrom(members.unionAll(invited).as('contact')).selectAll();
+  if (query.personId) q = q.where('contact.id', '=', query.personId);
+  if (query.status !== 'all') q = q.where('contact.active', '=', query.status === 'active');
   if (query.q) {
     const text = query.q;
-    q = q.where((eb) => eb.or([containsFolded(db.dialectName, 'person.name', text), containsFolded(db.dialectName, 'person.email', text)]));
+    q = q.where((eb) => eb.or([containsFolded(db.dialectName, 'contact.name', text), containsFolded(db.dialectName, 'contact.email', text)]));
   }
   if (query.cursor) {
     const [name, id] = decodeNameCursor(query.cursor);
-    q = q.where((eb) => eb.or([eb('person.name', '>', name), eb.and([eb('person.name', '=', name), eb('person.id', '>', id)])]));
+    q = q.where((eb) => eb.or([eb('contact.name', '>', name), eb.and([eb('contact.name', '=', name), eb('contact.id', '>', id)])]));
   }
-  const rows = await q.orderBy('person.name').orderBy('person.id').limit(inlineLimit(query.limit + 1)).execute();
+  const rows = await q.orderBy('contact.name').orderBy('contact.id').limit(inlineLimit(query.limit + 1)).execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

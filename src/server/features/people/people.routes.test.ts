@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, request, signIn, type TestApp } from '../../test/harness';
+import { hashToken } from '../auth/auth.tokens';
 
 /** The newest set-password token mailed to an address. */
 async function invitationToken(t: TestApp, to: string) {
@@ -52,11 +53,11 @@ describe('portal administrators run their company\'s contacts', () => {
   it('expires invitations after 72 hours and can send a new one', async () => {
     const created = await call('POST', `/api/companies/${alfaId}/people`, alfaAdmin, { name: 'Otto Tarde', email: 'otto@alfa.example' });
     const token = await invitationToken(t, 'otto@alfa.example');
-    const row = await t.db.selectFrom('verification').select(['expires_at']).where('identifier', '=', `reset-password:${token}`).executeTakeFirstOrThrow();
+    const row = await t.db.selectFrom('verification').select(['expires_at']).where('identifier', '=', hashToken(`reset-password:${token}`)).executeTakeFirstOrThrow();
     const hours = (new Date(row.expires_at).getTime() - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(71.9);
     expect(hours).toBeLessThanOrEqual(72);
-    await t.db.updateTable('verification').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('identifier', '=', `reset-password:${token}`).execute();
+    await t.db.updateTable('verification').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('identifier', '=', hashToken(`reset-password:${token}`)).execute();
     expect((await request(t.app, { method: 'POST', url: '/api/password/set', payload: { token, password: 'otto-password-1' } })).json().error.code).toBe('invalid_token');
     expect((await call('POST', `/api/companies/${alfaId}/people/${created.json().id}/invitation`, alfaAdmin)).statusCode).toBe(204);
     const fresh = await invitationToken(t, 'otto@alfa.example');
@@ -176,17 +177,22 @@ describe('portal administrators run their company\'s contacts', () => {
     expect(log.find((e: { action: string }) => e.action === 'contact.updated')).toMatchObject({ actor: 'Ana Administradora', before: expect.objectContaining({ name: 'Nina Nova' }) });
   });
 
-  it("adds another company's contact, but leaves their own details to them: no account taken over through an e-mail change", async () => {
+  it("adds another company's contact once they accept, but leaves their own details to them: no account taken over through an e-mail change", async () => {
     const betaAdmin = await signIn(t.app, 'admin@beta.example');
     const person = await t.db.selectFrom('person').select('id').where('email', '=', 'admin@beta.example').executeTakeFirstOrThrow();
     await t.db.updateTable('person').set({ phone: '(47) 3333-0000', cpf: '52998224725' }).where('id', '=', person.id).execute();
 
     const added = await call('POST', `/api/companies/${alfaId}/people`, alfaAdmin, { name: 'Outro Nome', email: 'admin@beta.example' });
     expect(added.statusCode, added.body).toBe(201);
-    // Beta's details of the person stay Beta's: the answer and the list show neither phone nor CPF.
-    expect(added.json()).toMatchObject({ id: person.id, sharedElsewhere: true, phone: null, cpf: null });
+    // Until the person accepts, Alfa sees what it typed, and nothing of Beta's.
+    expect(added.json()).toMatchObject({ name: 'Outro Nome', sharedElsewhere: false, phone: null, cpf: null, invitationPending: true });
+    expect(added.json().id).not.toBe(person.id);
+    const [invitation] = (await call('GET', '/api/invitations', betaAdmin)).json().invitations;
+    expect((await call('POST', `/api/invitations/${invitation.id}/accept`, betaAdmin, {})).statusCode).toBe(204);
+
+    // Beta's details of the person stay Beta's: the list shows neither phone nor CPF.
     const listed = (await call('GET', `/api/companies/${alfaId}/people?q=admin@beta`, alfaAdmin)).json().contacts;
-    expect(listed).toEqual([expect.objectContaining({ sharedElsewhere: true, phone: null, cpf: null })]);
+    expect(listed).toEqual([expect.objectContaining({ id: person.id, name: 'Bruno Administrador', sharedElsewhere: true, phone: null, cpf: null })]);
 
     const url = `/api/companies/${alfaId}/people/${person.id}`;
     const refused = await call('PATCH', url, alfaAdmin, { email: 'attacker@evil.example', name: 'Invasor', phone: '(11) 9999-9999', cpf: '111.444.777-35' });
@@ -234,7 +240,7 @@ describe('importing contacts from CSV', () => {
     const withErrors = [header, ...good, ...bad].join('\n');
     const preview = await request(t.app, { method: 'POST', url: `/api/companies/${beta}/people/import/preview`, cookie: admin, payload: { csv: withErrors } });
     expect(preview.statusCode).toBe(200);
-    expect(preview.json().counts).toEqual({ new: 5000, add: 0, unchanged: 0, error: 5 });
+    expect(preview.json().counts).toEqual({ new: 5000, unchanged: 0, error: 5 });
     const errors = preview.json().rows.filter((r: { status: string }) => r.status === 'error');
     expect(errors.map((r: { line: number; errors: object }) => [r.line, Object.keys(r.errors)])).toEqual([
       [5002, ['email']],
@@ -252,10 +258,10 @@ describe('importing contacts from CSV', () => {
 
     const clean = [header, ...good].join('\n');
     const done = await request(t.app, { method: 'POST', url: `/api/companies/${beta}/people/import`, cookie: admin, payload: { csv: clean } });
-    expect(done.json()).toEqual({ created: 5000, added: 0, unchanged: 0 });
+    expect(done.json()).toEqual({ created: 5000, unchanged: 0 });
     expect(await count()).toBe(5002);
     const again = await request(t.app, { method: 'POST', url: `/api/companies/${beta}/people/import`, cookie: admin, payload: { csv: clean } });
-    expect(again.json()).toEqual({ created: 0, added: 0, unchanged: 5000 });
+    expect(again.json()).toEqual({ created: 0, unchanged: 5000 });
     expect(await count()).toBe(5002);
     const invited = await t.db.selectFrom('outbox_mail').select((eb) => eb.fn.countAll<number>().as('n')).where('subject', '=', 'Seu acesso ao portal Atende').executeTakeFirstOrThrow();
     expect(Number(invited.n)).toBe(5000);

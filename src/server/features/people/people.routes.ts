@@ -41,7 +41,7 @@ export async function peopleRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/companies/:companyId/people',
-    { schema: { tags: ['people'], summary: 'Create a contact, who is invited to set a password (72 h)', params: companyParams, body: contactInput, response: { 201: contactView, ...errors } } },
+    { schema: { tags: ['people'], summary: 'Add a contact: a new address is invited to set a password (72 h), one that has an account to join (its owner accepts); the answer is the same either way', params: companyParams, body: contactInput, response: { 201: contactView, ...errors } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const personId = await createContact(ctx, actor, request.params.companyId, request.body);
@@ -52,7 +52,7 @@ export async function peopleRoutes(app: FastifyInstance) {
 
   r.patch(
     '/api/companies/:companyId/people/:personId',
-    { schema: { tags: ['people'], summary: 'Edit a contact; a new e-mail takes effect once confirmed', params: personParams, body: contactUpdate, response: { 200: contactView, ...errors } } },
+    { schema: { tags: ['people'], summary: 'Edit a contact; a new e-mail takes effect once confirmed, and the old address may undo it for 7 days', params: personParams, body: contactUpdate, response: { 200: contactView, ...errors } } },
     async (request) => {
       const actor = requireActor(request);
       await updateContact(ctx, actor, request.params.companyId, request.params.personId, request.body);
@@ -98,10 +98,10 @@ export async function peopleRoutes(app: FastifyInstance) {
       bodyLimit: 6 * 1024 * 1024,
       schema: {
         tags: ['people'],
-        summary: 'Import a CSV of contacts in one transaction (refused whole if any row has an error); idempotent by e-mail',
+        summary: 'Import a CSV of contacts in one transaction (refused whole if any row has an error); idempotent by e-mail; people who already have an account are invited to join',
         params: companyParams,
         body: importInput,
-        response: { 200: z.object({ created: z.number(), added: z.number(), unchanged: z.number() }), ...errors },
+        response: { 200: z.object({ created: z.number(), unchanged: z.number() }), ...errors },
       },
     },
     async (request) => {

@@ -3,21 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody } from '../../../contracts/errors';
 import { defaultLanguage, isLanguage, localized, translate } from '../../../contracts/i18n';
-import { adminLookupInput, confirmEmailInput } from '../../../contracts/people';
-import { now } from '../../db/columns';
-import { AppError } from '../../lib/errors';
+import { adminLookupInput, confirmEmailInput, invitationList, undoEmailInput } from '../../../contracts/people';
 import { requireActor } from '../../plugins/session';
 import { auditList, readAudit } from '../audit/audit.list';
-import { audit } from '../audit/audit.service';
 import { recordMailRequest } from '../auth/auth.throttle';
 import { enqueueMail } from '../mail/mail.outbox';
 import { renderMail } from '../mail/mail.render';
 import { administeredCompany } from './people.admin';
+import { confirmEmailChange, undoEmailChange } from './people.email';
+import { acceptInvitation, declineInvitation, pendingInvitations } from './people.invitations';
 import { rowIdParam } from '../../../contracts/ids';
 
 const companyParams = z.object({ companyId: rowIdParam });
 
-/** E-mail confirmation, "who is my portal administrator?", and a company's products and log. */
+/** A person's own answers (a new e-mail confirmed or undone, invitations), "who is my portal administrator?", and a company's products and log. */
 export async function peopleSelfRoutes(app: FastifyInstance) {
   const ctx = app.ctx;
   const { db } = ctx;
@@ -25,25 +24,54 @@ export async function peopleSelfRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/email/confirm',
-    { schema: { tags: ['people'], summary: 'Confirm a new e-mail address with the mailed link', body: confirmEmailInput, response: { 204: z.null(), 400: errorBody } } },
+    { schema: { tags: ['people'], summary: 'Confirm a new e-mail address with the mailed link; every session of the person ends', body: confirmEmailInput, response: { 204: z.null(), 400: errorBody } } },
     async (request, reply) => {
-      await db.transaction().execute(async (trx) => {
-        const found = await trx
-          .deleteFrom('verification')
-          .where('identifier', '=', `email-change:${request.body.token}`)
-          .where('expires_at', '>', now())
-          .returning('value')
-          .executeTakeFirst();
-        const person = found && (await trx.selectFrom('person').select(['id', 'email', 'pending_email']).where('id', '=', found.value).executeTakeFirst());
-        if (!person?.pending_email) throw new AppError('invalid_token', 'reset.invalidToken');
-        const taken = await trx.selectFrom('person').select('id').where('email', '=', person.pending_email).executeTakeFirst();
-        if (taken) throw new AppError('invalid_token', 'reset.invalidToken');
-        await trx.updateTable('person').set({ email: person.pending_email, pending_email: null, updated_at: now() }).where('id', '=', person.id).execute();
-        await audit(trx, { actorId: person.id, action: 'email.confirmed', targetType: 'person', targetId: person.id, before: { email: person.email }, after: { email: person.pending_email } });
-      });
+      await confirmEmailChange(db, request.body.token);
       return reply.status(204).send(null);
     },
   );
+
+  r.post(
+    '/api/email/undo',
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Undo a change of e-mail with the link mailed to the old address (7 days)',
+        description: 'Before the confirmation it cancels the change; after it, it gives the old address back. Either way every session of the person ends; a password set since the confirmation is removed and the old address gets a link to set a new one.',
+        body: undoEmailInput,
+        response: { 204: z.null(), 400: errorBody },
+      },
+    },
+    async (request, reply) => {
+      await undoEmailChange(db, ctx.config, request.body.token);
+      ctx.pokeMail();
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/invitations',
+    { schema: { tags: ['people'], summary: 'Invitations to join a company, waiting for my answer', response: { 200: invitationList, 401: errorBody } } },
+    async (request) => ({ invitations: await pendingInvitations(db, requireActor(request)) }),
+  );
+
+  for (const [answer, act] of [['accept', acceptInvitation], ['decline', declineInvitation]] as const) {
+    r.post(
+      `/api/invitations/:id/${answer}`,
+      {
+        schema: {
+          tags: ['people'],
+          summary: answer === 'accept' ? 'Join the company that invited me, with the rights it chose' : 'Decline an invitation to join a company',
+          params: z.object({ id: z.string().max(100) }),
+          response: { 204: z.null(), 401: errorBody, 404: errorBody },
+        },
+      },
+      async (request, reply) => {
+        await act(db, requireActor(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+  }
 
   r.post(
     '/api/portal-admins/lookup',

@@ -77,6 +77,11 @@ export function AgentsPage() {
                   <Text size="sm" c="dimmed">
                     {a.email}
                   </Text>
+                  {a.pendingEmail && (
+                    <Text size="xs" c="yellow.9">
+                      {t('admin.agents.pendingEmail', { email: a.pendingEmail })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={a.role === 'admin' ? 'grape' : 'blue'} c={a.role === 'admin' ? 'grape.9' : 'blue.9'} radius="sm" tt="none" miw="max-content">
@@ -140,15 +145,16 @@ function AgentFormModal({ agent, opened, onClose }: { agent: Agent | null; opene
   function submit(event: FormEvent) {
     event.preventDefault();
     if (agent) {
-      const patch: { name?: string; role?: Role } = {};
+      const patch: { name?: string; email?: string; role?: Role } = {};
       if (values.name !== agent.name) patch.name = values.name;
+      if (values.email.trim().toLowerCase() !== agent.email) patch.email = values.email;
       if (values.role !== agent.role) patch.role = values.role;
       if (!Object.keys(patch).length) return onClose();
       const result = check(agentUpdate, patch, translate);
       if (result.errors) return showErrors(result.errors, null);
       update.mutate(
         { id: agent.id, patch: result.data },
-        whenSaved((saved) => t('admin.common.savedNamed', { name: saved.name })),
+        whenSaved((saved) => (patch.email ? t('admin.agents.emailPending', { email: saved.pendingEmail ?? values.email }) : t('admin.common.savedNamed', { name: saved.name }))),
       );
       return;
     }
@@ -175,8 +181,8 @@ function AgentFormModal({ agent, opened, onClose }: { agent: Agent | null; opene
         {...requiredField(t('admin.agents.fields.email'))}
         type="email"
         value={values.email}
-        disabled={agent !== null}
-        description={agent ? t('admin.agents.emailFixed') : undefined}
+        disabled={agent?.invitationPending ?? false}
+        description={agent ? t(agent.invitationPending ? 'admin.agents.emailLockedInvited' : 'admin.agents.emailChangeHelp') : undefined}
         onChange={(e) => set({ email: e.currentTarget.value })}
         error={errors.email}
       />

@@ -31,6 +31,7 @@ export const adminRoutes: FeatureRoutes = {
     { path: 'companies/:companyId/import', ...page(async () => (await import('../people/ImportPage')).ImportPage) },
     { path: 'companies/:companyId/products', ...page(async () => (await import('../people/ProductsPage')).ProductsPage) },
     { path: 'companies/:companyId/log', ...page(async () => (await import('../people/CompanyLogPage')).CompanyLogPage) },
+    { path: 'invitations', ...page(async () => (await import('../people/InvitationsPage')).InvitationsPage) },
     {
       path: 'admin',
       element: <SystemAdminOnly />,
@@ -56,6 +57,7 @@ export const adminRoutes: FeatureRoutes = {
       ],
     },
     { path: '/confirm-email', ...page(async () => (await import('../auth/ConfirmEmailPage')).ConfirmEmailPage) },
+    { path: '/undo-email', ...page(async () => (await import('../auth/UndoEmailPage')).UndoEmailPage) },
   ],
 };
 

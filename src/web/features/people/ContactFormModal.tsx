@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Fieldset, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -51,6 +51,8 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   const editing = contact !== null;
   // Another company's contact too: their own details are not this administrator's to change.
   const ownDetailsLocked = contact?.sharedElsewhere ?? false;
+  // Until the invitation is accepted, the link mailed would follow a new address (the server refuses it too).
+  const emailLocked = editing && !ownDetailsLocked && contact.invitationPending;
   const saving = create.isPending || update.isPending;
 
   function submit(event: FormEvent) {
@@ -117,8 +119,8 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
         {...requiredField(t('people.fields.email'))}
         type="email"
         autoComplete="off"
-        disabled={ownDetailsLocked}
-        description={editing && !ownDetailsLocked ? t('people.form.emailChangeHelp') : undefined}
+        disabled={ownDetailsLocked || emailLocked}
+        description={emailLocked ? t('people.form.emailLockedInvited') : editing && !ownDetailsLocked ? t('people.form.emailChangeHelp') : undefined}
         inputWrapperOrder={['label', 'input', 'description', 'error']}
         value={values.email}
         onChange={(e) => set({ email: e.currentTarget.value })}
@@ -126,7 +128,18 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
       />
       {contact?.pendingEmail && (
         <Alert color="yellow" variant="light" p="xs">
-          <Text size="sm">{t('people.list.pendingEmail', { email: contact.pendingEmail })}</Text>
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('people.list.pendingEmail', { email: contact.pendingEmail })}</Text>
+            {/* Sending the current address back cancels the change and voids its links. */}
+            <Button
+              size="compact-sm"
+              variant="default"
+              loading={update.isPending}
+              onClick={() => update.mutate({ id: contact.id, patch: { email: contact.email } }, whenSaved(() => t('people.form.emailChangeCancelled')))}
+            >
+              {t('people.form.cancelEmailChange')}
+            </Button>
+          </Group>
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }}>

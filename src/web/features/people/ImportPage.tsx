@@ -22,7 +22,7 @@ const maxBytes = 5_000_000;
 /** Counts in the interface language's digits, e.g. 5.000 (pt-BR). */
 const fmt = (n: number) => n.toLocaleString(currentLanguage());
 
-const statusColor: Record<Row['status'], string> = { new: 'teal', add: 'blue', unchanged: 'gray', error: 'red' };
+const statusColor: Record<Row['status'], string> = { new: 'teal', unchanged: 'gray', error: 'red' };
 
 /** `/companies/:companyId/import` ("Importar contatos"): a CSV, its preview row by row, then one commit. */
 export function ImportPage() {
@@ -49,7 +49,7 @@ function Import({ companyId }: { companyId: number }) {
   const rows = useMemo(() => (result ? (onlyErrors ? result.rows.filter((r) => r.status === 'error') : result.rows) : []), [result, onlyErrors]);
   const pages = Math.max(1, Math.ceil(rows.length / pageSize));
   const shown = rows.slice((page - 1) * pageSize, page * pageSize);
-  const toWrite = result ? result.counts.new + result.counts.add : 0;
+  const toWrite = result ? result.counts.new : 0;
 
   const onProgress = ({ loaded, total }: { loaded: number; total: number }) => {
     if (!total) return;
@@ -223,7 +223,6 @@ function Import({ companyId }: { companyId: number }) {
                   <Stack gap="xs">
                     <List size="sm" spacing={2}>
                       <List.Item>{t('people.import.done.created', { n: fmt(commit.data.created), count: commit.data.created })}</List.Item>
-                      <List.Item>{t('people.import.done.added', { n: fmt(commit.data.added), count: commit.data.added })}</List.Item>
                       <List.Item>{t('people.import.done.unchanged', { n: fmt(commit.data.unchanged), count: commit.data.unchanged })}</List.Item>
                     </List>
                     <Text size="sm">{t('people.import.doneInvited')}</Text>
@@ -260,7 +259,7 @@ function Import({ companyId }: { companyId: number }) {
             </Button>
           </Group>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-            {(['new', 'add', 'unchanged', 'error'] as const).map((status) => (
+            {(['new', 'unchanged', 'error'] as const).map((status) => (
               <Paper key={status} withBorder p="md" radius="md" bg={status === 'error' && result.counts.error > 0 ? 'red.0' : undefined}>
                 <Text fz={28} fw={700} lh={1.1} c={status === 'error' && result.counts.error > 0 ? 'red.9' : undefined}>
                   {fmt(result.counts[status])}

@@ -73,7 +73,7 @@ export function useImport(companyId: number) {
     }),
     commit: useMutation({
       mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) =>
-        upload<{ created: number; added: number; unchanged: number }>('POST', base, { csv }, onProgress).done,
+        upload<{ created: number; unchanged: number }>('POST', base, { csv }, onProgress).done,
       onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey(companyId) }),
     }),
   };

@@ -102,7 +102,11 @@ function malformedInputs(op: Operation): Input[] {
     }
   }
   if (op.path.includes('{')) {
-    for (const value of ['a%00b', '%00', '%FF', '%C3%28', '9'.repeat(40), '-1', '%2e%2e%2f']) inputs.push({ name: `path parameters ${value}`, url: urlOf(op, value) });
+    const textParams = op.parameters.filter((p) => p.in === 'path' && textPaths(p.schema).length).map((p) => p.name);
+    for (const value of ['a%00b', '%00', '%01', '%C2%85', '%FF', '%C3%28', '9'.repeat(40), '-1', '%2e%2e%2f']) {
+      const control = ['a%00b', '%00', '%01', '%C2%85'].includes(value);
+      inputs.push({ name: `path parameters ${value}`, url: urlOf(op, value), textFields: control ? textParams : undefined });
+    }
   }
   if (op.parameters.some((p) => p.in === 'query')) inputs.push({ name: 'invalid UTF-8 in the query', url: `${url}?${op.parameters.find((p) => p.in === 'query')!.name}=%FF%FE` });
   if (writes) {

@@ -13,6 +13,7 @@ import { administeredCompany } from './people.admin';
 import { confirmEmailChange, undoEmailChange } from './people.email';
 import { acceptInvitation, declineInvitation, pendingInvitations } from './people.invitations';
 import { rowIdParam } from '../../../contracts/ids';
+import { text } from '../../../contracts/validation';
 
 const companyParams = z.object({ companyId: rowIdParam });
 
@@ -62,7 +63,7 @@ export async function peopleSelfRoutes(app: FastifyInstance) {
         schema: {
           tags: ['people'],
           summary: answer === 'accept' ? 'Join the company that invited me, with the rights it chose' : 'Decline an invitation to join a company',
-          params: z.object({ id: z.string().max(100) }),
+          params: z.object({ id: text().max(100) }),
           response: { 204: z.null(), 401: errorBody, 404: errorBody },
         },
       },

@@ -4,6 +4,7 @@ import { isCountryCode } from './countries';
 import { isDayInRange, isTimeZone } from './time';
 import { maxRowId, rowIdParam } from './ids';
 import { text } from './validation';
+import { assigneeFilter, builtInViews, maxFilterItems, tagName } from './views';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
 export type TicketStatus = (typeof ticketStatuses)[number];
@@ -128,23 +129,71 @@ export const ticketView = ticketSummaryView.extend({
   articles: z.array(articleView),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   actions: ticketActionsView,
+  /** Agents only: the ticket's tags, in name order. */
+  tags: z.array(z.string()).optional(),
 });
 export type TicketView = z.infer<typeof ticketView>;
 
 /** A calendar day of a period filter: YYYY-MM-DD in the years `dayYears` allows (see there why). */
 const periodDay = z.iso.date({ error: 'validation.date', abort: true }).refine(isDayInRange, { error: 'validation.date' });
 
+/**
+ * A comma-separated list of a query string ("3,5,8"), each item checked by `item`; an item that
+ * fails names the whole field, as a single value would.
+ */
+function listParam<T extends z.ZodType>(item: T, max = maxFilterItems) {
+  return text()
+    .max(4000)
+    .transform((raw, ctx): z.output<T>[] => {
+      const items = raw.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      if (items.length > max) {
+        ctx.addIssue({ code: 'custom', message: 'validation.itemsMax', maximum: max } as Parameters<typeof ctx.addIssue>[0]);
+        return z.NEVER;
+      }
+      const out: z.output<T>[] = [];
+      for (const raw of items) {
+        const parsed = item.safeParse(raw);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          ctx.addIssue({ ...issue, path: [], input: raw } as Parameters<typeof ctx.addIssue>[0]);
+          return z.NEVER;
+        }
+        out.push(parsed.data);
+      }
+      return out;
+    });
+}
+
+const lastDaysParam = z.coerce.number().int().min(1).max(3650);
+
+/**
+ * A list's filters, as a query string: lists are comma-separated and mean "any of" (tags: "all
+ * of"); a saved view's filters (`viewFilters` in views.ts) say the same as JSON.
+ */
 export const ticketListQuery = z.object({
   channel: text().max(40).optional(),
-  serviceLineId: rowIdParam.optional(),
-  status: z.enum(ticketStatuses).optional(),
+  serviceLineId: listParam(rowIdParam).optional(),
+  status: listParam(z.enum(ticketStatuses), ticketStatuses.length).optional(),
+  /** Agents only, as tags and the assignee. */
+  groupId: listParam(rowIdParam).optional(),
+  assignee: assigneeFilter.optional(),
+  companyId: listParam(rowIdParam).optional(),
+  moduleId: listParam(rowIdParam).optional(),
+  categoryId: listParam(rowIdParam).optional(),
+  criticality: listParam(z.enum(levels), levels.length).optional(),
+  tags: listParam(tagName).optional(),
   from: periodDay.optional(),
   to: periodDay.optional(),
+  /** Opened within the last N days. */
+  openedDays: lastDaysParam.optional(),
+  updatedFrom: periodDay.optional(),
+  updatedTo: periodDay.optional(),
+  updatedDays: lastDaysParam.optional(),
   /** The reader's IANA time zone: `from` and `to` are calendar days there (UTC when absent). */
   tz: text().max(64).refine(isTimeZone, { error: 'validation.invalid' }).optional(),
   q: text().trim().max(200).optional(),
   /** Agent workspace views. */
-  view: z.enum(['unassigned', 'mine', 'open', 'waiting', 'recently_closed']).optional(),
+  view: z.enum(builtInViews).optional(),
   /** `criticality`: most critical first, then oldest. */
   /** Absent: newest number first for a search, else last updated first. */
   sort: z.enum(['updated', 'created', 'number', 'criticality']).optional(),
@@ -154,8 +203,16 @@ export const ticketListQuery = z.object({
 });
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
+/** A list's row: the summary, and for agents the columns a view may add (never shown to customers). */
+export const ticketListEntry = ticketSummaryView.extend({
+  module: named.optional(),
+  group: named.nullable().optional(),
+  assignee: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+  tags: z.array(z.string()).optional(),
+});
+
 export const ticketList = z.object({
-  tickets: z.array(ticketSummaryView),
+  tickets: z.array(ticketListEntry),
   nextCursor: z.string().nullable(),
 });
 export type TicketList = z.infer<typeof ticketList>;

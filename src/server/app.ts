@@ -22,6 +22,8 @@ import { catalogAdminRoutes } from './features/catalog/catalog.admin.routes';
 import { groupsAdminRoutes } from './features/groups/groups.admin.routes';
 import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { tagsRoutes } from './features/tags/tags.routes';
+import { viewsRoutes } from './features/views/views.routes';
 import { loggerOptions } from './lib/logger';
 import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -91,6 +93,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     groupsAdminRoutes,
     mailAdminRoutes,
     auditRoutes,
+    tagsRoutes,
+    viewsRoutes,
     devMailboxRoutes,
   ];
   for (const feature of features) {

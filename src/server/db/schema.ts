@@ -8,6 +8,8 @@ import type { MailTables } from '../features/mail/mail.tables';
 import type { PeopleTables } from '../features/people/people.tables';
 import type { SettingsTables } from '../features/settings/settings.tables';
 import type { TicketsTables } from '../features/tickets/tickets.tables';
+import type { TagsTables } from '../features/tags/tags.tables';
+import type { ViewsTables } from '../features/views/views.tables';
 
 /** Every table, joined from each feature's *.tables.ts. */
 export interface Database
@@ -20,4 +22,6 @@ export interface Database
     SettingsTables,
     TicketsTables,
     HelpTables,
-    AuditTables {}
+    AuditTables,
+    TagsTables,
+    ViewsTables {}

@@ -52,6 +52,10 @@ export const coreMessages: CoreMessages = {
     network: 'Could not reach the server.',
   },
   validation: {
+    tag: 'Use letters, digits, -, _ or . (no spaces).',
+    agentsOnly: 'Only agents filter by this field.',
+    viewGroup: 'Choose a group you belong to.',
+    viewShare: 'Only the system administrator shares views with every agent.',
     controlCharacters: 'Remove the control (invisible) characters from this field.',
     cnpjTaken: 'A company with this CNPJ already exists.',
     code: 'Use letters, digits and _ only.',

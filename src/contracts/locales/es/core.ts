@@ -57,6 +57,10 @@ export const coreMessages: CoreMessages = {
     network: 'No fue posible comunicarse con el servidor.',
   },
   validation: {
+    tag: 'Use letras, números, -, _ o . (sin espacios).',
+    agentsOnly: 'Solo los analistas filtran por este campo.',
+    viewGroup: 'Elija un grupo del que forme parte.',
+    viewShare: 'Solo el administrador del sistema comparte vistas con todos los analistas.',
     controlCharacters: 'Quite los caracteres de control (invisibles) de este campo.',
     cnpjTaken: 'Ya existe una empresa con este CNPJ.',
     code: 'Use solo letras, números y _.',

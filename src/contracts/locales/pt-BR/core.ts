@@ -60,6 +60,10 @@ export const coreMessages = {
     network: 'Não foi possível falar com o servidor.',
   },
   validation: {
+    tag: 'Use letras, números, -, _ ou . (sem espaços).',
+    agentsOnly: 'Só analistas filtram por este campo.',
+    viewGroup: 'Escolha um grupo do qual você faz parte.',
+    viewShare: 'Só o administrador do sistema compartilha visões com todos os analistas.',
     controlCharacters: 'Remova os caracteres de controle (invisíveis) deste campo.',
     cnpjTaken: 'Já existe uma empresa com este CNPJ.',
     code: 'Use letras, números e _ apenas.',

@@ -1,14 +1,14 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { ticketStatuses, type TicketListQuery } from '../../../contracts/tickets';
-import { endOfDay, startOfDay } from '../../../contracts/time';
+import type { TicketListQuery } from '../../../contracts/tickets';
 import type { Db, DialectName } from '../../db/database';
 import { inlineLimit } from '../../db/limit';
 import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
+import { applyFilters, filterPlan, isOpen, openStatuses, unindexed, type FilterShape } from './tickets.filters';
 import { readableBy } from './tickets.policy';
-import { cursorLine, summaryJoins, summaryJson } from './tickets.summary';
+import { cursorLine, staffListJoins, summaryJoins, summaryJson } from './tickets.summary';
 
 type Sort = NonNullable<TicketListQuery['sort']>;
 type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
@@ -93,20 +93,20 @@ export function sortOf(query: TicketListQuery): Sort {
   return query.sort ?? (query.q ? 'number' : 'updated');
 }
 
-const isTicketNumber = (text: string) => /^\d{1,9}$/.test(text);
+export const isTicketNumber = (text: string) => /^\d{1,9}$/.test(text);
 
 type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
 
-/** Every status but closed, listed: an index seeks a list of values, not a `!=`. */
-const openStatuses = ticketStatuses.filter((status) => status !== 'closed');
-
 /**
  * The agent workspace's views; `closedSince` bounds "recently closed". A sorted list asks for open
- * tickets with `!=`, so that SQLite walks the sort's index; a count asks for the open statuses by
- * name, which it seeks in the status indexes.
+ * tickets as the open tickets' indexes are declared (`isOpen`), so that it walks the one in the
+ * sort's order; a count asks for the open statuses by name, which it seeks in the status indexes.
+ * The waiting statuses are open ones, so a waiting list walks the open tickets' indexes too.
+ * Every ticket's last update is at or after its closing (a closing writes both, `closed_at`
+ * first), so "recently closed" by update (`byUpdate`) also bounds the update time, which it seeks.
  */
-export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false } = {}): TicketQuery {
-  const open = (query: TicketQuery) => (sortedList ? query.where('ticket.status', '!=', 'closed') : query.where('ticket.status', 'in', openStatuses));
+export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false, byUpdate = false } = {}): TicketQuery {
+  const open = (query: TicketQuery) => (sortedList ? query.where(isOpen) : query.where('ticket.status', 'in', openStatuses));
   switch (view) {
     case 'unassigned':
       return open(q.where('ticket.assignee_id', 'is', null));
@@ -115,10 +115,12 @@ export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: st
     case 'open':
       return open(q);
     case 'waiting':
-      return q.where(sortedList ? unindexedStatus : 'ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
+      return sortedList
+        ? q.where(unindexedStatus, 'in', ['waiting_customer', 'solution_proposed']).where(isOpen)
+        : q.where('ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
     case 'recently_closed':
       // By closing time (ticket_closed), never by the status index of every closed ticket.
-      return q.where(unindexedStatus, '=', 'closed').where('ticket.closed_at', '>=', closedSince);
+      return q.where(unindexedStatus, '=', 'closed').where('ticket.closed_at', '>=', closedSince).$if(byUpdate, (qb) => qb.where('ticket.updated_at', '>=', closedSince));
   }
 }
 
@@ -143,11 +145,8 @@ type ListShape = {
   ownOnly: number;
   groups: number;
   view: View | null;
-  serviceLine: boolean;
   channel: boolean;
-  statuses: number;
-  from: boolean;
-  to: boolean;
+  filters: FilterShape;
   /** `walk`: read the SQLite full-text index in rowid order (see listTickets); `match`: filter by number or words. */
   search: 'none' | 'walk' | 'match';
   byNumber: boolean;
@@ -160,7 +159,7 @@ type ListShape = {
 };
 
 /** An actor made of placeholders, with the shape's roles and counts, for `readableBy` and the views. */
-function actorOfShape(shape: ListShape, value: ValueOf): Actor {
+export function actorOfShape(shape: Pick<ListShape, 'role' | 'seeAll' | 'ownOnly' | 'groups'>, value: ValueOf): Actor {
   const member = (seesAllTickets: boolean, name: string) => ({
     companyId: value<number>(name),
     companyName: '',
@@ -188,16 +187,13 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
   const columns = sorts[shape.sort];
   const op = shape.direction === 'desc' ? '<' : '>';
   let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: false }));
-  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true });
-  if (shape.serviceLine) q = q.where('ticket.service_line_id', '=', value<number>('serviceLineId'));
+  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true, byUpdate: shape.sort === 'updated' });
+  q = applyFilters(q, shape.dialect, shape.filters, value, { sortedList: true, sort: shape.sort });
   if (shape.channel) {
     q = q.where('ticket.service_line_id', 'in', (eb) =>
       eb.selectFrom('service_line').innerJoin('channel', 'channel.id', 'service_line.channel_id').select('service_line.id').where('channel.key', '=', value<string>('channel')),
     );
   }
-  if (shape.statuses) q = q.where(unindexedStatus, 'in', Array.from({ length: shape.statuses }, (_, i) => value<string>(`status${i}`)));
-  if (shape.from) q = q.where('ticket.created_at', '>=', value<string>('from'));
-  if (shape.to) q = q.where('ticket.created_at', '<', value<string>('to'));
   if (shape.search === 'walk') {
     q = q.innerJoin('ticket_search', 'ticket_search.rowid', 'ticket.id').where('ticket_search', '=', value<string>('words'));
     if (shape.cursor) q = q.where(sql.ref('ticket_search.rowid'), op, value<number>('cursorId'));
@@ -214,8 +210,12 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     );
   }
   const order = shape.search === 'walk' ? ['ticket_search.rowid'] : [...columns, 'ticket.id'];
-  let ordered = summaryJoins(q).select([summaryJson(shape.dialect, shape.role).as('json'), cursorLine(shape.dialect, columns).as('cursor')]);
-  for (const column of order) ordered = ordered.orderBy(sql.ref(column), shape.direction);
+  const joined = shape.role ? staffListJoins(summaryJoins(q)) : summaryJoins(q);
+  let ordered = joined.select([summaryJson(shape.dialect, shape.role).as('json'), cursorLine(shape.dialect, columns).as('cursor')]);
+  // "Recently closed" in another order than by update: its week is read from the closing index and
+  // sorted, never by walking a sort's index through every older ticket.
+  const sortsItsWeek = shape.view === 'recently_closed' && shape.sort !== 'updated';
+  for (const column of order) ordered = ordered.orderBy(sortsItsWeek ? unindexed(shape.dialect, column) : sql.ref(column), shape.direction);
   return pageOf(db, shape.dialect, ordered.limit(inlineLimit(shape.limit)), order, shape.direction);
 }
 
@@ -253,7 +253,7 @@ function pageOf<DB, TB extends keyof DB>(
 }
 
 /** Search by ticket number or by words of the summary and incident (FTS5 / PostgreSQL full text). */
-function matches(shape: ListShape, value: ValueOf) {
+export function matches(shape: Pick<ListShape, 'dialect' | 'byNumber' | 'byWords'>, value: ValueOf) {
   return (eb: ExpressionBuilder<Database, 'ticket'>) => {
     const branches = [];
     if (shape.byNumber) branches.push(eb('ticket.number', '=', value<number>('number')));
@@ -272,23 +272,16 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
   const direction = sort === 'criticality' ? 'asc' : query.order;
   const seeAll = actor.memberships.filter((m) => m.seesAllTickets).map((m) => m.companyId);
   const ownOnly = actor.memberships.filter((m) => !m.seesAllTickets).map((m) => m.companyId);
-  // Customers never see "on hold": to them it is in progress, and filtering follows.
-  const statuses = !query.status ? [] : !actor.staffRole && query.status === 'in_progress' ? ['in_progress', 'on_hold'] : [query.status];
   const byNumber = query.q !== undefined && isTicketNumber(query.q);
   const words = query.q ? (dialect === 'sqlite' ? ftsQuery(query.q) : tsQuery(query.q)) : undefined;
   const byNumberOrder = sorts[sort].length === 1 && sorts[sort][0] === 'ticket.number';
   const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && byNumberOrder ? 'walk' : 'match';
   const cursor = query.cursor ? decodeCursor(query.cursor, sorts[sort]) : undefined;
-  // The period is of calendar days where the reader is.
-  const zone = query.tz ?? 'UTC';
   const values: Record<string, unknown> = {
     actorId: actor.id,
     actorEmail: actor.email,
     closedSince: query.view === 'recently_closed' ? recentlyClosedSince() : undefined,
-    serviceLineId: query.serviceLineId,
     channel: query.channel,
-    from: query.from && startOfDay(query.from, zone).toISOString(),
-    to: query.to && endOfDay(query.to, zone).toISOString(),
     number: byNumber ? Number(query.q) : undefined,
     words: words && dialect === 'sqlite' ? scopedFtsQuery(actor, words) : words,
     cursorId: cursor?.id,
@@ -296,7 +289,8 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
   seeAll.forEach((id, i) => (values[`seeAll${i}`] = id));
   ownOnly.forEach((id, i) => (values[`ownOnly${i}`] = id));
   actor.groupIds.forEach((id, i) => (values[`group${i}`] = id));
-  statuses.forEach((status, i) => (values[`status${i}`] = status));
+  // The period is of calendar days where the reader is (`tz`).
+  const filters = filterPlan(actor, query, values);
   cursor?.v.forEach((v, i) => (values[`cursor${i}`] = v));
   const shape: ListShape = {
     dialect,
@@ -305,11 +299,8 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
     ownOnly: ownOnly.length,
     groups: actor.groupIds.length,
     view: query.view ?? null,
-    serviceLine: query.serviceLineId !== undefined,
     channel: query.channel !== undefined,
-    statuses: statuses.length,
-    from: query.from !== undefined,
-    to: query.to !== undefined,
+    filters,
     search,
     byNumber,
     byWords: words !== undefined,

@@ -104,5 +104,6 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
       createdAt: iso(e.created_at),
     })),
     actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
+    ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),
   };
 }

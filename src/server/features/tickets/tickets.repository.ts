@@ -6,6 +6,7 @@ import type { Actor } from '../auth/auth.actor';
 import { inView, recentlyClosedSince } from './tickets.list';
 import { readableBy } from './tickets.policy';
 import { summaryJoins } from './tickets.summary';
+import { tagsOf } from '../tags/tags.repository';
 
 /** A ticket's summary columns, for its page (the lists render them as JSON: summaryJson). */
 function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
@@ -91,9 +92,9 @@ export async function findReadableTicket(db: Db, actor: Actor, number: number) {
     .executeTakeFirst();
 }
 
-/** The copies, articles (with attachments) and history of a ticket; customers get only the public part. */
+/** The copies, articles (with attachments), history and tags of a ticket; customers get only the public part, and no tags. */
 export async function ticketDetails(db: Db, ticketId: number, internal: boolean) {
-  const [copies, events, articles, attachments] = await Promise.all([
+  const [copies, events, articles, attachments, tags] = await Promise.all([
     db.selectFrom('ticket_copy').select('email').where('ticket_id', '=', ticketId).orderBy('email').execute(),
     db
       .selectFrom('ticket_event')
@@ -137,8 +138,10 @@ export async function ticketDetails(db: Db, ticketId: number, internal: boolean)
       .where('article_id', 'is not', null)
       .orderBy('created_at')
       .execute(),
+    // Tags are the agents' alone.
+    internal ? tagsOf(db, ticketId) : undefined,
   ]);
-  return { copies: copies.map((c) => c.email), events, articles, attachments };
+  return { copies: copies.map((c) => c.email), events, articles, attachments, tags };
 }
 
 /** The 404 for a ticket the caller cannot read: logged as a foreign object when it exists. */

@@ -12,6 +12,17 @@ export function summaryJoins<O>(query: SelectQueryBuilder<Database, 'ticket', O>
     .innerJoin('person as requester', 'requester.id', 'ticket.requester_id');
 }
 
+/**
+ * What agents' lists add to a row (a view's columns): the module, the group, the assignee. The
+ * tags are read per row from their primary key (`staffColumnsJson`).
+ */
+export function staffListJoins<O>(query: ReturnType<typeof summaryJoins<O>>) {
+  return query
+    .innerJoin('module', 'module.id', 'ticket.module_id')
+    .leftJoin('agent_group', 'agent_group.id', 'ticket.group_id')
+    .leftJoin('person as assignee', 'assignee.id', 'ticket.assignee_id');
+}
+
 /** A timestamp column as the ISO text JavaScript writes (PostgreSQL; SQLite stores that text). */
 const isoText = (column: RawBuilder<unknown>) => sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -24,6 +35,7 @@ const isoText = (column: RawBuilder<unknown>) => sql`to_char(${column} at time z
 export function summaryJson(dialect: DialectName, role: Actor['staffRole']): RawBuilder<string> {
   // Customers never see "on hold": to them it is in progress (as `statusFor`).
   const status = role ? sql`ticket.status` : sql`case when ticket.status = 'on_hold' then 'in_progress' else ticket.status end`;
+  const staff = role ? sql`, ${staffColumnsJson(dialect)}` : sql``;
   if (dialect === 'sqlite') {
     // Timestamps are stored as the ISO text `now()` writes.
     return sql<string>`json_object(
@@ -31,14 +43,29 @@ export function summaryJson(dialect: DialectName, role: Actor['staffRole']): Raw
       'serviceLine', json_object('id', service_line.id, 'code', service_line.code, 'name', service_line.name, 'channelKey', channel.key),
       'company', json_object('id', company.id, 'name', company.name),
       'requester', json_object('id', requester.id, 'name', requester.name),
-      'createdAt', ticket.created_at, 'updatedAt', ticket.updated_at)`;
+      'createdAt', ticket.created_at, 'updatedAt', ticket.updated_at${staff})`;
   }
   return sql<string>`json_build_object(
     'number', ticket.number, 'summary', ticket.summary, 'status', ${status}, 'criticality', ticket.criticality,
     'serviceLine', json_build_object('id', service_line.id, 'code', service_line.code, 'name', service_line.name, 'channelKey', channel.key),
     'company', json_build_object('id', company.id, 'name', company.name),
     'requester', json_build_object('id', requester.id, 'name', requester.name),
-    'createdAt', ${isoText(sql`ticket.created_at`)}, 'updatedAt', ${isoText(sql`ticket.updated_at`)})::text`;
+    'createdAt', ${isoText(sql`ticket.created_at`)}, 'updatedAt', ${isoText(sql`ticket.updated_at`)}${staff})::text`;
+}
+
+/** The agents' columns of a list row, as key-value pairs of the row's JSON object (`staffListJoins`). */
+function staffColumnsJson(dialect: DialectName): RawBuilder<string> {
+  const object = dialect === 'sqlite' ? sql.raw('json_object') : sql.raw('json_build_object');
+  const tags =
+    dialect === 'sqlite'
+      ? sql`(select coalesce(json_group_array(name), '[]') from (select tag.name from ticket_tag join tag on tag.id = ticket_tag.tag_id where ticket_tag.ticket_id = ticket.id order by tag.name))`
+      : sql`(select coalesce(json_agg(tag.name order by tag.name), '[]'::json) from ticket_tag join tag on tag.id = ticket_tag.tag_id where ticket_tag.ticket_id = ticket.id)`;
+  // SQLite reads a subquery's JSON text as text unless json() says it is JSON.
+  const tagsJson = dialect === 'sqlite' ? sql`json(${tags})` : tags;
+  return sql<string>`'module', ${object}('id', module.id, 'name', module.name),
+    'group', case when agent_group.id is null then null else ${object}('id', agent_group.id, 'name', agent_group.name) end,
+    'assignee', case when assignee.id is null then null else ${object}('id', assignee.id, 'name', assignee.name) end,
+    'tags', ${tagsJson}`;
 }
 
 /**

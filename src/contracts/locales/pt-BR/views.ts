@@ -1,0 +1,5 @@
+export const viewsMessages = {
+  views: {
+    conflict: 'A visão mudou desde que você a abriu. Recarregue e tente de novo.',
+  },
+};

@@ -52,27 +52,33 @@ const periodDay = z.iso.date({ error: 'validation.date', abort: true }).refine(i
 const lastDays = z.number().int().min(1).max(3650);
 const ids = z.array(rowId).max(maxFilterItems);
 
+/** A saved view's filter (`tag` and `words`: how tags and texts are read: checked as input, as they are in an answer). */
+const filterFields = (tag: z.ZodType<string>, words: z.ZodType<string>) =>
+  z.object({
+    view: z.enum(builtInViews).optional(),
+    status: z.array(z.enum(ticketStatusList)).max(ticketStatusList.length).optional(),
+    groupId: ids.optional(),
+    assignee: z.union([z.enum(['me', 'nobody', 'anyone']), words]).optional(),
+    companyId: ids.optional(),
+    serviceLineId: ids.optional(),
+    moduleId: ids.optional(),
+    categoryId: ids.optional(),
+    criticality: z.array(z.enum(levels)).max(levels.length).optional(),
+    tags: z.array(tag).max(maxFilterItems).optional(),
+    /** Opened within these calendar days, or within the last N days. */
+    from: periodDay.optional(),
+    to: periodDay.optional(),
+    openedDays: lastDays.optional(),
+    updatedFrom: periodDay.optional(),
+    updatedTo: periodDay.optional(),
+    updatedDays: lastDays.optional(),
+    q: words.optional(),
+  });
+
 /** A saved view's filter: every field optional, lists meaning "any of" (tags: "all of"). */
-export const viewFilters = z.object({
-  view: z.enum(builtInViews).optional(),
-  status: z.array(z.enum(ticketStatusList)).max(ticketStatusList.length).optional(),
-  groupId: ids.optional(),
-  assignee: assigneeFilter.optional(),
-  companyId: ids.optional(),
-  serviceLineId: ids.optional(),
-  moduleId: ids.optional(),
-  categoryId: ids.optional(),
-  criticality: z.array(z.enum(levels)).max(levels.length).optional(),
-  tags: z.array(tagName).max(maxFilterItems).optional(),
-  /** Opened within these calendar days, or within the last N days. */
-  from: periodDay.optional(),
-  to: periodDay.optional(),
-  openedDays: lastDays.optional(),
-  updatedFrom: periodDay.optional(),
-  updatedTo: periodDay.optional(),
-  updatedDays: lastDays.optional(),
-  q: text().trim().max(200).optional(),
-});
+export const viewFilters = filterFields(tagName, text().trim().max(200));
+/** The same filter in an answer. */
+const viewFiltersView = filterFields(z.string(), z.string());
 export type ViewFilters = z.infer<typeof viewFilters>;
 
 export const viewShares = ['personal', 'group', 'all'] as const;
@@ -80,20 +86,29 @@ export type ViewShare = (typeof viewShares)[number];
 
 const viewName = text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(80, { error: 'validation.tooLong' });
 
-/** A saved view as created: shared with a group needs `groupId`. */
-export const viewInput = z.object({
+/** A saved view's fields; a change sends some of them (`viewUpdate`). */
+const viewFields = z.object({
   name: viewName,
-  share: z.enum(viewShares).default('personal'),
+  share: z.enum(viewShares),
   groupId: rowId.nullable().optional(),
+  filters: viewFilters,
+  sort: z.enum(listSorts),
+  order: z.enum(['desc', 'asc']),
+  columns: z.array(z.enum(listColumns)).min(1).max(listColumns.length),
+});
+
+/** A saved view as created: shared with a group needs `groupId`. */
+export const viewInput = viewFields.extend({
+  share: viewFields.shape.share.default('personal'),
   filters: viewFilters.default({}),
-  sort: z.enum(listSorts).default('updated'),
-  order: z.enum(['desc', 'asc']).default('desc'),
-  columns: z.array(z.enum(listColumns)).min(1).max(listColumns.length).default(defaultColumns),
+  sort: viewFields.shape.sort.default('updated'),
+  order: viewFields.shape.order.default('desc'),
+  columns: viewFields.shape.columns.default(defaultColumns),
 });
 export type ViewInput = z.input<typeof viewInput>;
 
 /** A change to a saved view; `revision` is the one the editor saw. */
-export const viewUpdate = viewInput.partial().extend({ revision: z.number({ error: 'validation.required' }).int().positive().max(maxRowId) });
+export const viewUpdate = viewFields.partial().extend({ revision: z.number({ error: 'validation.required' }).int().positive().max(maxRowId) });
 
 export const savedView = z.object({
   id: z.number(),
@@ -101,7 +116,7 @@ export const savedView = z.object({
   share: z.enum(viewShares),
   group: z.object({ id: z.number(), name: z.string() }).nullable(),
   owner: z.object({ id: z.string(), name: z.string() }),
-  filters: viewFilters,
+  filters: viewFiltersView,
   sort: z.enum(listSorts),
   order: z.enum(['desc', 'asc']),
   columns: z.array(z.enum(listColumns)),

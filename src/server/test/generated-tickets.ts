@@ -25,6 +25,7 @@ export type GeneratedTicket = {
   category_id: number;
   criticality: string;
   criticality_rank: number;
+  incident: string;
   status: string;
   created_at: string;
   updated_at: string;

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countCap, viewSorts, type BuiltInView } from '../../../contracts/views';
+import { generateTickets, type GeneratedTicket } from '../../test/generated-tickets';
+import { buildTestApp, demoRoles, request, signIn, type TestApp } from '../../test/harness';
+import { createPerson, setPersonPassword } from '../people/people.service';
+
+/**
+ * Views at scale: thousands of tickets inserted directly, and every view's count, every filter and
+ * every sort checked against a count and an order computed here from the rows themselves.
+ */
+describe('views count right at scale', () => {
+  let t: TestApp;
+  let tickets: GeneratedTicket[];
+  const cookies: Record<string, string> = {};
+  const people: Record<string, { id: string; groups: number[] | 'all' }> = {};
+  const week = () => new Date(Date.now() - 7 * 86_400_000).toISOString();
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const groups = await t.db.selectFrom('agent_group').select(['id', 'name']).execute();
+    const rm = groups.find((g) => g.name === 'Suporte RM')!.id;
+    const rita = await createPerson(t.db, { name: 'Rita RM', email: 'rita@atende.example', staffRole: 'agent' });
+    await setPersonPassword(t.db, rita, 'atende-demo');
+    await t.db.insertInto('group_member').values({ group_id: rm, person_id: rita }).execute();
+    const agent = (await t.db.selectFrom('person').select('id').where('email', '=', demoRoles.agent).executeTakeFirstOrThrow()).id;
+    const admin = (await t.db.selectFrom('person').select('id').where('email', '=', demoRoles.admin).executeTakeFirstOrThrow()).id;
+    people.agent = { id: agent, groups: groups.map((g) => g.id) };
+    people.rita = { id: rita, groups: [rm] };
+    people.admin = { id: admin, groups: 'all' };
+    tickets = await generateTickets(t.db, 4000, { assignees: [null, null, agent, rita, admin], tags: ['vip', 'folha', 'boleto'] });
+    cookies.agent = await signIn(t.app, demoRoles.agent);
+    cookies.rita = await signIn(t.app, 'rita@atende.example');
+    cookies.admin = await signIn(t.app, demoRoles.admin);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const readable = (who: string) => tickets.filter((x) => people[who]!.groups === 'all' || (x.group_id !== null && (people[who]!.groups as number[]).includes(x.group_id)));
+  const open = (x: GeneratedTicket) => x.status !== 'closed';
+  const inView = (who: string, view: BuiltInView) => (x: GeneratedTicket) =>
+    ({
+      unassigned: open(x) && x.assignee_id === null,
+      mine: open(x) && x.assignee_id === people[who]!.id,
+      open: open(x),
+      waiting: x.status === 'waiting_customer' || x.status === 'solution_proposed',
+      recently_closed: x.status === 'closed' && x.closed_at! >= week(),
+    })[view];
+  const capped = (n: number) => (n > countCap ? { count: countCap, capped: true } : { count: n, capped: false });
+  const get = async (who: string, url: string) => {
+    const res = await request(t.app, { method: 'GET', url, cookie: cookies[who] });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+    return res.json();
+  };
+
+  /** The rows in a sort's order, as the list pages them. */
+  const sorted = (rows: GeneratedTicket[], sort: string, order: 'asc' | 'desc') => {
+    const key = (x: GeneratedTicket): (string | number)[] =>
+      sort === 'updated' ? [x.updated_at, x.id] : sort === 'criticality' ? [x.criticality_rank, x.created_at, x.id] : [x.number];
+    const direction = sort === 'criticality' ? 1 : order === 'asc' ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const [ka, kb] = [key(a), key(b)];
+      for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i]! < kb[i]! ? -1 : 1) * direction;
+      return 0;
+    });
+  };
+  /** Every page of a list, following the cursors. */
+  const allPages = async (who: string, query: string) => {
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { tickets: { number: number }[]; nextCursor: string | null } = await get(who, `/api/tickets?limit=100&${query}${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...page.tickets.map((x) => x.number));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
+
+  it('counts each built-in view as the rows say, up to the cap', async () => {
+    for (const who of ['agent', 'rita', 'admin']) {
+      const { builtIn } = await get(who, '/api/views/counts');
+      for (const view of Object.keys(viewSorts) as BuiltInView[]) {
+        expect(builtIn[view], `${who} ${view}`).toEqual(capped(readable(who).filter(inView(who, view)).length));
+      }
+    }
+    // Both sides of the cap are exercised.
+    const { builtIn } = await get('agent', '/api/views/counts');
+    expect(Object.values(builtIn).some((c) => (c as { capped: boolean }).capped)).toBe(true);
+    expect(Object.values(builtIn).some((c) => !(c as { capped: boolean }).capped && (c as { count: number }).count > 0)).toBe(true);
+  });
+
+  it('lists each built-in view in each of its sorts, in both orders, as the rows say', async () => {
+    for (const who of ['agent', 'rita']) {
+      for (const [view, sorts] of Object.entries(viewSorts) as [BuiltInView, string[]][]) {
+        for (const sort of ['updated', 'created', 'number', 'criticality']) {
+          // Every sort is answered right; the view's own sorts are the ones it offers in the workspace.
+          for (const order of sorts.includes(sort) ? (['desc', 'asc'] as const) : (['desc'] as const)) {
+            const expected = sorted(readable(who).filter(inView(who, view)), sort, order).map((x) => x.number);
+            expect(await allPages(who, `view=${view}&sort=${sort}&order=${order}`), `${who} ${view} ${sort} ${order}`).toEqual(expected);
+          }
+        }
+      }
+    }
+  }, 120_000);
+
+  it('filters by every field as the rows say, and counts a saved view with them', async () => {
+    const sample = tickets[123]!;
+    const since = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    const cases: [string, Record<string, unknown>, (x: GeneratedTicket) => boolean][] = [
+      ['status=new,on_hold', { status: ['new', 'on_hold'] }, (x) => ['new', 'on_hold'].includes(x.status)],
+      [`groupId=${sample.group_id}`, { groupId: [sample.group_id] }, (x) => x.group_id === sample.group_id],
+      ['assignee=me', { assignee: 'me' }, (x) => x.assignee_id === people.agent!.id],
+      ['assignee=nobody', { assignee: 'nobody' }, (x) => x.assignee_id === null],
+      ['assignee=anyone', { assignee: 'anyone' }, (x) => x.assignee_id !== null],
+      [`assignee=${people.rita!.id}`, { assignee: people.rita!.id }, (x) => x.assignee_id === people.rita!.id],
+      [`companyId=${sample.company_id}`, { companyId: [sample.company_id] }, (x) => x.company_id === sample.company_id],
+      [`serviceLineId=${sample.service_line_id}`, { serviceLineId: [sample.service_line_id] }, (x) => x.service_line_id === sample.service_line_id],
+      [`moduleId=${sample.module_id}`, { moduleId: [sample.module_id] }, (x) => x.module_id === sample.module_id],
+      [`categoryId=${sample.category_id}`, { categoryId: [sample.category_id] }, (x) => x.category_id === sample.category_id],
+      ['criticality=critical,low', { criticality: ['critical', 'low'] }, (x) => ['critical', 'low'].includes(x.criticality)],
+      ['tags=vip', { tags: ['vip'] }, (x) => x.tags.includes('vip')],
+      ['tags=vip,folha', { tags: ['vip', 'folha'] }, (x) => x.tags.includes('vip') && x.tags.includes('folha')],
+      ['openedDays=10', { openedDays: 10 }, (x) => x.created_at >= since(10)],
+      ['updatedDays=3', { updatedDays: 3 }, (x) => x.updated_at >= since(3)],
+      ['q=folha', { q: 'folha' }, (x) => x.incident.includes('folha')],
+      ['view=open&criticality=critical,high&tags=folha', { view: 'open', criticality: ['critical', 'high'], tags: ['folha'] }, (x) => open(x) && x.criticality_rank <= 1 && x.tags.includes('folha')],
+      [`view=mine&groupId=${sample.group_id}&updatedDays=20`, { view: 'mine', groupId: [sample.group_id], updatedDays: 20 }, (x) => open(x) && x.assignee_id === people.agent!.id && x.group_id === sample.group_id && x.updated_at >= since(20)],
+    ];
+    for (const [query, filters, predicate] of cases) {
+      const matches = readable('agent').filter(predicate);
+      expect(matches.length, `${query} matches something`).toBeGreaterThan(0);
+      for (const sort of ['updated', 'criticality']) {
+        expect(await allPages('agent', `${query}&sort=${sort}`), `${query} ${sort}`).toEqual(sorted(matches, sort, 'desc').map((x) => x.number));
+      }
+      const res = await request(t.app, { method: 'POST', url: '/api/views', cookie: cookies.agent, payload: { name: query, filters } });
+      expect(res.statusCode, res.body).toBe(201);
+      const { saved } = await get('agent', '/api/views/counts');
+      expect(saved.find((s: { id: number }) => s.id === res.json().id), query).toEqual({ id: res.json().id, ...capped(matches.length) });
+    }
+  }, 120_000);
+});

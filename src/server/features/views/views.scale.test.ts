@@ -136,4 +136,57 @@ describe('views count right at scale', () => {
       expect(saved.find((s: { id: number }) => s.id === res.json().id), query).toEqual({ id: res.json().id, ...capped(matches.length) });
     }
   }, 120_000);
+
+  it('reads each built-in view in each of its sorts from an index in the sort\'s order, and counts from covering indexes (SQLite\'s plans)', async () => {
+    if (t.db.dialectName !== 'sqlite') return;
+    const read = t.db.sqliteRead!;
+    let last: { sql: string; parameters: readonly unknown[] } | undefined;
+    t.db.sqliteRead = (sql, parameters) => {
+      last = { sql, parameters };
+      return read(sql, parameters);
+    };
+    const planOf = async (url: string) => {
+      await get('agent', url);
+      const plan = (read(`explain query plan ${last!.sql}`, last!.parameters) as { detail: string }[]).map((row) => row.detail);
+      // The list's own steps; the row's tags are a subquery of their own (a few, sorted by name).
+      const tags = plan.findIndex((line) => line.startsWith('CORRELATED SCALAR SUBQUERY'));
+      return tags < 0 ? plan : plan.slice(0, tags);
+    };
+    try {
+      // The index each list walks: the open tickets' in the sort's order, the assignee's for "mine" and "unassigned".
+      const walks: Record<BuiltInView, Record<string, string>> = {
+        unassigned: { updated: 'ticket_open_assignee_updated', created: 'ticket_open_assignee_number', number: 'ticket_open_assignee_number', criticality: 'ticket_open_assignee_criticality' },
+        mine: { updated: 'ticket_open_assignee_updated', created: 'ticket_open_assignee_number', number: 'ticket_open_assignee_number', criticality: 'ticket_open_assignee_criticality' },
+        open: { updated: 'ticket_open_updated', created: 'ticket_open_number', number: 'ticket_open_number', criticality: 'ticket_open_criticality' },
+        waiting: { updated: 'ticket_open_updated', created: 'ticket_open_number', number: 'ticket_open_number', criticality: 'ticket_open_criticality' },
+        recently_closed: { updated: 'ticket_updated' },
+      };
+      for (const [view, sorts] of Object.entries(walks) as [BuiltInView, Record<string, string>][]) {
+        for (const [sort, index] of Object.entries(sorts)) {
+          for (const order of ['desc', 'asc']) {
+            const plan = await planOf(`/api/tickets?view=${view}&sort=${sort}&order=${order}`);
+            const scan = plan.find((line) => /^(SCAN|SEARCH) ticket\b/.test(line));
+            expect(scan, `${view} ${sort} ${order}: ${plan.join(' | ')}`).toContain(`INDEX ${index}`);
+            expect(plan.join(" | "), `${view} ${sort} ${order}: ${plan.join(" | ")}`).not.toContain("TEMP B-TREE");
+          }
+        }
+      }
+      // A saved view's three filters walk the same indexes.
+      const saved = await planOf(`/api/tickets?view=open&criticality=critical,high&groupId=${people.rita!.groups[0]}&sort=criticality`);
+      expect(saved.join(' | ')).toContain('INDEX ticket_open_criticality');
+      expect(saved.join(' | ')).not.toContain('TEMP B-TREE');
+      // The counts read indexes alone.
+      await get('agent', '/api/views/counts');
+      const counts: string[] = [];
+      t.db.sqliteRead = (sql, parameters) => {
+        if (sql.includes('count(*)')) counts.push((read(`explain query plan ${sql}`, parameters) as { detail: string }[]).map((row) => row.detail).join(' | '));
+        return read(sql, parameters);
+      };
+      await get('agent', '/api/views/counts');
+      expect(counts.length).toBeGreaterThanOrEqual(5);
+      for (const plan of counts.slice(0, 5)) expect(plan).toMatch(/USING COVERING INDEX (ticket_group_status|ticket_assignee_status|ticket_closed)/);
+    } finally {
+      t.db.sqliteRead = read;
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import type { TicketListQuery } from '../../../contracts/tickets';
 import type { Db, DialectName } from '../../db/database';
 import { inlineLimit } from '../../db/limit';
-import { queryByShape, type ValueOf } from '../../db/prepared';
+import { preparedQuery, queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
@@ -88,6 +88,37 @@ export function scopedFtsQuery(actor: Actor, words: string): string {
   return `scope : (${scopes.length ? scopes.join(' OR ') : 'none'}) AND ${text}`;
 }
 
+/** The words in summary or incident, whoever's the ticket. */
+const unscopedFtsQuery = (words: string) => `{summary incident} : (${words})`;
+
+/** Past this many matches, a staff search in another order than the number's probes the sort's index (`matchesMany`). */
+const probeAbove = 2000;
+const matchCounts = new WeakMap<Db, (words: string) => Promise<{ n: number }[]>>();
+
+/**
+ * Whether a staff search on SQLite in an order other than the number's matches so many tickets
+ * that walking the sort's index and looking each row up among the matches beats reading every
+ * match and sorting them (1–2 s for a common word at 1M tickets). Counting the first 2,001
+ * matches reads a part of one index list; a rarer search reads and sorts its few matches.
+ */
+async function matchesMany(db: Db, actor: Actor, query: TicketListQuery): Promise<boolean> {
+  const sort = sortOf(query);
+  if (db.dialectName !== 'sqlite' || !actor.staffRole || !query.q || isTicketNumber(query.q) || sorts[sort][0] === 'ticket.number') return false;
+  const words = ftsQuery(query.q);
+  if (!words) return false;
+  let count = matchCounts.get(db);
+  if (!count) {
+    count = preparedQuery(db, 1, (text: string) =>
+      db
+        .selectFrom(db.selectFrom('ticket_search').select('rowid').where('ticket_search', '=', text).limit(inlineLimit(probeAbove + 1)).as('matched'))
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    );
+    matchCounts.set(db, count);
+  }
+  const [row] = await count(unscopedFtsQuery(words));
+  return Number(row?.n ?? 0) > probeAbove;
+}
+
 /** The sort of a list: as asked, else newest first by number for a search and by last update otherwise. */
 export function sortOf(query: TicketListQuery): Sort {
   return query.sort ?? (query.q ? 'number' : 'updated');
@@ -147,8 +178,11 @@ type ListShape = {
   view: View | null;
   channel: boolean;
   filters: FilterShape;
-  /** `walk`: read the SQLite full-text index in rowid order (see listTickets); `match`: filter by number or words. */
-  search: 'none' | 'walk' | 'match';
+  /**
+   * `walk`: read the SQLite full-text index in rowid order (see listTickets); `match`: filter by
+   * number or words; `probe`: walk the sort's index and look each row up among the matches.
+   */
+  search: 'none' | 'walk' | 'match' | 'probe';
   byNumber: boolean;
   byWords: boolean;
   sort: Sort;
@@ -199,6 +233,9 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     if (shape.cursor) q = q.where(sql.ref('ticket_search.rowid'), op, value<number>('cursorId'));
   } else if (shape.search === 'match') {
     q = q.where(matches(shape, value));
+  } else if (shape.search === 'probe') {
+    // `+`: the ids matched are a set to look rows up in, never the rows to read and sort.
+    q = q.where(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${value<string>('words')})`);
   }
   if (shape.cursor) {
     const id = value<number>('cursorId');
@@ -267,7 +304,7 @@ export function matches(shape: Pick<ListShape, 'dialect' | 'byNumber' | 'byWords
 }
 
 /** The shape and values of the list an actor asks for. */
-function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): { shape: ListShape; values: Record<string, unknown> } {
+function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, manyMatches: boolean): { shape: ListShape; values: Record<string, unknown> } {
   const sort = sortOf(query);
   const direction = sort === 'criticality' ? 'asc' : query.order;
   const seeAll = actor.memberships.filter((m) => m.seesAllTickets).map((m) => m.companyId);
@@ -275,7 +312,7 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
   const byNumber = query.q !== undefined && isTicketNumber(query.q);
   const words = query.q ? (dialect === 'sqlite' ? ftsQuery(query.q) : tsQuery(query.q)) : undefined;
   const byNumberOrder = sorts[sort].length === 1 && sorts[sort][0] === 'ticket.number';
-  const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && byNumberOrder ? 'walk' : 'match';
+  const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && byNumberOrder ? 'walk' : manyMatches ? 'probe' : 'match';
   const cursor = query.cursor ? decodeCursor(query.cursor, sorts[sort]) : undefined;
   const values: Record<string, unknown> = {
     actorId: actor.id,
@@ -283,7 +320,8 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery): {
     closedSince: query.view === 'recently_closed' ? recentlyClosedSince() : undefined,
     channel: query.channel,
     number: byNumber ? Number(query.q) : undefined,
-    words: words && dialect === 'sqlite' ? scopedFtsQuery(actor, words) : words,
+    // A probe reads every match once: the actor's scope, an OR of their groups, would cost more than it filters.
+    words: words && dialect === 'sqlite' ? (search === 'probe' ? unscopedFtsQuery(words) : scopedFtsQuery(actor, words)) : words,
     cursorId: cursor?.id,
   };
   seeAll.forEach((id, i) => (values[`seeAll${i}`] = id));
@@ -329,7 +367,7 @@ const listQueryOf = (db: Db) => queryByShape<ListShape, { tickets: Buffer; curso
 export async function listTickets(db: Db, actor: Actor, query: TicketListQuery): Promise<{ tickets: Buffer; nextCursor: string | null }> {
   let run = listQueries.get(db);
   if (!run) listQueries.set(db, (run = listQueryOf(db)));
-  const { shape, values } = listPlan(db.dialectName, actor, query);
+  const { shape, values } = listPlan(db.dialectName, actor, query, await matchesMany(db, actor, query));
   const [{ tickets, cursors }] = (await run(shape, values)) as [{ tickets: Buffer; cursors: string | null }];
   const cursorOf = cursors ? cursors.split('\n') : [];
   // One row more than the page was read, to know whether another page follows: it is dropped here.

@@ -121,6 +121,8 @@ describe('views count right at scale', () => {
       ['openedDays=10', { openedDays: 10 }, (x) => x.created_at >= since(10)],
       ['updatedDays=3', { updatedDays: 3 }, (x) => x.updated_at >= since(3)],
       ['q=folha', { q: 'folha' }, (x) => x.incident.includes('folha')],
+      // More than 2,000 matches: SQLite walks the sort's index and looks each row up among them.
+      ['q=boleto', { q: 'boleto' }, (x) => x.incident.includes('boleto')],
       ['view=open&criticality=critical,high&tags=folha', { view: 'open', criticality: ['critical', 'high'], tags: ['folha'] }, (x) => open(x) && x.criticality_rank <= 1 && x.tags.includes('folha')],
       [`view=mine&groupId=${sample.group_id}&updatedDays=20`, { view: 'mine', groupId: [sample.group_id], updatedDays: 20 }, (x) => open(x) && x.assignee_id === people.agent!.id && x.group_id === sample.group_id && x.updated_at >= since(20)],
     ];
@@ -175,6 +177,12 @@ describe('views count right at scale', () => {
       const saved = await planOf(`/api/tickets?view=open&criticality=critical,high&groupId=${people.rita!.groups[0]}&sort=criticality`);
       expect(saved.join(' | ')).toContain('INDEX ticket_open_criticality');
       expect(saved.join(' | ')).not.toContain('TEMP B-TREE');
+      // A search matching thousands in another order than the number's walks the sort's index too.
+      for (const [sort, index] of [['updated', 'ticket_updated'], ['criticality', 'ticket_criticality']]) {
+        const plan = await planOf(`/api/tickets?q=boleto&sort=${sort}`);
+        expect(plan.join(' | '), sort).toContain(`INDEX ${index}`);
+        expect(plan.join(' | '), sort).not.toContain('TEMP B-TREE');
+      }
       // The counts read indexes alone.
       await get('agent', '/api/views/counts');
       const counts: string[] = [];

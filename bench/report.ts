@@ -26,6 +26,8 @@ export type Report = {
   measurements: Measurement[];
   /** CPU used during the load runs by us and by other processes, which skew the numbers. */
   cpu: CpuUse | undefined;
+  /** The agent's scenarios at both sizes and their targets (agent-report.ts). */
+  agent: { table: string; targets: string };
 };
 
 /** How busy the machine was during the load runs, and with what. */
@@ -114,6 +116,19 @@ what to compare between runs on a busy machine; 1,000,000 / µs is what one free
 ## Targets
 
 ${targetsTable(report.measurements).table}
+
+## The agent's side
+
+Signed in as an agent of every group (analista@atende.example, who is also the assignee of every ticket the
+generator handled), on a dataset of the small size first and then on the one above: each built-in view in each
+sort it offers (first page of 25), a saved view with three filters (open statuses, the RM group, critical or
+high, by criticality), the sidebar's counts (every built-in view and the saved one, each up to 999), an agent
+search in each sort, the ticket page, a public reply and a status change (bench/agent.ts). “vs baseline” is the
+scenario's server CPU per request over the bare Fastify baseline's in the same run.
+
+${report.agent.table}
+
+${report.agent.targets}
 
 ${marker}
 

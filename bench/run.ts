@@ -3,9 +3,12 @@
  * baseline (each in a child process), loads them with autocannon, prints the results and writes
  * them to docs/benchmarks.md.
  *
+ * The agent's scenarios (bench/agent.ts) run at two sizes, BENCH_SMALL_TICKETS (10,000) first and
+ * then with the rest at BENCH_TICKETS, and the two are compared.
+ *
  * Environment: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (10), BENCH_CONNECTIONS (16), BENCH_WORKERS
- * (the portal's WORKERS; one per core), BENCH_KEEP=1 keeps the database, BENCH_TICKETS makes a
- * smaller trial run (docs not written).
+ * (the portal's WORKERS; one per core), BENCH_KEEP=1 keeps the database, BENCH_TICKETS and
+ * BENCH_SMALL_TICKETS make a smaller trial run (docs not written).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,8 @@ import { serverPids, startBaseline, startPortal, stopAllServers, type RunningSer
 import { cpuBetween, sampleCpu } from './cpu';
 import { generateDataset, type DatasetSize } from './generate';
 import { measure, succeeded, type LoadOptions, type Measurement, type Scenario } from './measure';
+import { agentAccount, agentScenarios } from './agent';
+import { agentTable, agentTargetsTable, type AgentRun } from './agent-report';
 import { resultsTable, targetsTable, writeMarkdown } from './report';
 import { searchWords } from './words';
 
@@ -34,13 +39,13 @@ function envNumber(name: string, fallback: number): number {
 }
 
 /** Signs in through the API, as the browser does, and returns the Cookie header to send back. */
-async function signIn(baseUrl: string): Promise<string> {
+async function signIn(baseUrl: string, who = account): Promise<string> {
   const res = await fetch(`${baseUrl}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(account),
+    body: JSON.stringify(who),
   });
-  if (res.status !== 200) throw new Error(`sign-in of ${account.email} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200) throw new Error(`sign-in of ${who.email} failed: ${res.status} ${await res.text()}`);
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
@@ -80,15 +85,24 @@ async function explainFailure(scenario: Scenario): Promise<string> {
   return `${res.status} ${(await res.text()).slice(0, 500)}`;
 }
 
-/** The measured scenarios, in order: reads first on the generated data, the writes last. */
-function scenarios(baseline: RunningServer, app: RunningServer, cookie: string, deep: { page: number; cursor: string }, bodies: string[]): Scenario[] {
+const baselineScenario = (baseline: RunningServer): Scenario => ({
+  key: 'baseline',
+  name: 'Baseline (bare Fastify)',
+  baseUrl: baseline.url,
+  serverPids: baseline.pids,
+  requests: [{ method: 'GET', path: '/' }],
+});
+
+/** The customer's scenarios, in order: reads first on the generated data, the opening last. */
+function scenarios(app: RunningServer, cookie: string, deep: { page: number; cursor: string }, bodies: string[]): { reads: Scenario[]; writes: Scenario[] } {
   const onApp = { baseUrl: app.url, serverPids: app.pids, headers: { cookie, origin: app.url } };
   const get = (path: string) => ({ method: 'GET' as const, path });
-  return [
-    { key: 'baseline', name: 'Baseline (bare Fastify)', baseUrl: baseline.url, serverPids: baseline.pids, requests: [get('/')] },
+  const reads: Scenario[] = [
     { key: 'list', name: 'List, first page', ...onApp, requests: [get('/api/tickets?limit=25')] },
     { key: 'deep', name: `List, page ${deep.page}`, ...onApp, requests: [get(`/api/tickets?limit=25&cursor=${deep.cursor}`)] },
     { key: 'search', name: 'Search', ...onApp, requests: searchWords.map((w) => get(`/api/tickets?q=${encodeURIComponent(w)}`)) },
+  ];
+  const writes: Scenario[] = [
     {
       key: 'create',
       name: 'Create ticket',
@@ -97,6 +111,23 @@ function scenarios(baseline: RunningServer, app: RunningServer, cookie: string, 
       requests: bodies.map((body) => ({ method: 'POST' as const, path: '/api/tickets', headers: { ...onApp.headers, 'content-type': 'application/json' }, body })),
     },
   ];
+  return { reads, writes };
+}
+
+/** The agent's scenarios alone at a smaller size, with a baseline of their own: the other half of the comparison. */
+async function agentAtSize(dir: string, load: LoadOptions, size: DatasetSize, workers: number): Promise<AgentRun> {
+  const file = path.join(dir, 'atende.sqlite');
+  console.log(`Generating ${size.tickets.toLocaleString('en-US')} tickets for the agent's scenarios in ${file} …`);
+  await generateDataset(file, size, (line) => console.log(line));
+  const baseline = await startBaseline();
+  const app = await startPortal(dir, workers);
+  try {
+    const cookie = await signIn(app.url, agentAccount);
+    const [base, ...measurements] = await measureAll([baselineScenario(baseline), ...(await agentScenarios(app, cookie))], load);
+    return { tickets: size.tickets, baseline: base!, measurements };
+  } finally {
+    await stopAllServers();
+  }
 }
 
 /** Runs the scenarios one after the other; the first with a failed request stops the benchmark. */
@@ -117,7 +148,7 @@ async function measureAll(list: Scenario[], load: LoadOptions): Promise<Measurem
   return measurements;
 }
 
-async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, workers: number, writeDocs: boolean) {
+async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, workers: number, writeDocs: boolean, small: AgentRun) {
   const file = path.join(dir, 'atende.sqlite');
   console.log(`Generating ${size.tickets.toLocaleString('en-US')} tickets in ${file} …`);
   const dataset = await generateDataset(file, size, (line) => console.log(line));
@@ -131,26 +162,40 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   const deepPage = Math.max(2, Math.min(deepestPage, Math.floor(dataset.benchCompanyTickets / 25) - 1));
   const deep = { page: deepPage, cursor: await cursorOfPage(app.url, cookie, deepPage) };
 
+  const agentCookie = await signIn(app.url, agentAccount);
+
   const cpuBefore = sampleCpu(serverPids());
-  const measurements = await measureAll(scenarios(baseline, app, cookie, deep, bodies), load);
+  const customer = scenarios(app, cookie, deep, bodies);
+  const agent = await agentScenarios(app, agentCookie);
+  // The agent's writes after every read, the opening last of all.
+  const agentReads = agent.filter((s) => !['reply', 'status'].includes(s.key));
+  const agentWrites = agent.filter((s) => ['reply', 'status'].includes(s.key));
+  const all = await measureAll([baselineScenario(baseline), ...customer.reads, ...agentReads, ...agentWrites, ...customer.writes], load);
   const cpu = cpuBetween(cpuBefore, sampleCpu(serverPids()));
+  const agentKeys = new Set(agent.map((s) => s.key));
+  const measurements = all.filter((m) => !agentKeys.has(m.key));
+  const large: AgentRun = { tickets: size.tickets, baseline: all[0]!, measurements: agent.map((s) => all.find((m) => m.key === s.key)!) };
 
   console.log(`\n${resultsTable(measurements)}\n`);
+  const agentResults = agentTable(small, large);
+  const agentTargets = agentTargetsTable(small, large);
+  console.log(`Agent's side:\n\n${agentResults}\n\n${agentTargets.table}\n`);
   if (cpu) console.log(`CPU during the load runs: ours ${cpu.oursCores.toFixed(2)} cores, other processes ${cpu.othersCores.toFixed(2)} cores\n`);
   const { table, missed } = targetsTable(measurements);
   console.log(`${table}\n`);
   if (writeDocs) {
-    writeMarkdown(docsFile, { date: new Date(), dataset, load, workers, sqliteVersion, deepPage, searchWords, measurements, cpu });
+    writeMarkdown(docsFile, { date: new Date(), dataset, load, workers, sqliteVersion, deepPage, searchWords, measurements, cpu, agent: { table: agentResults, targets: agentTargets.table } });
     console.log(`Written to ${path.relative(process.cwd(), docsFile)}`);
   } else {
     console.log('Trial size (BENCH_TICKETS set): docs/benchmarks.md left unchanged.');
   }
-  if (missed.length) console.log(`Targets not met:\n${missed.map((t) => `  - ${t}`).join('\n')}`);
+  if (missed.length || agentTargets.missed.length) console.log(`Targets not met:\n${[...missed, ...agentTargets.missed].map((t) => `  - ${t}`).join('\n')}`);
 }
 
 async function main() {
   const tickets = envNumber('BENCH_TICKETS', 1_000_000);
-  const size: DatasetSize = { companies: 1000, people: 20_000, tickets, benchCompanyTickets: Math.round(tickets / 50) };
+  const smallTickets = envNumber('BENCH_SMALL_TICKETS', 10_000);
+  const sizeOf = (n: number): DatasetSize => ({ companies: 1000, people: 20_000, tickets: n, benchCompanyTickets: Math.round(n / 50) });
   const load: LoadOptions = {
     seconds: envNumber('BENCH_SECONDS', 10),
     // A freshly started portal serves its first seconds about 30 % slower (JIT, SQLite's page caches).
@@ -161,14 +206,19 @@ async function main() {
   const workers = envNumber('BENCH_WORKERS', os.availableParallelism());
   const keep = process.env.BENCH_KEEP === '1';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-bench-'));
+  const smallDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atende-bench-small-'));
   const cleanUp = async () => {
     await stopAllServers();
+    fs.rmSync(smallDir, { recursive: true, force: true });
     if (keep) console.log(`Database kept in ${dir}`);
     else fs.rmSync(dir, { recursive: true, force: true });
   };
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
   try {
-    await benchmark(dir, load, size, Math.max(1, Math.round(workers)), process.env.BENCH_TICKETS === undefined);
+    const processes = Math.max(1, Math.round(workers));
+    const small = await agentAtSize(smallDir, load, sizeOf(smallTickets), processes);
+    const trial = process.env.BENCH_TICKETS !== undefined || process.env.BENCH_SMALL_TICKETS !== undefined;
+    await benchmark(dir, load, sizeOf(tickets), processes, !trial, small);
   } finally {
     await cleanUp();
   }

@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { TicketListQuery } from '../../../contracts/tickets';
 import type { Db, DialectName } from '../../db/database';
 import { inlineLimit } from '../../db/limit';
@@ -247,12 +247,22 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     );
   }
   const order = shape.search === 'walk' ? ['ticket_search.rowid'] : [...columns, 'ticket.id'];
-  const joined = shape.role ? staffListJoins(summaryJoins(q)) : summaryJoins(q);
-  let ordered = joined.select([summaryJson(shape.dialect, shape.role).as('json'), cursorLine(shape.dialect, columns).as('cursor')]);
   // "Recently closed" in another order than by update: its week is read from the closing index and
   // sorted, never by walking a sort's index through every older ticket.
   const sortsItsWeek = shape.view === 'recently_closed' && shape.sort !== 'updated';
-  for (const column of order) ordered = ordered.orderBy(sortsItsWeek ? unindexed(shape.dialect, column) : sql.ref(column), shape.direction);
+  // A list SQLite sorts (the matches of a search, that week) is sorted as ids first: SQLite
+  // computes a row's columns before sorting, so the page's JSON would be written for every match.
+  const idsFirst = shape.dialect === 'sqlite' && (shape.search === 'match' || sortsItsWeek);
+  const orderBy = <Q extends { orderBy: (e: RawBuilder<unknown>, d: 'asc' | 'desc') => Q }>(query: Q, hidden: boolean) =>
+    order.reduce((acc, column) => acc.orderBy(hidden ? unindexed(shape.dialect, column) : sql.ref(column), shape.direction), query);
+  if (idsFirst) {
+    const page = orderBy(q.select('ticket.id'), sortsItsWeek).limit(inlineLimit(shape.limit));
+    q = db.selectFrom('ticket').where('ticket.id', 'in', page);
+  }
+  const joined = shape.role ? staffListJoins(summaryJoins(q)) : summaryJoins(q);
+  const selected = joined.select([summaryJson(shape.dialect, shape.role).as('json'), cursorLine(shape.dialect, columns).as('cursor')]);
+  // The page's own order: its ids looked up and sorted, or the order of the index it walks.
+  const ordered = orderBy(selected, sortsItsWeek || idsFirst);
   return pageOf(db, shape.dialect, ordered.limit(inlineLimit(shape.limit)), order, shape.direction);
 }
 

@@ -183,6 +183,9 @@ describe('views count right at scale', () => {
         expect(plan.join(' | '), sort).toContain(`INDEX ${index}`);
         expect(plan.join(' | '), sort).not.toContain('TEMP B-TREE');
       }
+      // Fewer matches are sorted as ids, and only the page's rows are read and written as JSON.
+      const few = await planOf('/api/tickets?q=folha&sort=updated');
+      expect(few.join(' | ')).toMatch(/^CO-ROUTINE page \| SEARCH ticket USING INTEGER PRIMARY KEY \(rowid=\?\) \| LIST SUBQUERY/);
       // The counts read indexes alone.
       await get('agent', '/api/views/counts');
       const counts: string[] = [];

@@ -1,3 +1,4 @@
+import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCap, viewSorts, type BuiltInView } from '../../../contracts/views';
 import { generateTickets, type GeneratedTicket } from '../../test/generated-tickets';
@@ -198,6 +199,34 @@ describe('views count right at scale', () => {
       for (const plan of counts.slice(0, 5)) expect(plan).toMatch(/USING COVERING INDEX (ticket_group_status|ticket_assignee_status|ticket_closed)/);
     } finally {
       t.db.sqliteRead = read;
+    }
+  });
+
+  it('can read each open view in each sort from the open tickets\' partial indexes, in order (PostgreSQL\'s plans)', async () => {
+    if (t.db.dialectName !== 'postgres') return;
+    const execute = t.db.executeQuery.bind(t.db);
+    let last: CompiledQuery | undefined;
+    t.db.executeQuery = ((query: CompiledQuery) => {
+      if (query.sql.includes('string_agg')) last = query;
+      return execute(query);
+    }) as typeof t.db.executeQuery;
+    try {
+      await sql`analyze ticket`.execute(t.db);
+      for (const view of ['unassigned', 'mine', 'open', 'waiting']) {
+        for (const sort of ['updated', 'created', 'criticality']) {
+          await get('agent', `/api/tickets?view=${view}&sort=${sort}`);
+          // With sequential scans priced out, the plan shows whether the query's predicate lets an open-ticket index serve it.
+          const plan = await t.db.transaction().execute(async (trx) => {
+            await sql`set local enable_seqscan = off`.execute(trx);
+            await sql`set local enable_bitmapscan = off`.execute(trx);
+            const rows = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${last!.sql}`, [...last!.parameters]));
+            return rows.rows.map((row) => row['QUERY PLAN']).join('\n');
+          });
+          expect(plan, `${view} ${sort}`).toMatch(/Index Scan( Backward)? using ticket_open_\w+ on ticket/);
+        }
+      }
+    } finally {
+      t.db.executeQuery = execute;
     }
   });
 });

@@ -122,7 +122,7 @@ ${targetsTable(report.measurements).table}
 Signed in as an agent of every group (analista@atende.example, who is also the assignee of every ticket the
 generator handled), on a dataset of the small size first and then on the one above: each built-in view in each
 sort it offers (first page of 25), a saved view with three filters (open statuses, the RM group, critical or
-high, by criticality), the sidebar's counts (every built-in view and the saved one, each up to 999), an agent
+high, by criticality), the sidebar's counts (every built-in view and the saved one, each up to 99), an agent
 search in each sort, the ticket page, a public reply and a status change (bench/agent.ts). “vs baseline” is the
 scenario's server CPU per request over the bare Fastify baseline's in the same run.
 

@@ -128,8 +128,11 @@ export type SavedView = z.infer<typeof savedView>;
 
 export const savedViewList = z.object({ views: z.array(savedView) });
 
-/** Counts stop at `countCap`: a view holding more shows "999+" (`capped`). */
-export const countCap = 999;
+/**
+ * Counts stop at `countCap`: a view holding more shows "99+" (`capped`). A count reads an index
+ * entry per ticket it counts, ≈ 0.3 µs each: the sidebar's six counts then cost ≈ 0.2 ms.
+ */
+export const countCap = 99;
 export const viewCount = z.object({ count: z.number(), capped: z.boolean() });
 export const viewCounts = z.object({
   builtIn: z.object(Object.fromEntries(builtInViews.map((v) => [v, viewCount])) as Record<BuiltInView, typeof viewCount>),

@@ -55,6 +55,14 @@ export const views: DialectMigration = {
       .where(open)
       .execute();
     await db.schema.createIndex('ticket_open_assignee_number').on('ticket').columns(['assignee_id', 'number']).where(open).execute();
+    // "Waiting" by criticality: the open tickets' index would first walk every older one on hold.
+    // The status as no index reads it (tickets.filters.ts, `isWaiting`).
+    await db.schema
+      .createIndex('ticket_waiting_criticality')
+      .on('ticket')
+      .columns(['criticality_rank', 'created_at', 'id'])
+      .where(sql<boolean>`(status || '') in ('waiting_customer', 'solution_proposed')`)
+      .execute();
     await db.schema.dropIndex('ticket_assignee_updated').execute();
     await db.schema.dropIndex('ticket_closed').execute();
     await db.schema.createIndex('ticket_closed').on('ticket').columns(['closed_at', 'group_id', 'status']).where(sql.ref('closed_at'), 'is not', null).execute();

@@ -26,7 +26,7 @@ type CountShape = {
 };
 
 /**
- * A count that stops at `countCap` + 1 tickets: a view holding more shows "999+". The tickets
+ * A count that stops at `countCap` + 1 tickets: a view holding more shows "99+". The tickets
  * are read by whichever index seeks the filters best (a count needs no order): the open views of
  * the status and assignee indexes that hold the group (migrations 003, 007), "recently closed"
  * of the closing index with the group and status (013), a tag of the tag's index. An exact count

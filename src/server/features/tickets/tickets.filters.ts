@@ -111,6 +111,11 @@ export function filterPlan(actor: Actor, filters: TicketFilters, values: Record<
 
 /** Every status but closed, as the open tickets' partial indexes (migration 013) are declared: a literal, never a bound value. */
 export const isOpen = sql<boolean>`ticket.status <> 'closed'`;
+/**
+ * The waiting statuses, as the waiting tickets' partial index is declared: of the status as no
+ * index reads it, or SQLite would seek the statuses in another index and sort what it found.
+ */
+export const isWaiting = sql<boolean>`(ticket.status || '') in ('waiting_customer', 'solution_proposed')`;
 
 /**
  * A column as SQLite's planner must not use it (unary `+`, the same value): a sorted list walks
@@ -129,7 +134,8 @@ export function applyFilters(q: TicketQuery, dialect: DialectName, shape: Filter
   const col = (column: string) => (sortedList ? unindexed(dialect, column) : sql.ref(column));
   const items = <T = string>(name: string, n: number) => Array.from({ length: n }, (_, i) => value<T>(`f_${name}${i}`));
   if (shape.statuses) {
-    q = q.where(sql`(ticket.status || '')`, 'in', items('status', shape.statuses));
+    // A sorted list checks the status on each row of the sort's index; a count seeks it in the status indexes.
+    q = q.where(sortedList ? sql`(ticket.status || '')` : sql.ref('ticket.status'), 'in', items('status', shape.statuses));
     if (shape.openStatuses) q = q.where(isOpen);
   }
   if (shape.groups) q = q.where(col('ticket.group_id'), 'in', items<number>('group', shape.groups));

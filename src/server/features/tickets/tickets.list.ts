@@ -6,7 +6,7 @@ import { preparedQuery, queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { applyFilters, filterPlan, isOpen, openStatuses, unindexed, type FilterShape } from './tickets.filters';
+import { applyFilters, filterPlan, isOpen, isWaiting, openStatuses, unindexed, type FilterShape } from './tickets.filters';
 import { readableBy } from './tickets.policy';
 import { cursorLine, staffListJoins, summaryJoins, summaryJson } from './tickets.summary';
 
@@ -134,9 +134,9 @@ type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
  * sort's order; a count asks for the open statuses by name, which it seeks in the status indexes.
  * The waiting statuses are open ones, so a waiting list walks the open tickets' indexes too.
  * Every ticket's last update is at or after its closing (a closing writes both, `closed_at`
- * first), so "recently closed" by update (`byUpdate`) also bounds the update time, which it seeks.
+ * first), so "recently closed" by update also bounds the update time, which it seeks.
  */
-export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false, byUpdate = false } = {}): TicketQuery {
+export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false, sort }: { sortedList?: boolean; sort?: Sort } = {}): TicketQuery {
   const open = (query: TicketQuery) => (sortedList ? query.where(isOpen) : query.where('ticket.status', 'in', openStatuses));
   switch (view) {
     case 'unassigned':
@@ -146,12 +146,15 @@ export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: st
     case 'open':
       return open(q);
     case 'waiting':
+      // By criticality, the waiting tickets' own index (migration 013): the open one would first
+      // walk every older ticket on hold.
+      if (sortedList && sort === 'criticality') return q.where(isWaiting);
       return sortedList
         ? q.where(unindexedStatus, 'in', ['waiting_customer', 'solution_proposed']).where(isOpen)
         : q.where('ticket.status', 'in', ['waiting_customer', 'solution_proposed']);
     case 'recently_closed':
       // By closing time (ticket_closed), never by the status index of every closed ticket.
-      return q.where(unindexedStatus, '=', 'closed').where('ticket.closed_at', '>=', closedSince).$if(byUpdate, (qb) => qb.where('ticket.updated_at', '>=', closedSince));
+      return q.where(unindexedStatus, '=', 'closed').where('ticket.closed_at', '>=', closedSince).$if(sort === 'updated', (qb) => qb.where('ticket.updated_at', '>=', closedSince));
   }
 }
 
@@ -221,7 +224,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
   const columns = sorts[shape.sort];
   const op = shape.direction === 'desc' ? '<' : '>';
   let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: false }));
-  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true, byUpdate: shape.sort === 'updated' });
+  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true, sort: shape.sort });
   q = applyFilters(q, shape.dialect, shape.filters, value, { sortedList: true, sort: shape.sort });
   if (shape.channel) {
     q = q.where('ticket.service_line_id', 'in', (eb) =>

@@ -26,7 +26,7 @@ export async function viewsRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['views'],
-        summary: 'How many tickets each built-in and saved view holds, up to 999 (then `capped`)',
+        summary: 'How many tickets each built-in and saved view holds, up to 99 (then `capped`: "99+")',
         response: { 200: viewCounts, ...errors },
       },
     },

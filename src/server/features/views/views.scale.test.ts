@@ -83,9 +83,9 @@ describe('views count right at scale', () => {
       }
     }
     // Both sides of the cap are exercised.
-    const { builtIn } = await get('agent', '/api/views/counts');
-    expect(Object.values(builtIn).some((c) => (c as { capped: boolean }).capped)).toBe(true);
-    expect(Object.values(builtIn).some((c) => !(c as { capped: boolean }).capped && (c as { count: number }).count > 0)).toBe(true);
+    const all = (await Promise.all(['agent', 'rita', 'admin'].map(async (who) => Object.values((await get(who, '/api/views/counts')).builtIn)))).flat() as { count: number; capped: boolean }[];
+    expect(all.some((c) => c.capped)).toBe(true);
+    expect(all.some((c) => !c.capped && c.count > 0)).toBe(true);
   });
 
   it('lists each built-in view in each of its sorts, in both orders, as the rows say', async () => {
@@ -161,7 +161,7 @@ describe('views count right at scale', () => {
         unassigned: { updated: 'ticket_open_assignee_updated', created: 'ticket_open_assignee_number', number: 'ticket_open_assignee_number', criticality: 'ticket_open_assignee_criticality' },
         mine: { updated: 'ticket_open_assignee_updated', created: 'ticket_open_assignee_number', number: 'ticket_open_assignee_number', criticality: 'ticket_open_assignee_criticality' },
         open: { updated: 'ticket_open_updated', created: 'ticket_open_number', number: 'ticket_open_number', criticality: 'ticket_open_criticality' },
-        waiting: { updated: 'ticket_open_updated', created: 'ticket_open_number', number: 'ticket_open_number', criticality: 'ticket_open_criticality' },
+        waiting: { updated: 'ticket_open_updated', created: 'ticket_open_number', number: 'ticket_open_number', criticality: 'ticket_waiting_criticality' },
         recently_closed: { updated: 'ticket_updated' },
       };
       for (const [view, sorts] of Object.entries(walks) as [BuiltInView, Record<string, string>][]) {
@@ -222,7 +222,7 @@ describe('views count right at scale', () => {
             const rows = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${last!.sql}`, [...last!.parameters]));
             return rows.rows.map((row) => row['QUERY PLAN']).join('\n');
           });
-          expect(plan, `${view} ${sort}`).toMatch(/Index Scan( Backward)? using ticket_open_\w+ on ticket/);
+          expect(plan, `${view} ${sort}`).toMatch(/Index Scan( Backward)? using ticket_(open|waiting)_\w+ on ticket/);
         }
       }
     } finally {

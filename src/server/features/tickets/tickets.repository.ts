@@ -3,10 +3,10 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { foreignObject, notFound, type AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { inView, recentlyClosedSince } from './tickets.list';
+import { preparedQuery, queryByShape } from '../../db/prepared';
+import { actorOfShape, inView, recentlyClosedSince } from './tickets.list';
 import { readableBy } from './tickets.policy';
 import { summaryJoins } from './tickets.summary';
-import { tagsOf } from '../tags/tags.repository';
 
 /** A ticket's summary columns, for its page (the lists render them as JSON: summaryJson). */
 function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
@@ -47,9 +47,9 @@ export async function countViews(db: Db, actor: Actor) {
   return Object.fromEntries(counts) as Record<(typeof views)[number], number>;
 }
 
-/** A ticket by number with every field, if the actor may read it. */
-export async function findReadableTicket(db: Db, actor: Actor, number: number) {
-  return summaryColumns(db.selectFrom('ticket').where(readableBy(actor)).where('ticket.number', '=', number))
+/** The ticket page's query: every field of a ticket and the names it shows. */
+function pageColumns(query: SelectQueryBuilder<Database, 'ticket', object>) {
+  return summaryColumns(query)
     .innerJoin('category', 'category.id', 'ticket.category_id')
     .innerJoin('origin', 'origin.id', 'ticket.origin_id')
     .innerJoin('effect', 'effect.id', 'ticket.effect_id')
@@ -88,60 +88,105 @@ export async function findReadableTicket(db: Db, actor: Actor, number: number) {
       'environment.names as environment_names',
       'opener.id as opener_id',
       'opener.name as opener_name',
-    ])
-    .executeTakeFirst();
+    ]);
+}
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageColumns>['executeTakeFirstOrThrow']>>;
+type ScopeShape = Parameters<typeof actorOfShape>[0];
+
+/** The ticket page's reads, compiled once per database handle (and per shape of reader): every page view runs them. */
+function pageQueries(db: Db) {
+  const forCustomer = (internal: boolean) => ({
+    events: preparedQuery(db, 1, (ticketId: number) =>
+      db
+        .selectFrom('ticket_event')
+        .leftJoin('person', 'person.id', 'ticket_event.actor_id')
+        .select([
+          'ticket_event.id',
+          'ticket_event.kind',
+          'ticket_event.field',
+          'ticket_event.from_value',
+          'ticket_event.to_value',
+          'ticket_event.note',
+          'ticket_event.created_at',
+          'person.id as actor_id',
+          'person.name as actor_name',
+        ])
+        .where('ticket_event.ticket_id', '=', ticketId)
+        .$if(!internal, (q) => q.where('ticket_event.public', '=', true))
+        .orderBy('ticket_event.id'),
+    ),
+    articles: preparedQuery(db, 1, (ticketId: number) =>
+      db
+        .selectFrom('ticket_article')
+        .innerJoin('person', 'person.id', 'ticket_article.author_id')
+        .select([
+          'ticket_article.id',
+          'ticket_article.kind',
+          'ticket_article.body',
+          'ticket_article.internal',
+          'ticket_article.created_at',
+          'person.id as author_id',
+          'person.name as author_name',
+          'person.staff_role as author_staff_role',
+        ])
+        .where('ticket_article.ticket_id', '=', ticketId)
+        .$if(!internal, (q) => q.where('ticket_article.internal', '=', false))
+        .orderBy('ticket_article.id'),
+    ),
+  });
+  return {
+    ticket: queryByShape<ScopeShape, PageRow>(db, (shape, value) =>
+      pageColumns(db.selectFrom('ticket').where(readableBy(actorOfShape(shape, value))).where('ticket.number', '=', value<number>('number'))),
+    ),
+    copies: preparedQuery(db, 1, (ticketId: number) => db.selectFrom('ticket_copy').select('email').where('ticket_id', '=', ticketId).orderBy('email')),
+    attachments: preparedQuery(db, 1, (ticketId: number) =>
+      db
+        .selectFrom('attachment')
+        .select(['id', 'article_id', 'file_name', 'content_type', 'size'])
+        .where('ticket_id', '=', ticketId)
+        .where('article_id', 'is not', null)
+        .orderBy('created_at'),
+    ),
+    tags: preparedQuery(db, 1, (ticketId: number) =>
+      db.selectFrom('ticket_tag').innerJoin('tag', 'tag.id', 'ticket_tag.tag_id').select('tag.name').where('ticket_tag.ticket_id', '=', ticketId).orderBy('tag.name'),
+    ),
+    internal: forCustomer(true),
+    public: forCustomer(false),
+  };
+}
+const compiledPages = new WeakMap<Db, ReturnType<typeof pageQueries>>();
+function pageQueriesOf(db: Db) {
+  let queries = compiledPages.get(db);
+  if (!queries) compiledPages.set(db, (queries = pageQueries(db)));
+  return queries;
+}
+
+/** A ticket by number with every field, if the actor may read it. */
+export async function findReadableTicket(db: Db, actor: Actor, number: number): Promise<PageRow | undefined> {
+  const seeAll = actor.memberships.filter((m) => m.seesAllTickets).map((m) => m.companyId);
+  const ownOnly = actor.memberships.filter((m) => !m.seesAllTickets).map((m) => m.companyId);
+  const values: Record<string, unknown> = { actorId: actor.id, actorEmail: actor.email, number };
+  seeAll.forEach((id, i) => (values[`seeAll${i}`] = id));
+  ownOnly.forEach((id, i) => (values[`ownOnly${i}`] = id));
+  actor.groupIds.forEach((id, i) => (values[`group${i}`] = id));
+  const shape = { role: actor.staffRole, seeAll: seeAll.length, ownOnly: ownOnly.length, groups: actor.groupIds.length };
+  const [row] = await pageQueriesOf(db).ticket(shape, values);
+  return row;
 }
 
 /** The copies, articles (with attachments), history and tags of a ticket; customers get only the public part, and no tags. */
 export async function ticketDetails(db: Db, ticketId: number, internal: boolean) {
+  const q = pageQueriesOf(db);
+  const side = internal ? q.internal : q.public;
   const [copies, events, articles, attachments, tags] = await Promise.all([
-    db.selectFrom('ticket_copy').select('email').where('ticket_id', '=', ticketId).orderBy('email').execute(),
-    db
-      .selectFrom('ticket_event')
-      .leftJoin('person', 'person.id', 'ticket_event.actor_id')
-      .select([
-        'ticket_event.id',
-        'ticket_event.kind',
-        'ticket_event.field',
-        'ticket_event.from_value',
-        'ticket_event.to_value',
-        'ticket_event.note',
-        'ticket_event.created_at',
-        'person.id as actor_id',
-        'person.name as actor_name',
-      ])
-      .where('ticket_event.ticket_id', '=', ticketId)
-      .$if(!internal, (q) => q.where('ticket_event.public', '=', true))
-      .orderBy('ticket_event.id')
-      .execute(),
-    db
-      .selectFrom('ticket_article')
-      .innerJoin('person', 'person.id', 'ticket_article.author_id')
-      .select([
-        'ticket_article.id',
-        'ticket_article.kind',
-        'ticket_article.body',
-        'ticket_article.internal',
-        'ticket_article.created_at',
-        'person.id as author_id',
-        'person.name as author_name',
-        'person.staff_role as author_staff_role',
-      ])
-      .where('ticket_article.ticket_id', '=', ticketId)
-      .$if(!internal, (q) => q.where('ticket_article.internal', '=', false))
-      .orderBy('ticket_article.id')
-      .execute(),
-    db
-      .selectFrom('attachment')
-      .select(['id', 'article_id', 'file_name', 'content_type', 'size'])
-      .where('ticket_id', '=', ticketId)
-      .where('article_id', 'is not', null)
-      .orderBy('created_at')
-      .execute(),
+    q.copies(ticketId),
+    side.events(ticketId),
+    side.articles(ticketId),
+    q.attachments(ticketId),
     // Tags are the agents' alone.
-    internal ? tagsOf(db, ticketId) : undefined,
+    internal ? q.tags(ticketId) : undefined,
   ]);
-  return { copies: copies.map((c) => c.email), events, articles, attachments, tags };
+  return { copies: copies.map((c) => c.email), events, articles, attachments, tags: tags?.map((t) => t.name) };
 }
 
 /** The 404 for a ticket the caller cannot read: logged as a foreign object when it exists. */

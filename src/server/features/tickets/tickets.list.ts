@@ -93,7 +93,9 @@ const unscopedFtsQuery = (words: string) => `{summary incident} : (${words})`;
 
 /** Past this many matches, a staff search in another order than the number's probes the sort's index (`matchesMany`). */
 const probeAbove = 2000;
-const matchCounts = new WeakMap<Db, (words: string) => Promise<{ n: number }[]>>();
+/** The share of the newest tickets whose matches a search by last update reads first (`buildList`). */
+const recentShare = 0.05;
+const matchCounts = new WeakMap<Db, { count: (words: string) => Promise<{ n: number }[]>; lastId: () => Promise<{ id: number | null }[]> }>();
 
 /**
  * Whether a staff search on SQLite in an order other than the number's matches so many tickets
@@ -101,22 +103,28 @@ const matchCounts = new WeakMap<Db, (words: string) => Promise<{ n: number }[]>>
  * match and sorting them (1–2 s for a common word at 1M tickets). Counting the first 2,001
  * matches reads a part of one index list; a rarer search reads and sorts its few matches.
  */
-async function matchesMany(db: Db, actor: Actor, query: TicketListQuery): Promise<boolean> {
+async function matchesMany(db: Db, actor: Actor, query: TicketListQuery): Promise<{ recentFrom: number } | undefined> {
   const sort = sortOf(query);
-  if (db.dialectName !== 'sqlite' || !actor.staffRole || !query.q || isTicketNumber(query.q) || sorts[sort][0] === 'ticket.number') return false;
+  if (db.dialectName !== 'sqlite' || !actor.staffRole || !query.q || isTicketNumber(query.q) || sorts[sort][0] === 'ticket.number') return undefined;
   const words = ftsQuery(query.q);
-  if (!words) return false;
-  let count = matchCounts.get(db);
-  if (!count) {
-    count = preparedQuery(db, 1, (text: string) =>
-      db
-        .selectFrom(db.selectFrom('ticket_search').select('rowid').where('ticket_search', '=', text).limit(inlineLimit(probeAbove + 1)).as('matched'))
-        .select((eb) => eb.fn.countAll<number>().as('n')),
-    );
-    matchCounts.set(db, count);
+  if (!words) return undefined;
+  let queries = matchCounts.get(db);
+  if (!queries) {
+    queries = {
+      count: preparedQuery(db, 1, (text: string) =>
+        db
+          .selectFrom(db.selectFrom('ticket_search').select('rowid').where('ticket_search', '=', text).limit(inlineLimit(probeAbove + 1)).as('matched'))
+          .select((eb) => eb.fn.countAll<number>().as('n')),
+      ),
+      lastId: preparedQuery(db, 0, () => db.selectFrom('ticket').select((eb) => eb.fn.max('ticket.id').as('id'))),
+    };
+    matchCounts.set(db, queries);
   }
-  const [row] = await count(unscopedFtsQuery(words));
-  return Number(row?.n ?? 0) > probeAbove;
+  const [row] = await queries.count(unscopedFtsQuery(words));
+  if (Number(row?.n ?? 0) <= probeAbove) return undefined;
+  const [last] = await queries.lastId();
+  const lastId = Number(last?.id ?? 0);
+  return { recentFrom: Math.max(0, lastId - Math.ceil(lastId * recentShare)) };
 }
 
 /** The sort of a list: as asked, else newest first by number for a search and by last update otherwise. */
@@ -236,6 +244,18 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     if (shape.cursor) q = q.where(sql.ref('ticket_search.rowid'), op, value<number>('cursorId'));
   } else if (shape.search === 'match') {
     q = q.where(matches(shape, value));
+  } else if (shape.search === 'probe' && shape.sort === 'updated' && shape.direction === 'desc') {
+    // The latest updates are mostly of recent tickets: the matches among the newest are a set of
+    // their own, and the older tickets' matches are read only if the walk meets an older ticket
+    // (SQLite computes an IN's list when first needed). `+`: a set to look rows up in.
+    const recent = value<number>('recentFrom');
+    const words = value<string>('words');
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb(sql`+ticket.id`, '>=', recent), eb(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${words} and rowid >= ${recent})`)]),
+        eb.and([eb(sql`+ticket.id`, '<', recent), eb(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${words} and rowid < ${recent})`)]),
+      ]),
+    );
   } else if (shape.search === 'probe') {
     // `+`: the ids matched are a set to look rows up in, never the rows to read and sort.
     q = q.where(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${value<string>('words')})`);
@@ -317,7 +337,7 @@ export function matches(shape: Pick<ListShape, 'dialect' | 'byNumber' | 'byWords
 }
 
 /** The shape and values of the list an actor asks for. */
-function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, manyMatches: boolean): { shape: ListShape; values: Record<string, unknown> } {
+function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, manyMatches: { recentFrom: number } | undefined): { shape: ListShape; values: Record<string, unknown> } {
   const sort = sortOf(query);
   const direction = sort === 'criticality' ? 'asc' : query.order;
   const seeAll = actor.memberships.filter((m) => m.seesAllTickets).map((m) => m.companyId);
@@ -336,6 +356,7 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, ma
     // A probe reads every match once: the actor's scope, an OR of their groups, would cost more than it filters.
     words: words && dialect === 'sqlite' ? (search === 'probe' ? unscopedFtsQuery(words) : scopedFtsQuery(actor, words)) : words,
     cursorId: cursor?.id,
+    recentFrom: manyMatches?.recentFrom,
   };
   seeAll.forEach((id, i) => (values[`seeAll${i}`] = id));
   ownOnly.forEach((id, i) => (values[`ownOnly${i}`] = id));

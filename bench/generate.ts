@@ -128,7 +128,7 @@ function withTicketIndexesRebuilt(raw: SQLite.Database, log: (line: string) => v
   log(`  ticket indexes in ${seconds(started)} s`);
   const ftsStarted = performance.now();
   raw.exec(`insert into ticket_search(rowid, scope, summary, incident)
-    select id, 'c' || company_id || ' g' || coalesce(group_id, 0), summary, incident from ticket`);
+    select id, 'c' || company_id || ' g' || coalesce(group_id, 0) || ' k' || coalesce(criticality_rank, 4), summary, incident from ticket`);
   // Merged as the portal's maintenance thread keeps it, not left in the many segments of one bulk load.
   raw.exec(`insert into ticket_search(ticket_search) values ('optimize')`);
   log(`  full-text index in ${seconds(ftsStarted)} s`);

@@ -6,7 +6,8 @@ import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
 import { applyFilters, filterPlan, type FilterShape, type TicketFilters } from './tickets.filters';
-import { actorOfShape, ftsQuery, inView, isTicketNumber, matches, recentlyClosedSince, scopedFtsQuery, tsQuery } from './tickets.list';
+import { actorOfShape, inView, matches, recentlyClosedSince } from './tickets.list';
+import { ftsQuery, isTicketNumber, scopedFtsQuery, tsQuery } from './tickets.search';
 import { readableBy } from './tickets.policy';
 
 /** What a count is of: a built-in view, filters, words, or all of them together (a saved view). */

@@ -1,13 +1,15 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { levels } from '../../../contracts/criticality';
 import type { TicketListQuery } from '../../../contracts/tickets';
 import type { Db, DialectName } from '../../db/database';
 import { inlineLimit } from '../../db/limit';
-import { preparedQuery, queryByShape, type ValueOf } from '../../db/prepared';
+import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { applyFilters, filterPlan, isOpen, isWaiting, openStatuses, unindexed, type FilterShape } from './tickets.filters';
 import { readableBy } from './tickets.policy';
+import { ftsQuery, isTicketNumber, matchesMany, scopedFtsQuery, tsQuery, unscopedFtsQuery } from './tickets.search';
 import { cursorLine, staffListJoins, summaryJoins, summaryJson } from './tickets.summary';
 
 type Sort = NonNullable<TicketListQuery['sort']>;
@@ -56,83 +58,10 @@ function decodeCursor(raw: string, columns: SortKey[]): Cursor {
   throw new AppError('validation', 'errors.validation', { fields: { cursor: 'validation.invalid' } });
 }
 
-/** The words of a search; a word typed with a trailing `*` matches as a prefix ("bolet*"). */
-export function searchWords(q: string): { word: string; prefix: boolean }[] {
-  return [...q.matchAll(/([\p{L}\p{N}]+)(\*?)/gu)].map((m) => ({ word: m[1]!, prefix: m[2] === '*' }));
-}
-
-/**
- * Words of a search as an FTS5 query: every word must appear, whole (accents and case aside)
- * unless marked as a prefix. Whole words let FTS5 walk its index in order and stop at a page;
- * a prefix has to merge every matching term first.
- */
-export function ftsQuery(q: string): string | undefined {
-  const words = searchWords(q);
-  return words.length ? words.map((w) => `"${w.word}"${w.prefix ? '*' : ''}`).join(' ') : undefined;
-}
-
-/** The same words as a PostgreSQL tsquery in the Portuguese configuration (`:*` for a prefix). */
-export function tsQuery(q: string): string | undefined {
-  const words = searchWords(q);
-  return words.length ? words.map((w) => `${w.word}${w.prefix ? ':*' : ''}`).join(' & ') : undefined;
-}
-
-/**
- * The FTS5 query for an actor: the words in summary or incident, within the companies (customers)
- * or groups (agents) the actor reads; readableBy still applies on top of it.
- */
-export function scopedFtsQuery(actor: Actor, words: string): string {
-  const text = `{summary incident} : (${words})`;
-  if (actor.staffRole === 'admin') return text;
-  const scopes = actor.staffRole ? actor.groupIds.map((g) => `g${g}`) : actor.memberships.map((m) => `c${m.companyId}`);
-  return `scope : (${scopes.length ? scopes.join(' OR ') : 'none'}) AND ${text}`;
-}
-
-/** The words in summary or incident, whoever's the ticket. */
-const unscopedFtsQuery = (words: string) => `{summary incident} : (${words})`;
-
-/** Past this many matches, a staff search in another order than the number's probes the sort's index (`matchesMany`). */
-const probeAbove = 2000;
-/** The share of the newest tickets whose matches a search by last update reads first (`buildList`). */
-const recentShare = 0.05;
-const matchCounts = new WeakMap<Db, { count: (words: string) => Promise<{ n: number }[]>; lastId: () => Promise<{ id: number | null }[]> }>();
-
-/**
- * Whether a staff search on SQLite in an order other than the number's matches so many tickets
- * that walking the sort's index and looking each row up among the matches beats reading every
- * match and sorting them (1–2 s for a common word at 1M tickets). Counting the first 2,001
- * matches reads a part of one index list; a rarer search reads and sorts its few matches.
- */
-async function matchesMany(db: Db, actor: Actor, query: TicketListQuery): Promise<{ recentFrom: number } | undefined> {
-  const sort = sortOf(query);
-  if (db.dialectName !== 'sqlite' || !actor.staffRole || !query.q || isTicketNumber(query.q) || sorts[sort][0] === 'ticket.number') return undefined;
-  const words = ftsQuery(query.q);
-  if (!words) return undefined;
-  let queries = matchCounts.get(db);
-  if (!queries) {
-    queries = {
-      count: preparedQuery(db, 1, (text: string) =>
-        db
-          .selectFrom(db.selectFrom('ticket_search').select('rowid').where('ticket_search', '=', text).limit(inlineLimit(probeAbove + 1)).as('matched'))
-          .select((eb) => eb.fn.countAll<number>().as('n')),
-      ),
-      lastId: preparedQuery(db, 0, () => db.selectFrom('ticket').select((eb) => eb.fn.max('ticket.id').as('id'))),
-    };
-    matchCounts.set(db, queries);
-  }
-  const [row] = await queries.count(unscopedFtsQuery(words));
-  if (Number(row?.n ?? 0) <= probeAbove) return undefined;
-  const [last] = await queries.lastId();
-  const lastId = Number(last?.id ?? 0);
-  return { recentFrom: Math.max(0, lastId - Math.ceil(lastId * recentShare)) };
-}
-
 /** The sort of a list: as asked, else newest first by number for a search and by last update otherwise. */
 export function sortOf(query: TicketListQuery): Sort {
   return query.sort ?? (query.q ? 'number' : 'updated');
 }
-
-export const isTicketNumber = (text: string) => /^\d{1,9}$/.test(text);
 
 type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
 
@@ -191,9 +120,10 @@ type ListShape = {
   filters: FilterShape;
   /**
    * `walk`: read the SQLite full-text index in rowid order (see listTickets); `match`: filter by
-   * number or words; `probe`: walk the sort's index and look each row up among the matches.
+   * number or words; `probe`: walk the sort's index and look each row up among the matches;
+   * `rank`: read one criticality's matches from the full-text index in rowid order (`listTickets`).
    */
-  search: 'none' | 'walk' | 'match' | 'probe';
+  search: 'none' | 'walk' | 'match' | 'probe' | 'rank';
   byNumber: boolean;
   byWords: boolean;
   sort: Sort;
@@ -239,7 +169,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
       eb.selectFrom('service_line').innerJoin('channel', 'channel.id', 'service_line.channel_id').select('service_line.id').where('channel.key', '=', value<string>('channel')),
     );
   }
-  if (shape.search === 'walk') {
+  if (shape.search === 'walk' || shape.search === 'rank') {
     q = q.innerJoin('ticket_search', 'ticket_search.rowid', 'ticket.id').where('ticket_search', '=', value<string>('words'));
     if (shape.cursor) q = q.where(sql.ref('ticket_search.rowid'), op, value<number>('cursorId'));
   } else if (shape.search === 'match') {
@@ -260,7 +190,8 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     // `+`: the ids matched are a set to look rows up in, never the rows to read and sort.
     q = q.where(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${value<string>('words')})`);
   }
-  if (shape.cursor) {
+  // By criticality and words, a level is read in rowid order: the cursor's id is where it goes on.
+  if (shape.cursor && shape.search !== 'rank') {
     const id = value<number>('cursorId');
     // A row-value comparison, (c1, c2, id) < (v1, v2, last id), lets both engines seek the index.
     q = q.where((eb) =>
@@ -269,7 +200,7 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
         : eb(eb.refTuple(columns[0]!, columns[1]!, 'ticket.id'), op, eb.tuple(value<string>('cursor0'), value<string>('cursor1'), id)),
     );
   }
-  const order = shape.search === 'walk' ? ['ticket_search.rowid'] : [...columns, 'ticket.id'];
+  const order = shape.search === 'walk' || shape.search === 'rank' ? ['ticket_search.rowid'] : [...columns, 'ticket.id'];
   // "Recently closed" in another order than by update: its week is read from the closing index and
   // sorted, never by walking a sort's index through every older ticket.
   const sortsItsWeek = shape.view === 'recently_closed' && shape.sort !== 'updated';
@@ -345,7 +276,8 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, ma
   const byNumber = query.q !== undefined && isTicketNumber(query.q);
   const words = query.q ? (dialect === 'sqlite' ? ftsQuery(query.q) : tsQuery(query.q)) : undefined;
   const byNumberOrder = sorts[sort].length === 1 && sorts[sort][0] === 'ticket.number';
-  const search = !query.q ? 'none' : dialect === 'sqlite' && !byNumber && words !== undefined && byNumberOrder ? 'walk' : manyMatches ? 'probe' : 'match';
+  const fullText = dialect === 'sqlite' && !byNumber && words !== undefined;
+  const search = !query.q ? 'none' : fullText && byNumberOrder ? 'walk' : fullText && sort === 'criticality' ? 'rank' : manyMatches ? 'probe' : 'match';
   const cursor = query.cursor ? decodeCursor(query.cursor, sorts[sort]) : undefined;
   const values: Record<string, unknown> = {
     actorId: actor.id,
@@ -401,7 +333,8 @@ const listQueryOf = (db: Db) => queryByShape<ListShape, { tickets: Buffer; curso
 export async function listTickets(db: Db, actor: Actor, query: TicketListQuery): Promise<{ tickets: Buffer; nextCursor: string | null }> {
   let run = listQueries.get(db);
   if (!run) listQueries.set(db, (run = listQueryOf(db)));
-  const { shape, values } = listPlan(db.dialectName, actor, query, await matchesMany(db, actor, query));
+  const { shape, values } = listPlan(db.dialectName, actor, query, await matchesMany(db, actor, query, sorts[sortOf(query)][0] === 'ticket.number'));
+  if (shape.search === 'rank') return rankedSearch(run, shape, values, query.limit);
   const [{ tickets, cursors }] = (await run(shape, values)) as [{ tickets: Buffer; cursors: string | null }];
   const cursorOf = cursors ? cursors.split('\n') : [];
   // One row more than the page was read, to know whether another page follows: it is dropped here.
@@ -410,4 +343,30 @@ export async function listTickets(db: Db, actor: Actor, query: TicketListQuery):
   const page = tickets.subarray(0, beforeExtraRow + 1);
   page[beforeExtraRow] = ']'.charCodeAt(0);
   return { tickets: page, nextCursor: encodeCursor(cursorOf[query.limit - 1]!, sorts[shape.sort]) };
+}
+
+/**
+ * A search by criticality on SQLite: each level's matches ("k0" critical … "k4" in the index's
+ * scope, migration 013) read in rowid order, which is opening order (see `sorts`), from the
+ * cursor's level on, until the page is full; the levels after the cursor's start from their
+ * first match.
+ */
+async function rankedSearch(run: ReturnType<typeof listQueryOf>, shape: ListShape, values: Record<string, unknown>, limit: number) {
+  const rows: string[] = [];
+  const lines: string[] = [];
+  const first = shape.cursor ? Number(values.cursor0) : 0;
+  for (let level = first; level < levels.length && lines.length <= limit; level++) {
+    const [{ tickets, cursors }] = (await run(level === first ? shape : { ...shape, cursor: false }, { ...values, words: `scope : k${level} AND ${values.words as string}` })) as [
+      { tickets: Buffer; cursors: string | null },
+    ];
+    if (!cursors) continue;
+    lines.push(...cursors.split('\n'));
+    // Rows are joined by `,` and a newline, which JSON text never holds raw (see pageOf).
+    rows.push(...tickets.toString('utf8').slice(1, -1).split(',\n'));
+  }
+  const more = lines.length > limit;
+  return {
+    tickets: Buffer.from(`[${rows.slice(0, limit).join(',\n')}]`),
+    nextCursor: more ? encodeCursor(lines[limit - 1]!, sorts[shape.sort]) : null,
+  };
 }

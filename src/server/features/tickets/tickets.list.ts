@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { applyFilters, filterPlan, isOpen, isWaiting, openStatuses, unindexed, type FilterShape } from './tickets.filters';
 import { readableBy } from './tickets.policy';
-import { ftsQuery, isTicketNumber, matchesMany, scopedFtsQuery, tsQuery, unscopedFtsQuery } from './tickets.search';
+import { ftsQuery, isTicketNumber, matchesMany, probeAbove, scopedFtsQuery, tsQuery, unscopedFtsQuery } from './tickets.search';
 import { cursorLine, staffListJoins, summaryJoins, summaryJson } from './tickets.summary';
 
 type Sort = NonNullable<TicketListQuery['sort']>;
@@ -174,21 +174,26 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
     if (shape.cursor) q = q.where(sql.ref('ticket_search.rowid'), op, value<number>('cursorId'));
   } else if (shape.search === 'match') {
     q = q.where(matches(shape, value));
-  } else if (shape.search === 'probe' && shape.sort === 'updated' && shape.direction === 'desc') {
-    // The latest updates are mostly of recent tickets: the matches among the newest are a set of
-    // their own, and the older tickets' matches are read only if the walk meets an older ticket
-    // (SQLite computes an IN's list when first needed). `+`: a set to look rows up in.
-    const recent = value<number>('recentFrom');
-    const words = value<string>('words');
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([eb(sql`+ticket.id`, '>=', recent), eb(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${words} and rowid >= ${recent})`)]),
-        eb.and([eb(sql`+ticket.id`, '<', recent), eb(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${words} and rowid < ${recent})`)]),
-      ]),
-    );
   } else if (shape.search === 'probe') {
-    // `+`: the ids matched are a set to look rows up in, never the rows to read and sort.
-    q = q.where(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${value<string>('words')})`);
+    // Each row the walk meets is looked up in the full-text index by its rowid (≈ 3.5 µs). By
+    // last update, newest first, the rows are mostly of recent tickets: the newest matches (read
+    // from the index in rowid order, stopping there) are a set to look those up in instead.
+    const words = value<string>('words');
+    const matched = sql<boolean>`exists (select 1 from ticket_search where ticket_search match ${words} and rowid = ticket.id)`;
+    if (shape.sort === 'updated' && shape.direction === 'desc') {
+      const recent = value<number>('recentFrom');
+      q = q.where((eb) =>
+        eb.or([
+          eb.and([
+            eb(sql`+ticket.id`, '>=', recent),
+            eb(sql`+ticket.id`, 'in', sql<number>`(select rowid from ticket_search where ticket_search match ${words} order by rowid desc limit ${sql.lit(probeAbove)})`),
+          ]),
+          eb.and([eb(sql`+ticket.id`, '<', recent), matched]),
+        ]),
+      );
+    } else {
+      q = q.where(matched);
+    }
   }
   // By criticality and words, a level is read in rowid order: the cursor's id is where it goes on.
   if (shape.cursor && shape.search !== 'rank') {

@@ -42,37 +42,34 @@ export function scopedFtsQuery(actor: Actor, words: string): string {
 export const unscopedFtsQuery = (words: string) => `{summary incident} : (${words})`;
 
 /** Past this many matches, a staff search in another order than the number's probes the sort's index (`matchesMany`). */
-const probeAbove = 2000;
-/** The share of the newest tickets whose matches a search by last update reads first (`buildList`). */
-const recentShare = 0.05;
-const matchCounts = new WeakMap<Db, { count: (words: string) => Promise<{ n: number }[]>; lastId: () => Promise<{ id: number | null }[]> }>();
+export const probeAbove = 2000;
+const matchCounts = new WeakMap<Db, (words: string) => Promise<{ n: number; low: number | null }[]>>();
 
 /**
  * Whether a staff search on SQLite in an order other than the number's matches so many tickets
  * that walking the sort's index and looking each row up among the matches beats reading every
- * match and sorting them (1–2 s for a common word at 1M tickets). Counting the first 2,001
- * matches reads a part of one index list; a rarer search reads and sorts its few matches.
+ * match and sorting them (1–2 s for a common word at 1M tickets), and from which ticket on the
+ * newest `probeAbove` matches are (`recentFrom`, see buildList). The newest 2,001 matches are
+ * read from the index in rowid order, stopping there; a rarer search reads and sorts its matches.
  */
 export async function matchesMany(db: Db, actor: Actor, query: TicketListQuery, numberOrder: boolean): Promise<{ recentFrom: number } | undefined> {
   // By criticality, each level's matches are read in opening order instead (see rankedSearch).
   if (db.dialectName !== 'sqlite' || !actor.staffRole || !query.q || isTicketNumber(query.q) || numberOrder || query.sort === 'criticality') return undefined;
   const words = ftsQuery(query.q);
   if (!words) return undefined;
-  let queries = matchCounts.get(db);
-  if (!queries) {
-    queries = {
-      count: preparedQuery(db, 1, (text: string) =>
-        db
-          .selectFrom(db.selectFrom('ticket_search').select('rowid').where('ticket_search', '=', text).limit(inlineLimit(probeAbove + 1)).as('matched'))
-          .select((eb) => eb.fn.countAll<number>().as('n')),
-      ),
-      lastId: preparedQuery(db, 0, () => db.selectFrom('ticket').select((eb) => eb.fn.max('ticket.id').as('id'))),
-    };
-    matchCounts.set(db, queries);
+  let count = matchCounts.get(db);
+  if (!count) {
+    count = preparedQuery(db, 1, (text: string) =>
+      db
+        .selectFrom(
+          db.selectFrom('ticket_search').select('rowid').where('ticket_search', '=', text).orderBy('rowid', 'desc').limit(inlineLimit(probeAbove + 1)).as('matched'),
+        )
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min<number>('matched.rowid').as('low')]),
+    );
+    matchCounts.set(db, count);
   }
-  const [row] = await queries.count(unscopedFtsQuery(words));
+  const [row] = await count(unscopedFtsQuery(words));
   if (Number(row?.n ?? 0) <= probeAbove) return undefined;
-  const [last] = await queries.lastId();
-  const lastId = Number(last?.id ?? 0);
-  return { recentFrom: Math.max(0, lastId - Math.ceil(lastId * recentShare)) };
+  // The oldest of the 2,001 read is one past the newest 2,000.
+  return { recentFrom: Number(row!.low) + 1 };
 }

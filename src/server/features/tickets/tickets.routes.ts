@@ -69,11 +69,14 @@ export async function ticketsRoutes(app: FastifyInstance) {
         response: { 200: ticketView, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const row = await findReadableTicket(db, actor, request.params.number);
       if (!row) throw await unreadableTicket(db, request.params.number);
-      return presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)), config.tickets.reopenDays);
+      // The presenter names every field it sends (a whitelist), and a test holds the page to the
+      // schema above (views.routes.test.ts): checking it again on every page view was a tenth of its CPU.
+      const view = presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)), config.tickets.reopenDays);
+      return sendRenderedJson(reply, Buffer.from(JSON.stringify(view)));
     },
   );
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketView } from '../../../contracts/tickets';
 import { demoForm } from '../../test/catalog-ids';
 import { buildTestApp, demoRoles, request, signIn, type TestApp } from '../../test/harness';
 import { createPerson, setPersonPassword } from '../people/people.service';
@@ -118,8 +119,12 @@ describe('saved views, tags and counts', () => {
     expect(bad.json().error.fields).toEqual({ 'add.0': 'Use letras, números, -, _ ou . (sem espaços).' });
     expect(await outbox()).toBe(mails);
 
+    // The page is what its schema says, no field more (it is sent past the response serializer).
+    expect(ticketView.parse(tagged)).toEqual(tagged);
+    expect(ticketView.parse(await ok('agent', 'GET', `/api/tickets/${ticketRm}`))).toEqual(await ok('agent', 'GET', `/api/tickets/${ticketRm}`));
     // The customer's page, history and list show no tag.
     const page = await ok('contact', 'GET', `/api/tickets/${ticketRm}`);
+    expect(ticketView.parse(page)).toEqual(page);
     expect(page).not.toHaveProperty('tags');
     expect(JSON.stringify(page)).not.toContain('folha-de-pagamento');
     const list = await ok('contact', 'GET', '/api/tickets');

@@ -126,7 +126,8 @@ export const savedView = z.object({
 });
 export type SavedView = z.infer<typeof savedView>;
 
-export const savedViewList = z.object({ views: z.array(savedView) });
+/** The views the caller sees, and the groups they may share one with (and filter by). */
+export const savedViewList = z.object({ views: z.array(savedView), groups: z.array(z.object({ id: z.number(), name: z.string() })) });
 
 /**
  * Counts stop at `countCap`: a view holding more shows "99+" (`capped`). A count reads an index

@@ -44,7 +44,11 @@ describe('saved views, tags and counts', () => {
   it('keeps a personal view to its owner', async () => {
     const view = await ok('rita', 'POST', '/api/views', { name: 'Meus críticos', filters: { assignee: 'me', criticality: ['critical', 'high'], status: ['new', 'in_progress'] }, sort: 'criticality' });
     expect(view).toMatchObject({ share: 'personal', editable: true, owner: { name: 'Rita RM' }, filters: { assignee: 'me', criticality: ['critical', 'high'] }, columns: expect.any(Array) });
-    expect((await ok('rita', 'GET', '/api/views')).views.map((v: { id: number }) => v.id)).toContain(view.id);
+    const listed = await ok('rita', 'GET', '/api/views');
+    expect(listed.views.map((v: { id: number }) => v.id)).toContain(view.id);
+    // The groups one may share with: one's own; every group for the system administrator.
+    expect(listed.groups).toEqual([{ id: groups['Suporte RM'], name: 'Suporte RM' }]);
+    expect((await ok('admin', 'GET', '/api/views')).groups).toHaveLength(Object.keys(groups).length);
     for (const who of ['dora', 'agent', 'admin']) {
       expect((await ok(who, 'GET', '/api/views')).views.map((v: { id: number }) => v.id)).not.toContain(view.id);
       expect((await call(who, 'PATCH', `/api/views/${view.id}`, { revision: 1, name: 'x' })).statusCode).toBe(404);

@@ -5,7 +5,7 @@ import { errorBody } from '../../../contracts/errors';
 import { rowIdParam } from '../../../contracts/ids';
 import { savedView, savedViewList, viewCounts, viewInput, viewUpdate } from '../../../contracts/views';
 import { requireActor } from '../../plugins/session';
-import { createView, deleteView, listViews, updateView, viewCounts as countViews } from './views.service';
+import { createView, deleteView, listViews, shareableGroups, updateView, viewCounts as countViews } from './views.service';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody };
 const params = z.object({ id: rowIdParam });
@@ -17,8 +17,11 @@ export async function viewsRoutes(app: FastifyInstance) {
 
   r.get(
     '/api/views',
-    { schema: { tags: ['views'], summary: 'The saved views I see: mine, my groups’, and those of all agents', response: { 200: savedViewList, ...errors } } },
-    async (request) => ({ views: await listViews(db, requireActor(request)) }),
+    { schema: { tags: ['views'], summary: 'The saved views I see (mine, my groups’, all agents’) and the groups I may share one with', response: { 200: savedViewList, ...errors } } },
+    async (request) => {
+      const actor = requireActor(request);
+      return { views: await listViews(db, actor), groups: await shareableGroups(db, actor) };
+    },
   );
 
   r.get(

@@ -100,6 +100,19 @@ export async function listViews(db: Db, actor: Actor): Promise<SavedView[]> {
   return rows.map((row) => present(actor, row));
 }
 
+/** The active groups the actor may share a view with: their own, every one for the system administrator. */
+export async function shareableGroups(db: Db, actor: Actor): Promise<{ id: number; name: string }[]> {
+  if (!actor.staffRole) throw forbidden();
+  if (actor.staffRole !== 'admin' && !actor.groupIds.length) return [];
+  return db
+    .selectFrom('agent_group')
+    .select(['id', 'name'])
+    .where('active', '=', true)
+    .$if(actor.staffRole !== 'admin', (q) => q.where('id', 'in', actor.groupIds))
+    .orderBy('name')
+    .execute();
+}
+
 /** A view the actor sees, else the same 404 as one that does not exist. */
 async function visibleView(db: Db, actor: Actor, id: number): Promise<ViewRow> {
   if (!actor.staffRole) throw forbidden();

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditTable } from './AuditTable';
 import { lineNames } from './ServiceLinePicker';
-import { Loaded, PageHeader } from './ui';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { useAudit, useCatalog, useCompanies } from './useAdmin';
 
 /** Prefixes of the logged actions, for the filter ("contact" finds contact.created, contact.updated…). */

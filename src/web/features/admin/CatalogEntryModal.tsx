@@ -6,8 +6,9 @@ import { grades, levels } from '../../../contracts/criticality';
 import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { FormModal, requiredField, useDialogForm } from './FormModal';
-import { check, compactLocalized, LocalizedFields, toLocalized, type Localized } from './ui';
+import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { check } from '../../ui/forms';
+import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
 import { useCatalogActions } from './useAdmin';
 
 /** The cap select's value for a category that does not limit the criticality. */

@@ -6,8 +6,10 @@ import type { CatalogKind } from '../../../contracts/admin';
 import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
-import { notifyDone, useNotifyFailure } from './notify';
-import { ConfirmDialog, Loaded, PageHeader, SectionHeading } from './ui';
+import { notifyDone, useNotifyFailure } from '../../ui/notify';
+import { ConfirmDialog } from '../../ui/FormModal';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader, SectionHeading } from '../../ui/Page';
 import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useAdmin';
 
 const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };

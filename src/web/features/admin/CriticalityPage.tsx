@@ -8,7 +8,10 @@ import { useTranslate } from '../../app/useTranslate';
 import { CriticalityReason } from '../tickets/CriticalityReason';
 import { CriticalityBadge } from '../tickets/TicketBadges';
 import { useServiceLineForm } from '../tickets/useTickets';
-import { errorText, FormAlert, Loaded, PageHeader, SectionHeading } from './ui';
+import { errorText } from '../../ui/forms';
+import { FormAlert } from '../../ui/FormModal';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader, SectionHeading } from '../../ui/Page';
 import { useCatalog, useMatrix, useSaveMatrix } from './useAdmin';
 
 const same = (a: Matrix, b: Matrix) => grades.every((i) => grades.every((u) => a[i][u] === b[i][u]));

@@ -1,9 +1,9 @@
 import { Button, Code, Stack, Table, Text, Title } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../app/DataTable';
+import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../app/format';
-import { notifyDone, useNotifyFailure } from './notify';
+import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { useResendMail, type FailedMail } from './useAdmin';
 
 /** The latest mails given up: whom, what, the SMTP server's answer, when, and "send again" for each. */

@@ -3,12 +3,15 @@ import { IconUsersPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupInput } from '../../../contracts/admin';
-import { DataTable } from '../../app/DataTable';
+import { DataTable } from '../../ui/DataTable';
 import { useTranslate } from '../../app/useTranslate';
-import { FormModal, requiredField, useDialogForm } from './FormModal';
-import { EditButton } from './RowActions';
+import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { EditButton } from '../../ui/RowActions';
 import { ServiceLinePicker } from './ServiceLinePicker';
-import { ActiveBadge, check, Loaded, PageHeader } from './ui';
+import { ActiveBadge } from '../../ui/badges';
+import { check } from '../../ui/forms';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { useAgents, useCatalog, useGroups, useSaveGroup, type Catalog, type Group as AgentGroup } from './useAdmin';
 
 /** `/admin/groups`: the queues of agents, who is in each, and which service lines each serves. */

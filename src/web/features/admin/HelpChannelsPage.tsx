@@ -5,12 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { helpChannelInput } from '../../../contracts/admin';
 import { localized } from '../../../contracts/i18n';
-import { DataTable } from '../../app/DataTable';
+import { DataTable } from '../../ui/DataTable';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { FormModal, useDialogForm } from './FormModal';
-import { EditButton } from './RowActions';
-import { ActiveBadge, check, compactLocalized, Loaded, LocalizedFields, PageHeader, toLocalized, type Localized } from './ui';
+import { FormModal, useDialogForm } from '../../ui/FormModal';
+import { EditButton } from '../../ui/RowActions';
+import { ActiveBadge } from '../../ui/badges';
+import { check } from '../../ui/forms';
+import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { useHelpChannels, useSaveHelpChannel, type HelpChannelAdmin, type HelpChannelWrite } from './useAdmin';
 
 /** `/admin/help-channels`: the "Canais de atendimento" the help page lists, before and after sign-in. */

@@ -8,7 +8,10 @@ import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { useMe } from '../auth/useMe';
 import { FailedMails } from './FailedMails';
-import { check, errorText, FormAlert, Loaded, PageHeader, serverErrors } from './ui';
+import { check, errorText, serverErrors } from '../../ui/forms';
+import { FormAlert } from '../../ui/FormModal';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { useMailSettings, useTestMail } from './useAdmin';
 
 /** `/admin/mail`: how the server sends mail (from its configuration), the outbox with its failed mails, and a test mail. */

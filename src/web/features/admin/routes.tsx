@@ -9,7 +9,7 @@ import { useMe } from '../auth/useMe';
 import { PageLoader } from '../../app/PageLoader';
 import { HelpFrame } from '../help/HelpFrame';
 import { companyPages } from '../people/CompanyContext';
-import { PageHeader } from './ui';
+import { PageHeader } from '../../ui/Page';
 
 /** A page loaded on first visit: customers never download the administration's code. */
 function page(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy' | 'HydrateFallback'> {

@@ -2,7 +2,8 @@ import { Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { AuditTable } from '../admin/AuditTable';
-import { Loaded, PageHeader } from '../admin/ui';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { CompanyLine, CompanyTrail, useCompanyId } from './CompanyContext';
 import { useCompanyAudit } from './usePeople';
 

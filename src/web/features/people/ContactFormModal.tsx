@@ -6,8 +6,8 @@ import { languages, type Language } from '../../../contracts/i18n';
 import { contactInput, contactUpdate, type ContactView } from '../../../contracts/people';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { FormModal, requiredField, useDialogForm } from '../admin/FormModal';
-import { check } from '../admin/ui';
+import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { check } from '../../ui/forms';
 import { formatCpf } from './format';
 import { useContactActions, useGrantable, type ContactUpdate } from './usePeople';
 

@@ -3,7 +3,8 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationView } from '../../../contracts/people';
 import { formatDateTime } from '../../app/format';
-import { Loaded, PageHeader } from '../admin/ui';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { useAnswerInvitation, useInvitations } from './useInvitations';
 
 /**

@@ -3,7 +3,8 @@ import { IconPackage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { Loaded, PageHeader } from '../admin/ui';
+import { Loaded } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/Page';
 import { CompanyLine, CompanyTrail, useCompanyId, useOwnCompany } from './CompanyContext';
 import { useProducts } from './usePeople';
 

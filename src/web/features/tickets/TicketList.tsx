@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ticketStatuses } from '../../../contracts/tickets';
 import { dayYears } from '../../../contracts/time';
 import { formatDateTime } from '../../app/format';
-import { ListStates } from '../../app/ListStates';
+import { ListStates } from '../../ui/ListStates';
 import { useMe } from '../auth/useMe';
 import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField, type LineOptions } from './TicketFilterFields';
 import { TicketCards } from './TicketCards';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketSummaryView } from '../../../contracts/tickets';
-import { DataTable, type Column } from '../../app/DataTable';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { CriticalityBadge, StatusBadge } from './TicketBadges';
 
 /**

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ticketStatuses, type TicketSummaryView } from '../../../contracts/tickets';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { ListStates } from '../../app/ListStates';
+import { ListStates } from '../../ui/ListStates';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useMe } from '../auth/useMe';

@@ -3,7 +3,7 @@ import { IconDots, IconEdit, IconPlayerPlay, IconUserOff } from '@tabler/icons-r
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { notifyDone, useNotifyFailure } from './notify';
-import { errorText } from './ui';
+import { errorText } from './forms';
 
 /** A row's "…" button and the menu of what can be done to it. */
 export function RowMenu({ label, children }: { label: string; children: ReactNode }) {

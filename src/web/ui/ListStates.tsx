@@ -1,6 +1,18 @@
 import { Alert, Box, Button, Group, Paper, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { PageLoader } from './PageLoader';
+import { PageLoader } from '../app/PageLoader';
+
+/** A query's loading and failure states; its content once loaded. */
+export function Loaded<T>({ query, children }: { query: { data: T | undefined; error: Error | null; isPending: boolean }; children: (data: T) => ReactNode }) {
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  if (query.isPending) return <PageLoader />;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />}>
+      {query.error?.message}
+    </Alert>
+  );
+}
 
 /** What a list needs to know of its query; the paging part only for lists loaded page by page. */
 type ListQuery = {

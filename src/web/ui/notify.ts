@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from './ui';
+import { errorText } from './forms';
 
 /** Tells of a change that went through, as a green toast. */
 export function notifyDone(message: string, icon?: ReactNode) {

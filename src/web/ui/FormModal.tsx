@@ -1,9 +1,20 @@
-import { Button, Group, Modal, Stack, type MantineSize, type MantineSpacing } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, type MantineSize, type MantineSpacing } from '@mantine/core';
+import { IconAlertCircle } from '@tabler/icons-react';
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldLabel } from '../../app/FieldLabel';
+import { fieldLabel } from '../app/FieldLabel';
+import { serverErrors } from './forms';
 import { notifyDone } from './notify';
-import { FormAlert, serverErrors } from './ui';
+
+/** A form's message that belongs to no field. */
+export function FormAlert({ message }: { message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertCircle size={18} aria-hidden />}>
+      {message}
+    </Alert>
+  );
+}
 
 /** A dialog holding one form: an optional note, the message that belongs to no field, the fields, Cancel and submit. */
 export function FormModal({
@@ -123,4 +134,45 @@ export function useDialogForm<V extends object>({
 /** The props of a field that must be filled: the guide's `*` in the label, and no second asterisk from Mantine. */
 export function requiredField(label: string) {
   return { label: fieldLabel(label, true), required: true, withAsterisk: false };
+}
+
+/** Asks before an act that is hard to take back (deactivating). */
+export function ConfirmDialog({
+  opened,
+  title,
+  children,
+  confirmLabel,
+  color = 'red',
+  loading,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  opened: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  color?: string;
+  loading?: boolean;
+  error?: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': t('admin.common.close') }}>
+      <Stack>
+        {children}
+        <FormAlert message={error} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('admin.common.cancel')}
+          </Button>
+          <Button color={color} loading={loading} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
 }

@@ -8,10 +8,12 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
 import { useMe } from '../features/auth/useMe';
-import { adminNav } from '../features/admin/routes';
+import { adminNav } from '../features/admin/nav';
 import { useChannels } from '../features/catalog/useChannels';
+import { helpNav } from '../features/help/nav';
 import { InvitationsBanner } from '../features/people/InvitationsBanner';
-import { workspaceNav } from '../features/workspace/routes';
+import { mySpaceNav } from '../features/people/nav';
+import { workspaceNav } from '../features/workspace/nav';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 
@@ -133,7 +135,7 @@ export function Shell() {
             {t('nav.channels')}
           </Text>
           {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
-          {[...workspaceNav(me, t), ...adminNav(me, t)].map((section) => (
+          {[...workspaceNav(me, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
             <div key={section.title}>
               <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
                 {section.title}

@@ -1,7 +1,7 @@
 import { Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { AuditTable } from '../admin/AuditTable';
+import { AuditTable } from '../audit/AuditTable';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/Page';
 import { CompanyLine, CompanyTrail, useCompanyId } from './CompanyContext';

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { ContactInput, ContactView, ImportPreview, contactUpdate } from '../../../contracts/people';
 import { api, upload, type UploadProgress } from '../../api/client';
 import { useMe } from '../auth/useMe';
-import type { AuditEvent } from '../admin/AuditTable';
-import { useCompanies } from '../admin/useAdmin';
+import type { AuditEvent } from '../audit/AuditTable';
+import { useCompanies } from '../companies/useCompaniesAdmin';
 
 export type ContactStatus = 'active' | 'inactive' | 'all';
 export type ContactUpdate = z.input<typeof contactUpdate>;

@@ -12,18 +12,19 @@ import { currentLanguage } from '../../app/i18n';
 import { ListStates } from '../../ui/ListStates';
 import { useTranslate } from '../../app/useTranslate';
 import { formatCnpj } from '../people/format';
-import { ServiceLinePicker } from './ServiceLinePicker';
+import { ServiceLinePicker } from '../catalog/ServiceLinePicker';
 import { FormModal, requiredField, useDialogForm, ConfirmDialog } from '../../ui/FormModal';
 import { notifyDone } from '../../ui/notify';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
 import { ActiveBadge } from '../../ui/badges';
 import { check, errorText } from '../../ui/forms';
 import { PageHeader } from '../../ui/Page';
-import { useCatalog, useCompanies, useCompanyActions, type Catalog, type Company } from './useAdmin';
+import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
+import { useCompanies, useCompanyActions, type Company } from './useCompaniesAdmin';
 import { useCountryOptions } from '../../app/useCountryOptions';
 
 /** `/admin/companies`: the customer companies, their first portal administrator, entitlements and state. */
-export function CompaniesPage() {
+export function CompaniesAdminPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q.trim(), 300);

@@ -12,7 +12,7 @@ import { errorText } from '../../ui/forms';
 import { FormAlert } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader, SectionHeading } from '../../ui/Page';
-import { useCatalog, useMatrix, useSaveMatrix } from './useAdmin';
+import { useCatalog, useMatrix, useSaveMatrix } from './useCatalogAdmin';
 
 const same = (a: Matrix, b: Matrix) => grades.every((i) => grades.every((u) => a[i][u] === b[i][u]));
 const copy = (m: Matrix): Matrix => ({ high: { ...m.high }, medium: { ...m.medium }, low: { ...m.low } });
@@ -21,7 +21,7 @@ const copy = (m: Matrix): Matrix => ({ high: { ...m.high }, medium: { ...m.mediu
  * `/admin/criticality`: the matrix of impact (from the origin) × urgency (from the effect), with
  * a live preview of what a ticket would get under the matrix being edited.
  */
-export function CriticalityPage() {
+export function CriticalityAdminPage() {
   const { t } = useTranslation();
   const saved = useMatrix();
   return (

@@ -2,7 +2,7 @@ import { Checkbox, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
-import type { Catalog } from './useAdmin';
+import type { Catalog } from './useCatalogAdmin';
 
 /** The service lines by channel, for a checkbox list: active ones, and inactive ones still chosen. */
 export function linesByChannel(catalog: Catalog, chosen: number[] = []) {

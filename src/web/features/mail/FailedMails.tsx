@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../app/format';
 import { notifyDone, useNotifyFailure } from '../../ui/notify';
-import { useResendMail, type FailedMail } from './useAdmin';
+import { useResendMail, type FailedMail } from './useMailAdmin';
 
 /** The latest mails given up: whom, what, the SMTP server's answer, when, and "send again" for each. */
 export function FailedMails({ mails }: { mails: FailedMail[] }) {

@@ -2,10 +2,12 @@ import { Box, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditTable } from './AuditTable';
-import { lineNames } from './ServiceLinePicker';
+import { lineNames } from '../catalog/ServiceLinePicker';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/Page';
-import { useAudit, useCatalog, useCompanies } from './useAdmin';
+import { useAudit } from './useAudit';
+import { useCatalog } from '../catalog/useCatalogAdmin';
+import { useCompanies } from '../companies/useCompaniesAdmin';
 
 /** Prefixes of the logged actions, for the filter ("contact" finds contact.created, contact.updated…). */
 const areas = ['company', 'contact', 'contacts', 'email', 'catalog', 'criticality', 'agent', 'group', 'help_channel', 'mail'] as const;

@@ -12,10 +12,10 @@ import { check, errorText, serverErrors } from '../../ui/forms';
 import { FormAlert } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/Page';
-import { useMailSettings, useTestMail } from './useAdmin';
+import { useMailSettings, useTestMail } from './useMailAdmin';
 
 /** `/admin/mail`: how the server sends mail (from its configuration), the outbox with its failed mails, and a test mail. */
-export function MailPage() {
+export function MailAdminPage() {
   const { t } = useTranslation();
   // On a phone each setting's value goes below its label: side by side the values had no room.
   const orientation = useMatches<'vertical' | 'horizontal'>({ base: 'vertical', sm: 'horizontal' });

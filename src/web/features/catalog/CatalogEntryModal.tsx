@@ -9,7 +9,7 @@ import { useTranslate } from '../../app/useTranslate';
 import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
 import { check } from '../../ui/forms';
 import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
-import { useCatalogActions } from './useAdmin';
+import { useCatalogActions } from './useCatalogAdmin';
 
 /** The cap select's value for a category that does not limit the criticality. */
 const noCap = 'none';

@@ -15,10 +15,10 @@ import { check } from '../../ui/forms';
 import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/Page';
-import { useHelpChannels, useSaveHelpChannel, type HelpChannelAdmin, type HelpChannelWrite } from './useAdmin';
+import { useHelpChannels, useSaveHelpChannel, type HelpChannelAdmin, type HelpChannelWrite } from './useHelpAdmin';
 
 /** `/admin/help-channels`: the "Canais de atendimento" the help page lists, before and after sign-in. */
-export function HelpChannelsPage() {
+export function HelpChannelsAdminPage() {
   const { t } = useTranslation();
   const channels = useHelpChannels();
   const [form, setForm] = useState<{ channel: HelpChannelAdmin | null } | null>(null);

@@ -10,7 +10,7 @@ import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { ConfirmDialog } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader, SectionHeading } from '../../ui/Page';
-import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useAdmin';
+import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useCatalogAdmin';
 
 const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
 
@@ -19,7 +19,7 @@ const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low:
  * effects with their urgency; the categories (cap, Consultoria right) and origins (impact) with the
  * help the ticket form shows. Nothing is deleted (a ticket may use it): it is deactivated.
  */
-export function CatalogPage() {
+export function CatalogAdminPage() {
   const { t } = useTranslation();
   const catalog = useCatalog();
   const [selected, setSelected] = useState<number | null>(null);

@@ -15,12 +15,12 @@ import { ActiveBadge } from '../../ui/badges';
 import { check } from '../../ui/forms';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/Page';
-import { useAgentActions, useAgents, useGroups, type Agent } from './useAdmin';
+import { useAgentActions, useAgents, useGroups, type Agent } from './useGroupsAdmin';
 
 type Role = 'agent' | 'admin';
 
 /** `/admin/agents`: the vendor's staff (agents and system administrators), invited by mail. */
-export function AgentsPage() {
+export function AgentsAdminPage() {
   const { t } = useTranslation();
   const me = useMe().data;
   const agents = useAgents();

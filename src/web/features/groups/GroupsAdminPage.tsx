@@ -7,15 +7,16 @@ import { DataTable } from '../../ui/DataTable';
 import { useTranslate } from '../../app/useTranslate';
 import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
 import { EditButton } from '../../ui/RowActions';
-import { ServiceLinePicker } from './ServiceLinePicker';
+import { ServiceLinePicker } from '../catalog/ServiceLinePicker';
 import { ActiveBadge } from '../../ui/badges';
 import { check } from '../../ui/forms';
 import { Loaded } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/Page';
-import { useAgents, useCatalog, useGroups, useSaveGroup, type Catalog, type Group as AgentGroup } from './useAdmin';
+import { useAgents, useGroups, useSaveGroup, type Group as AgentGroup } from './useGroupsAdmin';
+import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
 
 /** `/admin/groups`: the queues of agents, who is in each, and which service lines each serves. */
-export function GroupsPage() {
+export function GroupsAdminPage() {
   const { t } = useTranslation();
   const groups = useGroups();
   const agents = useAgents();

@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconHome, IconLogout, IconMail, IconTicket } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
+import { useWide } from '../ui/useWide';
 import { useMe } from '../features/auth/useMe';
 import { adminNav } from '../features/admin/nav';
 import { useChannels } from '../features/catalog/useChannels';
@@ -30,8 +31,7 @@ export function Shell() {
   const channels = useChannels();
   const [opened, { toggle, close }] = useDisclosure();
   // Phones get the language switch in the menu and an icon for sign-out; one of each is ever rendered.
-  const theme = useMantineTheme();
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
+  const wide = useWide('sm');
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,44 +1,91 @@
-import { Paper, Table } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Paper, Table, Text, type TableProps, type TableTrProps } from '@mantine/core';
+import type { Key, ReactNode } from 'react';
 
-/** One header cell: its text, and optionally a fixed width, right alignment, the sort it shows. */
-export type Column = { label: ReactNode; width?: number; align?: 'right'; sort?: 'ascending' | 'descending' };
+/** One column: its header, the cell it shows for a row, and optionally a width, right alignment, the sort it shows. */
+export type Column<Row> = {
+  label: ReactNode;
+  cell: (row: Row) => ReactNode;
+  width?: number;
+  /** The widest a cell may grow, so a long text wraps (a ticket's summary). */
+  maxWidth?: number;
+  align?: 'right';
+  sort?: 'ascending' | 'descending';
+};
+
+/** A record's own key, for the records that have an id. */
+const byId = (row: unknown): Key => (row as { id: Key }).id;
 
 /**
- * The app's lists as tables: bordered, scrolling sideways below `minWidth`, one header row of
- * `columns`, rows as children. Named by `label`, or by the heading `labelledBy` points to.
+ * The app's lists as tables: bordered, scrolling sideways below `minWidth`, one header row and one
+ * row a record (keyed by `rowKey`, its id unless told), each cell drawn by its column. Named by
+ * `label`, or by the heading `labelledBy` points to.
  */
-export function DataTable({
+export function DataTable<Row>({
+  rows,
+  rowKey = byId,
   columns,
-  minWidth,
+  minWidth = 760,
   label,
   labelledBy,
   className,
-  children,
+  rowProps,
+  tableProps,
 }: {
-  columns: Column[];
-  minWidth: number;
+  rows: readonly Row[];
+  columns: (Column<Row> | false)[];
+  minWidth?: number;
   label?: string;
   labelledBy?: string;
   className?: string;
-  children: ReactNode;
-}) {
+  rowProps?: (row: Row) => TableTrProps;
+  /** What a table differs in: denser rows, stripes, an id that controls point to. */
+  tableProps?: TableProps;
+} & (Row extends { id: Key } ? { rowKey?: (row: Row) => Key } : { rowKey: (row: Row) => Key })) {
+  // A column given as `false` is left out (`cond && {...}`).
+  const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
       <Table.ScrollContainer minWidth={minWidth} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={label} aria-labelledby={labelledBy} className={className}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover aria-label={label} aria-labelledby={labelledBy} className={className} {...tableProps}>
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              {columns.map((column, index) => (
+              {shown.map((column, index) => (
                 <Table.Th key={index} scope="col" w={column.width} ta={column.align} aria-sort={column.sort}>
                   {column.label}
                 </Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
-          <Table.Tbody>{children}</Table.Tbody>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={rowKey(row)} {...rowProps?.(row)}>
+                {shown.map((column, index) => (
+                  <Table.Td key={index} ta={column.align} maw={column.maxWidth}>
+                    {column.cell(row)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
     </Paper>
+  );
+}
+
+/** A record's main cell: its name in bold, a detail below (an e-mail; a description cut to `clamp` lines), and any note after. */
+export function TitleCell({ title, detail, clamp, children }: { title: ReactNode; detail?: ReactNode; clamp?: number; children?: ReactNode }) {
+  return (
+    <>
+      <Text size="sm" fw={600}>
+        {title}
+      </Text>
+      {detail && (
+        <Text size="sm" c="dimmed" lineClamp={clamp}>
+          {detail}
+        </Text>
+      )}
+      {children}
+    </>
   );
 }

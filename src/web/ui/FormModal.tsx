@@ -128,7 +128,9 @@ export function useDialogForm<V extends object>({
     onError: failed,
   });
 
-  return { values, set, errors, alert, setAlert, formRef, showErrors, failed, whenSaved };
+  // What the FormModal takes from this state: `<FormModal {...form.modal} …>`.
+  const modal = { opened, onClose, formRef, alert };
+  return { values, set, errors, alert, setAlert, formRef, showErrors, failed, whenSaved, modal };
 }
 
 /** The props of a field that must be filled: the guide's `*` in the label, and no second asterisk from Mantine. */

@@ -15,7 +15,7 @@ export function Loaded<T>({ query, children }: { query: { data: T | undefined; e
 }
 
 /** What a list needs to know of its query; the paging part only for lists loaded page by page. */
-type ListQuery = {
+export type ListQuery = {
   isPending: boolean;
   isError: boolean;
   error: Error | null;
@@ -25,22 +25,38 @@ type ListQuery = {
   fetchNextPage?: () => Promise<unknown>;
 };
 
+/** An empty list: a sentence, under an icon when there is one. */
+export function EmptyState({ icon, color = 'gray', text }: { icon?: ReactNode; color?: string; text: string }) {
+  return (
+    <Paper withBorder p="xl">
+      <Stack align="center" gap="xs" ta="center">
+        {icon && (
+          <ThemeIcon variant="light" color={color} size={48} radius="xl">
+            {icon}
+          </ThemeIcon>
+        )}
+        <Text fw={600}>{text}</Text>
+      </Stack>
+    </Paper>
+  );
+}
+
 /**
- * A list's states: loading, failed, empty (an icon and a sentence), or its content — dimmed while
- * the results of new filters are on their way — and then a button to load the next page.
+ * A list's states: loading, failed, empty (`emptyText`, under `emptyIcon`), or its content — dimmed
+ * while the results of new filters are on their way — and then a button to load the next page.
  */
 export function ListStates({
   query,
   empty,
   emptyIcon,
-  emptyColor = 'gray',
+  emptyColor,
   emptyText,
   loadMoreLabel,
   children,
 }: {
   query: ListQuery;
   empty: boolean;
-  emptyIcon: ReactNode;
+  emptyIcon?: ReactNode;
   emptyColor?: string;
   emptyText: string;
   loadMoreLabel?: string;
@@ -48,18 +64,7 @@ export function ListStates({
 }) {
   if (query.isPending) return <PageLoader />;
   if (query.isError) return <Alert color="red">{query.error?.message}</Alert>;
-  if (empty) {
-    return (
-      <Paper withBorder p="xl">
-        <Stack align="center" gap="xs" ta="center">
-          <ThemeIcon variant="light" color={emptyColor} size={48} radius="xl">
-            {emptyIcon}
-          </ThemeIcon>
-          <Text fw={600}>{emptyText}</Text>
-        </Stack>
-      </Paper>
-    );
-  }
+  if (empty) return <EmptyState icon={emptyIcon} color={emptyColor} text={emptyText} />;
   return (
     <Box style={{ opacity: query.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
       {children}

@@ -1,13 +1,13 @@
-import { Box, Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AuditTable } from './AuditTable';
+import { ListStates } from '../../ui/ListStates';
+import { FilterBar, Page } from '../../ui/Page';
 import { lineNames } from '../catalog/ServiceLinePicker';
-import { Loaded } from '../../ui/ListStates';
-import { PageHeader } from '../../ui/Page';
-import { useAudit } from './useAudit';
 import { useCatalog } from '../catalog/useCatalogAdmin';
 import { useCompanies } from '../companies/useCompaniesAdmin';
+import { AuditTable } from './AuditTable';
+import { useAudit } from './useAudit';
 
 /** Prefixes of the logged actions, for the filter ("contact" finds contact.created, contact.updated…). */
 const areas = ['company', 'contact', 'contacts', 'email', 'catalog', 'criticality', 'agent', 'group', 'help_channel', 'mail'] as const;
@@ -20,12 +20,11 @@ export function AuditPage() {
   const audit = useAudit({ action: action ?? '', companyId: companyId ? Number(companyId) : null });
   const companies = useCompanies();
   const catalog = useCatalog();
-  const events = audit.data?.pages.flatMap((p) => p.events);
+  const events = audit.data?.pages.flatMap((p) => p.events) ?? [];
 
   return (
-    <Stack gap="lg">
-      <PageHeader title={t('admin.audit.title')} description={t('admin.audit.intro')} />
-      <Paper withBorder p="md" bg="gray.0" role="search" aria-label={t('admin.audit.filters')}>
+    <Page title={t('admin.audit.title')} description={t('admin.audit.intro')}>
+      <FilterBar label={t('admin.audit.filters')}>
         <Group gap="md" align="flex-end">
           <Select
             label={t('admin.audit.area')}
@@ -50,27 +49,10 @@ export function AuditPage() {
             w={300}
           />
         </Group>
-      </Paper>
-      <Loaded query={{ data: events, error: audit.error, isPending: audit.isPending }}>
-        {(list) =>
-          list.length === 0 ? (
-            <Paper withBorder p="xl">
-              <Text ta="center">{t('admin.audit.empty')}</Text>
-            </Paper>
-          ) : (
-            <Box style={{ opacity: audit.isPlaceholderData ? 0.6 : 1 }}>
-              <AuditTable events={list} label={t('admin.audit.title')} lineNames={lineNames(catalog.data)} />
-              {audit.hasNextPage && (
-                <Group justify="center" mt="md">
-                  <Button variant="default" loading={audit.isFetchingNextPage} onClick={() => void audit.fetchNextPage()}>
-                    {t('admin.audit.older')}
-                  </Button>
-                </Group>
-              )}
-            </Box>
-          )
-        }
-      </Loaded>
-    </Stack>
+      </FilterBar>
+      <ListStates query={audit} empty={events.length === 0} emptyText={t('admin.audit.empty')} loadMoreLabel={t('admin.audit.older')}>
+        <AuditTable events={events} label={t('admin.audit.title')} lineNames={lineNames(catalog.data)} />
+      </ListStates>
+    </Page>
   );
 }

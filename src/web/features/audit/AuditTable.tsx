@@ -1,10 +1,11 @@
-import { Code, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Code, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countryName, isCountryCode } from '../../../contracts/countries';
 import { languages } from '../../../contracts/i18n';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage, i18n } from '../../app/i18n';
 import { useTranslate, type Translate } from '../../app/useTranslate';
+import { DataTable, TitleCell } from '../../ui/DataTable';
 import { formatCnpj, formatCpf } from '../people/format';
 
 export type AuditEvent = {
@@ -104,91 +105,59 @@ function target(event: AuditEvent, t: Translate): string {
 }
 
 /** The audit log as a table: when, who, what, and before → after. */
-export function AuditTable({
-  events,
-  label,
-  lineNames,
-}: {
-  events: AuditEvent[];
-  label: string;
-  lineNames?: Map<number, string>;
-}) {
+export function AuditTable({ events, label, lineNames }: { events: AuditEvent[]; label: string; lineNames?: Map<number, string> }) {
   const { t } = useTranslation();
   const translate = useTranslate();
   return (
-    <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-      <Table.ScrollContainer minWidth={860} type="native">
-        <Table verticalSpacing="sm" horizontalSpacing="md" aria-label={label}>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th scope="col" w={150}>
-                {t('admin.audit.when')}
-              </Table.Th>
-              <Table.Th scope="col" w={180}>
-                {t('admin.audit.who')}
-              </Table.Th>
-              <Table.Th scope="col" w={260}>
-                {t('admin.audit.what')}
-              </Table.Th>
-              <Table.Th scope="col">{t('admin.audit.changes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((event) => {
-              const changes = describeChanges(event, translate, lineNames);
-              return (
-                <Table.Tr key={event.id} style={{ verticalAlign: 'top' }}>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{event.actor ?? t('admin.audit.system')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {actionLabel(event.action, translate)}
-                    </Text>
-                    <Text size="sm" c="dimmed">
-                      {target(event, translate)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {changes.length === 0 ? (
-                      <Text size="sm" c="dimmed">
-                        —
-                      </Text>
-                    ) : (
-                      <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-                        {changes.map((c) => (
-                          <Text component="li" size="sm" key={c.label}>
-                            <Text component="span" fw={600}>
-                              {c.label}:
-                            </Text>{' '}
-                            {c.from !== undefined && (
-                              <>
-                                <Code c="red.9" bg="red.0">
-                                  {c.from}
-                                </Code>{' '}
-                                <span aria-hidden>→</span>
-                                <VisuallyHidden>{t('admin.audit.becomes')}</VisuallyHidden>{' '}
-                              </>
-                            )}
-                            <Code c="teal.9" bg="teal.0">
-                              {c.to}
-                            </Code>
-                          </Text>
-                        ))}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable rows={events} minWidth={860} label={label} rowProps={() => ({ style: { verticalAlign: 'top' } })} columns={[
+        {
+          label: t('admin.audit.when'),
+          width: 150,
+          cell: (event) => (
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
+            </Text>
+          ),
+        },
+        { label: t('admin.audit.who'), width: 180, cell: (event) => event.actor ?? t('admin.audit.system') },
+        { label: t('admin.audit.what'), width: 260, cell: (event) => <TitleCell title={actionLabel(event.action, translate)} detail={target(event, translate)} /> },
+        { label: t('admin.audit.changes'), cell: (event) => <Changes changes={describeChanges(event, translate, lineNames)} /> },
+      ]}
+    />
+  );
+}
+
+/** An act's changes, one a line: "field: before → after". */
+function Changes({ changes }: { changes: ReturnType<typeof describeChanges> }) {
+  const { t } = useTranslation();
+  if (changes.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+      {changes.map((c) => (
+        <Text component="li" size="sm" key={c.label}>
+          <Text component="span" fw={600}>
+            {c.label}:
+          </Text>{' '}
+          {c.from !== undefined && (
+            <>
+              <Code c="red.9" bg="red.0">
+                {c.from}
+              </Code>{' '}
+              <span aria-hidden>→</span>
+              <VisuallyHidden>{t('admin.audit.becomes')}</VisuallyHidden>{' '}
+            </>
+          )}
+          <Code c="teal.9" bg="teal.0">
+            {c.to}
+          </Code>
+        </Text>
+      ))}
+    </Stack>
   );
 }

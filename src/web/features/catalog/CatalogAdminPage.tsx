@@ -9,7 +9,7 @@ import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryMod
 import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { ConfirmDialog } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';
-import { PageHeader, SectionHeading } from '../../ui/Page';
+import { Page, Panel } from '../../ui/Page';
 import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useCatalogAdmin';
 
 const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };
@@ -30,8 +30,7 @@ export function CatalogAdminPage() {
   const line = lines.find((l) => l.id === selected) ?? lines.find((l) => l.parentId === firstChannel?.id) ?? lines[0];
 
   return (
-    <Stack gap="lg">
-      <PageHeader title={t('admin.catalog.title')} description={t('admin.catalog.intro')} />
+    <Page title={t('admin.catalog.title')} description={t('admin.catalog.intro')}>
       <Loaded query={catalog}>
         {(data) => (
           <>
@@ -89,7 +88,7 @@ export function CatalogAdminPage() {
           </>
         )}
       </Loaded>
-    </Stack>
+    </Page>
   );
 }
 
@@ -102,28 +101,25 @@ function FormLists({ catalog, onEdit }: { catalog: Catalog; onEdit: (editing: Ed
     { kind: 'origin', title: t('admin.catalog.origins'), intro: t('admin.catalog.originsIntro') },
   ] as const;
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-form-lists">
-      <Stack gap="sm">
-        <SectionHeading id="catalog-form-lists" title={t('admin.catalog.formLists')} intro={t('admin.catalog.formListsIntro')} />
-        <Tabs defaultValue="effect" keepMounted={false}>
-          <Tabs.List>
-            {lists.map((list) => (
-              <Tabs.Tab key={list.kind} value={list.kind}>
-                {list.title}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
+    <Panel id="catalog-form-lists" title={t('admin.catalog.formLists')} intro={t('admin.catalog.formListsIntro')} size="h3" padding="md">
+      <Tabs defaultValue="effect" keepMounted={false}>
+        <Tabs.List>
           {lists.map((list) => (
-            <Tabs.Panel key={list.kind} value={list.kind} pt="sm">
-              <Text size="sm" c="dimmed" mb="xs">
-                {list.intro}
-              </Text>
-              <EntryList kind={list.kind} entries={catalog[list.kind]} onEdit={onEdit} />
-            </Tabs.Panel>
+            <Tabs.Tab key={list.kind} value={list.kind}>
+              {list.title}
+            </Tabs.Tab>
           ))}
-        </Tabs>
-      </Stack>
-    </Paper>
+        </Tabs.List>
+        {lists.map((list) => (
+          <Tabs.Panel key={list.kind} value={list.kind} pt="sm">
+            <Text size="sm" c="dimmed" mb="xs">
+              {list.intro}
+            </Text>
+            <EntryList kind={list.kind} entries={catalog[list.kind]} onEdit={onEdit} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Panel>
   );
 }
 
@@ -174,37 +170,34 @@ function LineLists({ catalog, line, onEdit }: { catalog: Catalog; line: CatalogE
   const { t } = useTranslation();
   const modules = children(catalog, 'module', line.id);
   return (
-    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="catalog-line">
-      <Stack gap="sm">
-        <SectionHeading id="catalog-line" title={t('admin.catalog.listsOf', { name: line.name })} intro={t('admin.catalog.listsIntro')} />
-        <Tabs defaultValue="modules" keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="modules">{t('admin.catalog.modules', { n: modules.length })}</Tabs.Tab>
-            <Tabs.Tab value="versions">{t('admin.catalog.versions', { n: children(catalog, 'version', line.id).length })}</Tabs.Tab>
-            <Tabs.Tab value="environments">{t('admin.catalog.environments', { n: children(catalog, 'environment', line.id).length })}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="modules" pt="sm">
-            <EntryList
-              kind="module"
-              entries={modules}
-              parentId={line.id}
-              onEdit={onEdit}
-              nested={(module) => (
-                <Stack gap={2} pl="xl" pb="xs" aria-label={t('admin.catalog.routinesOf', { name: module.name })} role="group">
-                  <EntryList kind="routine" entries={children(catalog, 'routine', module.id)} parentId={module.id} onEdit={onEdit} />
-                </Stack>
-              )}
-            />
-          </Tabs.Panel>
-          <Tabs.Panel value="versions" pt="sm">
-            <EntryList kind="version" entries={children(catalog, 'version', line.id)} parentId={line.id} onEdit={onEdit} />
-          </Tabs.Panel>
-          <Tabs.Panel value="environments" pt="sm">
-            <EntryList kind="environment" entries={children(catalog, 'environment', line.id)} parentId={line.id} onEdit={onEdit} />
-          </Tabs.Panel>
-        </Tabs>
-      </Stack>
-    </Paper>
+    <Panel id="catalog-line" title={t('admin.catalog.listsOf', { name: line.name })} intro={t('admin.catalog.listsIntro')} size="h3" padding="md">
+      <Tabs defaultValue="modules" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="modules">{t('admin.catalog.modules', { n: modules.length })}</Tabs.Tab>
+          <Tabs.Tab value="versions">{t('admin.catalog.versions', { n: children(catalog, 'version', line.id).length })}</Tabs.Tab>
+          <Tabs.Tab value="environments">{t('admin.catalog.environments', { n: children(catalog, 'environment', line.id).length })}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="modules" pt="sm">
+          <EntryList
+            kind="module"
+            entries={modules}
+            parentId={line.id}
+            onEdit={onEdit}
+            nested={(module) => (
+              <Stack gap={2} pl="xl" pb="xs" aria-label={t('admin.catalog.routinesOf', { name: module.name })} role="group">
+                <EntryList kind="routine" entries={children(catalog, 'routine', module.id)} parentId={module.id} onEdit={onEdit} />
+              </Stack>
+            )}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="versions" pt="sm">
+          <EntryList kind="version" entries={children(catalog, 'version', line.id)} parentId={line.id} onEdit={onEdit} />
+        </Tabs.Panel>
+        <Tabs.Panel value="environments" pt="sm">
+          <EntryList kind="environment" entries={children(catalog, 'environment', line.id)} parentId={line.id} onEdit={onEdit} />
+        </Tabs.Panel>
+      </Tabs>
+    </Panel>
   );
 }
 

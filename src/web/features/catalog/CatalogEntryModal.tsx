@@ -36,6 +36,21 @@ type EntryValues = {
   impact: string | null;
 };
 
+/** The form's values for an entry, or empty ones for a new entry. */
+function entryValues(entry: CatalogEntryView | null, isKeyed: boolean): EntryValues {
+  return {
+    name: entry?.name ?? '',
+    names: toLocalized(entry?.names),
+    code: entry?.code ?? '',
+    key: isKeyed ? (entry?.code ?? '') : '',
+    urgency: entry?.urgency ?? null,
+    help: toLocalized(entry?.help),
+    capLevel: entry?.capLevel ?? noCap,
+    needsConsultingRight: entry?.needsConsultingRight ?? false,
+    impact: entry?.impact ?? null,
+  };
+}
+
 /** Adds or edits one catalog entry, with the fields its kind has. */
 export function CatalogEntryModal({ editing, onClose }: { editing: Editing | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -49,22 +64,8 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
   const isKeyed = spec.code === 'key';
   // The ticket form shows the guide's help beside these choices.
   const isHelped = spec.help === true;
-  const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<EntryValues>({
-    opened: editing !== null,
-    onClose,
-    subject: editing,
-    initial: () => ({
-      name: entry?.name ?? '',
-      names: toLocalized(entry?.names),
-      code: entry?.code ?? '',
-      key: isKeyed ? (entry?.code ?? '') : '',
-      urgency: entry?.urgency ?? null,
-      help: toLocalized(entry?.help),
-      capLevel: entry?.capLevel ?? noCap,
-      needsConsultingRight: entry?.needsConsultingRight ?? false,
-      impact: entry?.impact ?? null,
-    }),
-  });
+  const form = useDialogForm<EntryValues>({ opened: editing !== null, onClose, subject: editing, initial: () => entryValues(entry, isKeyed) });
+  const { values, set, errors } = form;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -87,8 +88,8 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
     const found = { ...(result.errors ?? {}) };
     if (kind === 'effect' && !values.urgency) found.urgency = t('validation.required');
     if (kind === 'origin' && !values.impact) found.impact = t('validation.required');
-    if (Object.keys(found).length) return showErrors(found, null);
-    const callbacks = whenSaved((saved: { name: string; names: Record<string, string> | null }) =>
+    if (Object.keys(found).length) return form.showErrors(found, null);
+    const callbacks = form.whenSaved((saved: { name: string; names: Record<string, string> | null }) =>
       t(entry ? 'admin.common.savedNamed' : 'admin.catalog.created', { name: catalogLabel(saved) }),
     );
     if (entry) update.mutate({ kind, id: entry.id, input }, callbacks);
@@ -104,16 +105,7 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
   );
 
   return (
-    <FormModal
-      opened={editing !== null}
-      onClose={onClose}
-      size={isHelped ? 'xl' : undefined}
-      title={title}
-      formRef={formRef}
-      onSubmit={submit}
-      alert={alert}
-      saving={create.isPending || update.isPending}
-    >
+    <FormModal {...form.modal} size={isHelped ? 'xl' : undefined} title={title} onSubmit={submit} saving={create.isPending || update.isPending}>
       {isHelped ? (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {nameFields}
@@ -150,32 +142,8 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
           error={errors.key}
         />
       )}
-      {kind === 'effect' && (
-        <Select
-          {...requiredField(t('admin.catalog.fields.urgency'))}
-          description={t('admin.catalog.fields.urgencyHelp')}
-          inputWrapperOrder={below}
-          allowDeselect={false}
-          placeholder={t('ticketForm.choose')}
-          data={grades.map((g) => ({ value: g, label: t(`admin.catalog.urgencies.${g}`) }))}
-          value={values.urgency}
-          onChange={(v) => set({ urgency: v }, 'urgency')}
-          error={errors.urgency}
-        />
-      )}
-      {kind === 'origin' && (
-        <Select
-          {...requiredField(t('admin.catalog.fields.impact'))}
-          description={t('admin.catalog.fields.impactHelp')}
-          inputWrapperOrder={below}
-          allowDeselect={false}
-          placeholder={t('ticketForm.choose')}
-          data={grades.map((g) => ({ value: g, label: t(`admin.catalog.impacts.${g}`) }))}
-          value={values.impact}
-          onChange={(v) => set({ impact: v }, 'impact')}
-          error={errors.impact}
-        />
-      )}
+      {kind === 'effect' && <GradeSelect field="urgency" value={values.urgency} onChange={(urgency) => set({ urgency }, 'urgency')} error={errors.urgency} />}
+      {kind === 'origin' && <GradeSelect field="impact" value={values.impact} onChange={(impact) => set({ impact }, 'impact')} error={errors.impact} />}
       {kind === 'category' && (
         <>
           <Select
@@ -197,5 +165,24 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
         </>
       )}
     </FormModal>
+  );
+}
+
+/** An effect's urgency or an origin's impact: high, medium or low, which the criticality matrix combines. */
+function GradeSelect({ field, value, onChange, error }: { field: 'urgency' | 'impact'; value: string | null; onChange: (grade: string | null) => void; error?: string }) {
+  const { t } = useTranslation();
+  const names = field === 'urgency' ? 'admin.catalog.urgencies' : 'admin.catalog.impacts';
+  return (
+    <Select
+      {...requiredField(t(`admin.catalog.fields.${field}`))}
+      description={t(`admin.catalog.fields.${field}Help`)}
+      inputWrapperOrder={below}
+      allowDeselect={false}
+      placeholder={t('ticketForm.choose')}
+      data={grades.map((g) => ({ value: g, label: t(`${names}.${g}`) }))}
+      value={value}
+      onChange={onChange}
+      error={error}
+    />
   );
 }

@@ -19,6 +19,11 @@ export function lineNames(catalog: Catalog | undefined): Map<number, string> {
   return new Map((catalog?.service_line ?? []).map((l) => [l.id, l.name]));
 }
 
+/** Service line codes by id ("RM", "PROTHEUS"), for the badges of a company's or a group's lines. */
+export function lineCodes(catalog: Catalog | undefined): Map<number, string> {
+  return new Map((catalog?.service_line ?? []).map((l) => [l.id, l.code ?? l.name]));
+}
+
 /** Checkboxes of service lines grouped by channel (entitlements, the lines a group serves). */
 export function ServiceLinePicker({ catalog, value, onChange, label, error }: { catalog: Catalog; value: number[]; onChange: (ids: number[]) => void; label: string; error?: string }) {
   const { t } = useTranslation();

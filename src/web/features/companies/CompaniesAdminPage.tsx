@@ -1,27 +1,29 @@
-import { Anchor, Badge, Button, Divider, Group, Menu, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Divider, Menu, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuilding, IconBuildingPlus, IconListCheck, IconSearch, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconBuildingPlus, IconListCheck, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { companyInput, companyUpdate } from '../../../contracts/admin';
 import { countryName } from '../../../contracts/countries';
-import { languages, type Language } from '../../../contracts/i18n';
-import { DataTable } from '../../ui/DataTable';
+import type { Language } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
-import { ListStates } from '../../ui/ListStates';
-import { useTranslate } from '../../app/useTranslate';
-import { formatCnpj } from '../people/format';
-import { ServiceLinePicker } from '../catalog/ServiceLinePicker';
-import { FormModal, requiredField, useDialogForm, ConfirmDialog } from '../../ui/FormModal';
-import { notifyDone } from '../../ui/notify';
-import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
-import { ActiveBadge } from '../../ui/badges';
-import { check, errorText } from '../../ui/forms';
-import { PageHeader } from '../../ui/Page';
-import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
-import { useCompanies, useCompanyActions, type Company } from './useCompaniesAdmin';
 import { useCountryOptions } from '../../app/useCountryOptions';
+import { useTranslate } from '../../app/useTranslate';
+import { ActiveBadge, CodeBadges } from '../../ui/badges';
+import { DataTable } from '../../ui/DataTable';
+import { check, errorText } from '../../ui/forms';
+import { ConfirmDialog, FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { LanguageSelect } from '../../ui/LanguageSelect';
+import { ListStates } from '../../ui/ListStates';
+import { notifyDone } from '../../ui/notify';
+import { FilterBar, Page, SectionHeading } from '../../ui/Page';
+import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
+import { SearchField } from '../../ui/SearchField';
+import { lineCodes, ServiceLinePicker } from '../catalog/ServiceLinePicker';
+import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
+import { formatCnpj } from '../people/format';
+import { useCompanies, useCompanyActions, type Company } from './useCompaniesAdmin';
 
 /** `/admin/companies`: the customer companies, their first portal administrator, entitlements and state. */
 export function CompaniesAdminPage() {
@@ -33,7 +35,7 @@ export function CompaniesAdminPage() {
   const { update } = useCompanyActions();
   const [form, setForm] = useState<{ company: Company | null } | null>(null);
   const [entitling, setEntitling] = useState<Company | null>(null);
-  const codes = new Map((catalog.data?.service_line ?? []).map((l) => [l.id, l.code ?? l.name]));
+  const codes = lineCodes(catalog.data);
   const list = companies.data ?? [];
   const activity = useActiveToggle<Company>({
     mutation: update,
@@ -42,27 +44,14 @@ export function CompaniesAdminPage() {
   });
 
   return (
-    <Stack gap="lg">
-      <PageHeader
-        title={t('admin.companies.title')}
-        description={t('admin.companies.intro')}
-        actions={
-          <Button leftSection={<IconBuildingPlus size={18} aria-hidden />} onClick={() => setForm({ company: null })} disabled={!catalog.data}>
-            {t('admin.companies.new')}
-          </Button>
-        }
-      />
-      <Paper withBorder p="md" bg="gray.0" role="search" aria-label={t('admin.companies.filters')}>
-        <TextInput
-          type="search"
-          label={t('admin.common.search')}
-          placeholder={t('admin.companies.searchPlaceholder')}
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          maw={480}
-        />
-      </Paper>
+    <Page
+      title={t('admin.companies.title')}
+      description={t('admin.companies.intro')}
+      primary={{ label: t('admin.companies.new'), icon: <IconBuildingPlus size={18} aria-hidden />, onClick: () => setForm({ company: null }), disabled: !catalog.data }}
+    >
+      <FilterBar label={t('admin.companies.filters')}>
+        <SearchField label={t('admin.common.search')} placeholder={t('admin.companies.searchPlaceholder')} value={q} onChange={setQ} maw={480} />
+      </FilterBar>
 
       <ListStates
         query={companies}
@@ -70,54 +59,31 @@ export function CompaniesAdminPage() {
         emptyIcon={<IconBuilding size={26} aria-hidden />}
         emptyText={debounced ? t('admin.companies.emptyFiltered') : t('admin.companies.empty')}
       >
-        <DataTable
-          minWidth={860}
-          label={t('admin.companies.title')}
-          columns={[
-            { label: t('admin.companies.fields.name') },
-            { label: t('admin.companies.fields.cnpj') },
-            { label: t('admin.companies.fields.country') },
-            { label: t('admin.companies.fields.lines') },
-            { label: t('admin.companies.fields.people'), align: 'right' },
-            { label: t('admin.common.status') },
-            { label: t('admin.common.actions'), width: 60 },
-          ]}
-        >
-          {list.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
+        <DataTable rows={list} minWidth={860} label={t('admin.companies.title')} columns={[
+            {
+              label: t('admin.companies.fields.name'),
+              cell: (c) => (
                 <Anchor component={Link} to={`/companies/${c.id}/people`} fw={600} size="sm">
                   {c.name}
                 </Anchor>
-              </Table.Td>
-              <Table.Td>
+              ),
+            },
+            {
+              label: t('admin.companies.fields.cnpj'),
+              cell: (c) => (
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                   {formatCnpj(c.cnpj) || '—'}
                 </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{countryName(c.country, currentLanguage())}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {c.serviceLineIds.length === 0 ? (
-                    <Text size="sm" c="dimmed">
-                      {t('admin.companies.noLines')}
-                    </Text>
-                  ) : (
-                    c.serviceLineIds.map((id) => (
-                      <Badge key={id} variant="outline" color="gray" radius="sm" tt="none">
-                        {codes.get(id) ?? id}
-                      </Badge>
-                    ))
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td ta="right">{c.people}</Table.Td>
-              <Table.Td>
-                <ActiveBadge active={c.active} />
-              </Table.Td>
-              <Table.Td>
+              ),
+            },
+            { label: t('admin.companies.fields.country'), cell: (c) => countryName(c.country, currentLanguage()) },
+            { label: t('admin.companies.fields.lines'), cell: (c) => <CodeBadges codes={c.serviceLineIds.map((id) => codes.get(id) ?? id)} empty={t('admin.companies.noLines')} /> },
+            { label: t('admin.companies.fields.people'), align: 'right', cell: (c) => c.people },
+            { label: t('admin.common.status'), cell: (c) => <ActiveBadge active={c.active} /> },
+            {
+              label: t('admin.common.actions'),
+              width: 60,
+              cell: (c) => (
                 <RowMenu label={t('admin.common.actionsFor', { name: c.name })}>
                   <EditMenuItem onClick={() => setForm({ company: c })} />
                   <Menu.Item leftSection={<IconListCheck size={16} aria-hidden />} onClick={() => setEntitling(c)}>
@@ -129,10 +95,10 @@ export function CompaniesAdminPage() {
                   <Menu.Divider />
                   <ActiveMenuItem active={c.active} onDeactivate={() => activity.askToDeactivate(c)} onReactivate={() => activity.reactivate(c)} />
                 </RowMenu>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+              ),
+            },
+          ]}
+        />
         {list.length >= 200 && (
           <Text size="sm" c="dimmed" mt="sm">
             {t('admin.companies.refine')}
@@ -146,14 +112,10 @@ export function CompaniesAdminPage() {
           <EntitlementsModal catalog={catalog.data} company={entitling} onClose={() => setEntitling(null)} />
         </>
       )}
-      <ConfirmDialog
-        {...activity.dialog}
-        title={t('admin.companies.deactivateTitle', { name: activity.toDeactivate?.name ?? '' })}
-        confirmLabel={t('admin.common.deactivate')}
-      >
+      <ConfirmDialog {...activity.dialog} title={t('admin.companies.deactivateTitle', { name: activity.toDeactivate?.name ?? '' })} confirmLabel={t('admin.common.deactivate')}>
         <Text size="sm">{t('admin.companies.deactivateBody')}</Text>
       </ConfirmDialog>
-    </Stack>
+    </Page>
   );
 }
 
@@ -161,27 +123,27 @@ type CompanyValues = { name: string; cnpj: string; country: string; adminName: s
 
 const companyFields = ['name', 'cnpj', 'country', 'firstAdmin.name', 'firstAdmin.email', 'firstAdmin.language', 'serviceLineIds'];
 
+/** The form's values for a company, or empty ones (Brazil, the interface language) for a new one. */
+function companyValues(company: Company | null): CompanyValues {
+  return {
+    name: company?.name ?? '',
+    cnpj: formatCnpj(company?.cnpj),
+    country: company?.country ?? 'BR',
+    adminName: '',
+    adminEmail: '',
+    adminLanguage: currentLanguage(),
+    lines: company?.serviceLineIds ?? [],
+  };
+}
+
 /** Creates a company with its first portal administrator (who is invited) and its lines, or edits one. */
 function CompanyFormModal({ catalog, company, opened, onClose }: { catalog: Catalog; company: Company | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const translate = useTranslate();
   const countries = useCountryOptions();
   const { create, update, entitle } = useCompanyActions();
-  const { values, set, errors, alert, setAlert, formRef, showErrors, failed, whenSaved } = useDialogForm<CompanyValues>({
-    opened,
-    onClose,
-    subject: company,
-    initial: () => ({
-      name: company?.name ?? '',
-      cnpj: formatCnpj(company?.cnpj),
-      country: company?.country ?? 'BR',
-      adminName: '',
-      adminEmail: '',
-      adminLanguage: currentLanguage(),
-      lines: company?.serviceLineIds ?? [],
-    }),
-    ownFields: companyFields,
-  });
+  const form = useDialogForm<CompanyValues>({ opened, onClose, subject: company, initial: () => companyValues(company), ownFields: companyFields });
+  const { values, set, errors, showErrors } = form;
   const editing = company !== null;
   const saving = create.isPending || update.isPending || entitle.isPending;
 
@@ -205,9 +167,9 @@ function CompanyFormModal({ catalog, company, opened, onClose }: { catalog: Cata
             };
             if (values.lines.length === 0) return done();
             // The company exists: a failure here leaves it without lines, which the list shows and the menu fixes.
-            entitle.mutate({ id: created.id, serviceLineIds: values.lines }, { onSuccess: done, onError: (error) => setAlert(errorText(error, t('errors.internal'))) });
+            entitle.mutate({ id: created.id, serviceLineIds: values.lines }, { onSuccess: done, onError: (error) => form.setAlert(errorText(error, t('errors.internal'))) });
           },
-          onError: failed,
+          onError: form.failed,
         },
       );
       return;
@@ -216,19 +178,16 @@ function CompanyFormModal({ catalog, company, opened, onClose }: { catalog: Cata
     if (result.errors) return showErrors(result.errors, null);
     update.mutate(
       { id: company.id, patch: { name: result.data.name, cnpj: result.data.cnpj ?? '', country: result.data.country } },
-      whenSaved((saved) => t('admin.common.savedNamed', { name: saved.name })),
+      form.whenSaved((saved) => t('admin.common.savedNamed', { name: saved.name })),
     );
   }
 
   return (
     <FormModal
-      opened={opened}
-      onClose={onClose}
+      {...form.modal}
       size="xl"
       title={editing ? t('admin.companies.editTitle', { name: company.name }) : t('admin.companies.new')}
-      formRef={formRef}
       onSubmit={submit}
-      alert={alert}
       saving={saving}
       submitLabel={editing ? t('admin.common.save') : t('admin.companies.create')}
     >
@@ -262,12 +221,7 @@ function CompanyFormModal({ catalog, company, opened, onClose }: { catalog: Cata
         <>
           <Divider />
           <Stack gap="xs" component="section" aria-labelledby="first-admin">
-            <Title order={2} size="h5" id="first-admin">
-              {t('admin.companies.firstAdmin')}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t('admin.companies.firstAdminHelp')}
-            </Text>
+            <SectionHeading id="first-admin" size="h5" title={t('admin.companies.firstAdmin')} intro={t('admin.companies.firstAdminHelp')} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput
                 {...requiredField(t('admin.companies.fields.adminName'))}
@@ -282,13 +236,7 @@ function CompanyFormModal({ catalog, company, opened, onClose }: { catalog: Cata
                 onChange={(e) => set({ adminEmail: e.currentTarget.value }, 'firstAdmin.email')}
                 error={errors['firstAdmin.email']}
               />
-              <Select
-                label={t('admin.companies.fields.adminLanguage')}
-                allowDeselect={false}
-                data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-                value={values.adminLanguage}
-                onChange={(v) => v && set({ adminLanguage: v as Language })}
-              />
+              <LanguageSelect label={t('admin.companies.fields.adminLanguage')} value={values.adminLanguage} onChange={(adminLanguage) => set({ adminLanguage })} />
             </SimpleGrid>
           </Stack>
           <ServiceLinePicker catalog={catalog} label={t('admin.companies.entitlements')} value={values.lines} onChange={(lines) => set({ lines })} error={errors.serviceLineIds} />

@@ -1,20 +1,21 @@
-import { Alert, Badge, Button, Menu, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Menu, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentInput, agentUpdate } from '../../../contracts/admin';
-import { languages, type Language } from '../../../contracts/i18n';
-import { DataTable } from '../../ui/DataTable';
+import type { Language } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { useMe } from '../auth/useMe';
-import { FormModal, requiredField, useDialogForm, ConfirmDialog } from '../../ui/FormModal';
-import { notifyDone, useNotifyFailure } from '../../ui/notify';
-import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
 import { ActiveBadge } from '../../ui/badges';
+import { DataTable, TitleCell } from '../../ui/DataTable';
 import { check } from '../../ui/forms';
+import { ConfirmDialog, FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { LanguageSelect } from '../../ui/LanguageSelect';
 import { Loaded } from '../../ui/ListStates';
-import { PageHeader } from '../../ui/Page';
+import { notifyDone, useNotifyFailure } from '../../ui/notify';
+import { Page } from '../../ui/Page';
+import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
+import { useMe } from '../auth/useMe';
 import { useAgentActions, useAgents, useGroups, type Agent } from './useGroupsAdmin';
 
 type Role = 'agent' | 'admin';
@@ -41,69 +42,63 @@ export function AgentsAdminPage() {
       onError: notifyFailure,
     });
 
+  const name = (a: Agent) => (
+    <>
+      {a.name}
+      {a.id === me?.id && (
+        <Text component="span" size="xs" c="dimmed" fw={400}>
+          {' '}
+          ({t('admin.agents.you')})
+        </Text>
+      )}
+    </>
+  );
+
   return (
-    <Stack gap="lg">
-      <PageHeader
-        title={t('admin.agents.title')}
-        description={t('admin.agents.intro')}
-        actions={
-          <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => setForm({ agent: null })}>
-            {t('admin.agents.invite')}
-          </Button>
-        }
-      />
+    <Page
+      title={t('admin.agents.title')}
+      description={t('admin.agents.intro')}
+      primary={{ label: t('admin.agents.invite'), icon: <IconUserPlus size={18} aria-hidden />, onClick: () => setForm({ agent: null }) }}
+    >
       <Loaded query={agents}>
         {(list) => (
-          <DataTable
-            minWidth={760}
-            label={t('admin.agents.title')}
-            columns={[
-              { label: t('admin.agents.fields.name') },
-              { label: t('admin.agents.fields.role') },
-              { label: t('admin.agents.fields.groups') },
-              { label: t('admin.common.status') },
-              { label: t('admin.common.actions'), width: 60 },
-            ]}
-          >
-            {list.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {a.name}
-                    {a.id === me?.id && (
-                      <Text component="span" size="xs" c="dimmed" fw={400}>
-                        {' '}
-                        ({t('admin.agents.you')})
+          <DataTable rows={list} label={t('admin.agents.title')} columns={[
+              {
+                label: t('admin.agents.fields.name'),
+                cell: (a) => (
+                  <TitleCell title={name(a)} detail={a.email}>
+                    {a.pendingEmail && (
+                      <Text size="xs" c="yellow.9">
+                        {t('admin.agents.pendingEmail', { email: a.pendingEmail })}
                       </Text>
                     )}
-                  </Text>
-                  <Text size="sm" c="dimmed">
-                    {a.email}
-                  </Text>
-                  {a.pendingEmail && (
-                    <Text size="xs" c="yellow.9">
-                      {t('admin.agents.pendingEmail', { email: a.pendingEmail })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
+                  </TitleCell>
+                ),
+              },
+              {
+                label: t('admin.agents.fields.role'),
+                cell: (a) => (
                   <Badge variant="light" color={a.role === 'admin' ? 'grape' : 'blue'} c={a.role === 'admin' ? 'grape.9' : 'blue.9'} radius="sm" tt="none" miw="max-content">
                     {t(`roles.${a.role}`)}
                   </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{a.groupIds.length ? a.groupIds.map((id) => groupName.get(id) ?? `#${id}`).join(', ') : '—'}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {a.active && a.invitationPending ? (
+                ),
+              },
+              { label: t('admin.agents.fields.groups'), cell: (a) => (a.groupIds.length ? a.groupIds.map((id) => groupName.get(id) ?? `#${id}`).join(', ') : '—') },
+              {
+                label: t('admin.common.status'),
+                cell: (a) =>
+                  a.active && a.invitationPending ? (
                     <Badge variant="dot" color="yellow" radius="sm" miw="max-content">
                       {t('admin.agents.invitationPending')}
                     </Badge>
                   ) : (
                     <ActiveBadge active={a.active} />
-                  )}
-                </Table.Td>
-                <Table.Td>
+                  ),
+              },
+              {
+                label: t('admin.common.actions'),
+                width: 60,
+                cell: (a) => (
                   <RowMenu label={t('admin.common.actionsFor', { name: a.name })}>
                     <EditMenuItem onClick={() => setForm({ agent: a })} />
                     {a.active && a.invitationPending && (
@@ -113,21 +108,17 @@ export function AgentsAdminPage() {
                     )}
                     {a.id !== me?.id && <ActiveMenuItem active={a.active} onDeactivate={() => activity.askToDeactivate(a)} onReactivate={() => activity.reactivate(a)} />}
                   </RowMenu>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+                ),
+              },
+            ]}
+          />
         )}
       </Loaded>
       <AgentFormModal agent={form?.agent ?? null} opened={form !== null} onClose={() => setForm(null)} />
-      <ConfirmDialog
-        {...activity.dialog}
-        title={t('admin.agents.deactivateTitle', { name: activity.toDeactivate?.name ?? '' })}
-        confirmLabel={t('admin.common.deactivate')}
-      >
+      <ConfirmDialog {...activity.dialog} title={t('admin.agents.deactivateTitle', { name: activity.toDeactivate?.name ?? '' })} confirmLabel={t('admin.common.deactivate')}>
         <Text size="sm">{t('admin.agents.deactivateBody')}</Text>
       </ConfirmDialog>
-    </Stack>
+    </Page>
   );
 }
 
@@ -138,12 +129,13 @@ function AgentFormModal({ agent, opened, onClose }: { agent: Agent | null; opene
   const { t } = useTranslation();
   const translate = useTranslate();
   const { invite, update } = useAgentActions();
-  const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<Values>({
+  const form = useDialogForm<Values>({
     opened,
     onClose,
     subject: agent,
     initial: () => ({ name: agent?.name ?? '', email: agent?.email ?? '', role: agent?.role ?? 'agent', language: currentLanguage() }),
   });
+  const { values, set, errors, showErrors, whenSaved } = form;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -168,14 +160,11 @@ function AgentFormModal({ agent, opened, onClose }: { agent: Agent | null; opene
 
   return (
     <FormModal
-      opened={opened}
-      onClose={onClose}
+      {...form.modal}
       size="lg"
       title={agent ? t('admin.common.editNamed', { name: agent.name }) : t('admin.agents.invite')}
-      formRef={formRef}
       onSubmit={submit}
       note={!agent && <Text size="sm">{t('admin.agents.inviteNote')}</Text>}
-      alert={alert}
       saving={invite.isPending || update.isPending}
       submitLabel={agent ? t('admin.common.save') : t('admin.agents.sendInvite')}
     >
@@ -198,15 +187,7 @@ function AgentFormModal({ agent, opened, onClose }: { agent: Agent | null; opene
           onChange={(v) => v && set({ role: v as Role })}
           error={errors.role}
         />
-        {!agent && (
-          <Select
-            label={t('admin.agents.fields.language')}
-            allowDeselect={false}
-            data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-            value={values.language}
-            onChange={(v) => v && set({ language: v as Language })}
-          />
-        )}
+        {!agent && <LanguageSelect label={t('admin.agents.fields.language')} value={values.language} onChange={(language) => set({ language })} />}
       </SimpleGrid>
       {values.role === 'admin' && (
         <Alert color="grape" variant="light">

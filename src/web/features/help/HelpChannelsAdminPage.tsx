@@ -1,20 +1,20 @@
-import { Anchor, Button, NumberInput, SimpleGrid, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, NumberInput, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { IconExternalLink, IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { helpChannelInput } from '../../../contracts/admin';
 import { localized } from '../../../contracts/i18n';
-import { DataTable } from '../../ui/DataTable';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { FormModal, useDialogForm } from '../../ui/FormModal';
-import { EditButton } from '../../ui/RowActions';
 import { ActiveBadge } from '../../ui/badges';
+import { DataTable, TitleCell } from '../../ui/DataTable';
 import { check } from '../../ui/forms';
-import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
+import { FormModal, useDialogForm } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';
-import { PageHeader } from '../../ui/Page';
+import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
+import { Page } from '../../ui/Page';
+import { EditButton } from '../../ui/RowActions';
 import { useHelpChannels, useSaveHelpChannel, type HelpChannelAdmin, type HelpChannelWrite } from './useHelpAdmin';
 
 /** `/admin/help-channels`: the "Canais de atendimento" the help page lists, before and after sign-in. */
@@ -25,82 +25,59 @@ export function HelpChannelsAdminPage() {
   const language = currentLanguage();
 
   return (
-    <Stack gap="lg">
-      <PageHeader
-        title={t('admin.help.title')}
-        description={
-          <>
-            {t('admin.help.intro')}{' '}
-            <Anchor component={Link} to="/help" underline="always">
-              {t('admin.help.seePage')}
-            </Anchor>
-          </>
-        }
-        actions={
-          <Button leftSection={<IconPlus size={18} aria-hidden />} onClick={() => setForm({ channel: null })}>
-            {t('admin.help.new')}
-          </Button>
-        }
-      />
+    <Page
+      title={t('admin.help.title')}
+      description={
+        <>
+          {t('admin.help.intro')}{' '}
+          <Anchor component={Link} to="/help" underline="always">
+            {t('admin.help.seePage')}
+          </Anchor>
+        </>
+      }
+      primary={{ label: t('admin.help.new'), icon: <IconPlus size={18} aria-hidden />, onClick: () => setForm({ channel: null }) }}
+    >
       <Loaded query={channels}>
         {(list) => (
-          <DataTable
-            minWidth={760}
-            label={t('admin.help.title')}
-            columns={[
-              { label: t('admin.help.fields.position'), width: 70 },
-              { label: t('admin.help.fields.name') },
-              { label: t('admin.help.fields.contact') },
-              { label: t('admin.common.status') },
-              { label: t('admin.common.actions'), width: 110 },
+          <DataTable rows={list} label={t('admin.help.title')} columns={[
+              { label: t('admin.help.fields.position'), width: 70, cell: (c) => c.position },
+              { label: t('admin.help.fields.name'), cell: (c) => <TitleCell title={localized(c.names, language)} detail={localized(c.descriptions, language)} clamp={2} /> },
+              { label: t('admin.help.fields.contact'), cell: (c) => <Contact channel={c} /> },
+              { label: t('admin.common.status'), cell: (c) => <ActiveBadge active={c.active} /> },
+              { label: t('admin.common.actions'), width: 110, cell: (c) => <EditButton name={localized(c.names, language)} onClick={() => setForm({ channel: c })} /> },
             ]}
-          >
-            {list.map((c) => {
-              const name = localized(c.names, language);
-              return (
-                <Table.Tr key={c.id}>
-                  <Table.Td>{c.position}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {name}
-                    </Text>
-                    <Text size="sm" c="dimmed" lineClamp={2}>
-                      {localized(c.descriptions, language)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {c.phone && <Text size="sm">{c.option ? t('help.callOption', { phone: c.phone, option: c.option }) : c.phone}</Text>}
-                    {c.url && (
-                      <Anchor href={c.url} target="_blank" rel="noreferrer" size="sm">
-                        {c.url} <IconExternalLink size={12} aria-hidden />
-                      </Anchor>
-                    )}
-                    {!c.phone && !c.url && '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={c.active} />
-                  </Table.Td>
-                  <Table.Td>
-                    <EditButton name={name} onClick={() => setForm({ channel: c })} />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </DataTable>
+          />
         )}
       </Loaded>
       <HelpChannelModal channel={form?.channel ?? null} opened={form !== null} next={(channels.data?.length ?? 0) * 10} onClose={() => setForm(null)} />
-    </Stack>
+    </Page>
+  );
+}
+
+/** How a channel is reached: its phone (and option), its address. */
+function Contact({ channel }: { channel: HelpChannelAdmin }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {channel.phone && <Text size="sm">{channel.option ? t('help.callOption', { phone: channel.phone, option: channel.option }) : channel.phone}</Text>}
+      {channel.url && (
+        <Anchor href={channel.url} target="_blank" rel="noreferrer" size="sm">
+          {channel.url} <IconExternalLink size={12} aria-hidden />
+        </Anchor>
+      )}
+      {!channel.phone && !channel.url && '—'}
+    </>
   );
 }
 
 type Values = { names: Localized; descriptions: Localized; phone: string; option: string; url: string; position: number; active: boolean };
 
+/** Adds a help channel or edits one: its texts in each language, how it is reached, its place and state. */
 function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpChannelAdmin | null; opened: boolean; next: number; onClose: () => void }) {
   const { t } = useTranslation();
   const translate = useTranslate();
   const save = useSaveHelpChannel();
-  const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<Values>({
+  const form = useDialogForm<Values>({
     opened,
     onClose,
     // A new channel goes last: its position waits for the list.
@@ -116,6 +93,8 @@ function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpCha
     }),
   });
 
+  const { values, set, errors } = form;
+
   function submit(event: FormEvent) {
     event.preventDefault();
     const input: HelpChannelWrite = {
@@ -128,24 +107,12 @@ function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpCha
       ...(values.url.trim() ? { url: values.url.trim() } : {}),
     };
     const result = check(helpChannelInput, input, translate);
-    if (result.errors) return showErrors(result.errors, null);
-    save.mutate(
-      { id: channel?.id ?? null, input },
-      whenSaved((saved) => t('admin.common.savedNamed', { name: localized(saved.names, currentLanguage()) })),
-    );
+    if (result.errors) return form.showErrors(result.errors, null);
+    save.mutate({ id: channel?.id ?? null, input }, form.whenSaved((saved) => t('admin.common.savedNamed', { name: localized(saved.names, currentLanguage()) })));
   }
 
   return (
-    <FormModal
-      opened={opened}
-      onClose={onClose}
-      size="xl"
-      title={channel ? t('admin.common.editNamed', { name: localized(channel.names, currentLanguage()) }) : t('admin.help.new')}
-      formRef={formRef}
-      onSubmit={submit}
-      alert={alert}
-      saving={save.isPending}
-    >
+    <FormModal {...form.modal} size="xl" title={channel ? t('admin.common.editNamed', { name: localized(channel.names, currentLanguage()) }) : t('admin.help.new')} onSubmit={submit} saving={save.isPending}>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <LocalizedFields label={t('admin.help.fields.name')} value={values.names} onChange={(names) => set({ names })} errors={errors} errorPrefix="names" />
         <LocalizedFields label={t('admin.help.fields.description')} value={values.descriptions} onChange={(descriptions) => set({ descriptions })} errors={errors} errorPrefix="descriptions" required={false} multiline />

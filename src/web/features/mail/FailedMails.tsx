@@ -1,9 +1,10 @@
-import { Button, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Stack, Text } from '@mantine/core';
 import { IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../ui/DataTable';
 import { formatDateTime } from '../../app/format';
+import { DataTable } from '../../ui/DataTable';
 import { notifyDone, useNotifyFailure } from '../../ui/notify';
+import { SectionHeading } from '../../ui/Page';
 import { useResendMail, type FailedMail } from './useMailAdmin';
 
 /** The latest mails given up: whom, what, the SMTP server's answer, when, and "send again" for each. */
@@ -14,40 +15,23 @@ export function FailedMails({ mails }: { mails: FailedMail[] }) {
   if (!mails.length) return null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="mail-failed">
-      <div>
-        <Title order={2} size="h4" id="mail-failed">
-          {t('admin.mail.failedList')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('admin.mail.failedListIntro')}
-        </Text>
-      </div>
-      <DataTable
-        minWidth={760}
-        labelledBy="mail-failed"
-        columns={[
-          { label: t('admin.mail.to') },
-          { label: t('admin.mail.subject') },
-          { label: t('admin.mail.error') },
-          { label: t('admin.mail.when') },
-          { label: t('admin.common.actions'), width: 150 },
-        ]}
-      >
-        {mails.map((mail) => (
-          <Table.Tr key={mail.id}>
-            <Table.Td>
+      <SectionHeading id="mail-failed" size="h4" title={t('admin.mail.failedList')} intro={t('admin.mail.failedListIntro')} />
+      <DataTable rows={mails} labelledBy="mail-failed" columns={[
+          {
+            label: t('admin.mail.to'),
+            cell: (mail) => (
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {mail.to}
               </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{mail.subject}</Text>
-            </Table.Td>
-            <Table.Td>{mail.error ? <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{mail.error}</Code> : '—'}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{mail.at ? formatDateTime(mail.at) : '—'}</Text>
-            </Table.Td>
-            <Table.Td>
+            ),
+          },
+          { label: t('admin.mail.subject'), cell: (mail) => mail.subject },
+          { label: t('admin.mail.error'), cell: (mail) => (mail.error ? <Code style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{mail.error}</Code> : '—') },
+          { label: t('admin.mail.when'), cell: (mail) => (mail.at ? formatDateTime(mail.at) : '—') },
+          {
+            label: t('admin.common.actions'),
+            width: 150,
+            cell: (mail) => (
               <Button
                 size="xs"
                 variant="default"
@@ -58,10 +42,10 @@ export function FailedMails({ mails }: { mails: FailedMail[] }) {
               >
                 {t('admin.mail.resend')}
               </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </DataTable>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }

@@ -1,17 +1,17 @@
-import { Alert, Button, Code, DataList, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title, useMatches } from '@mantine/core';
+import { Alert, Button, Code, DataList, Group, SimpleGrid, Stack, Text, TextInput, useMatches } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconInbox, IconRefresh, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testMailInput } from '../../../contracts/admin';
-import { fieldLabel } from '../../app/FieldLabel';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
+import { CountTile } from '../../ui/CountTile';
+import { check, errorText, serverErrors } from '../../ui/forms';
+import { FormAlert, requiredField } from '../../ui/FormModal';
+import { Loaded } from '../../ui/ListStates';
+import { Page, Panel } from '../../ui/Page';
 import { useMe } from '../auth/useMe';
 import { FailedMails } from './FailedMails';
-import { check, errorText, serverErrors } from '../../ui/forms';
-import { FormAlert } from '../../ui/FormModal';
-import { Loaded } from '../../ui/ListStates';
-import { PageHeader } from '../../ui/Page';
 import { useMailSettings, useTestMail } from './useMailAdmin';
 
 /** `/admin/mail`: how the server sends mail (from its configuration), the outbox with its failed mails, and a test mail. */
@@ -35,90 +35,61 @@ export function MailAdminPage() {
   }
 
   return (
-    <Stack gap="lg">
-      <PageHeader
-        title={t('admin.mail.title')}
-        description={t('admin.mail.intro')}
-        actions={
-          <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} loading={settings.isFetching} onClick={() => void settings.refetch()}>
-            {t('admin.mail.refresh')}
-          </Button>
-        }
-      />
+    <Page
+      title={t('admin.mail.title')}
+      description={t('admin.mail.intro')}
+      actions={
+        <Button variant="default" leftSection={<IconRefresh size={16} aria-hidden />} loading={settings.isFetching} onClick={() => void settings.refetch()}>
+          {t('admin.mail.refresh')}
+        </Button>
+      }
+    >
       <Loaded query={settings}>
         {(s) => (
           <>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-              <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-settings">
-                <Stack gap="sm">
-                  <Title order={2} size="h4" id="mail-settings">
-                    {t('admin.mail.settings')}
-                  </Title>
-                  <DataList labelWidth={210} withDivider orientation={orientation}>
-                    <DataList.Item>
-                      <DataList.ItemLabel>{t('admin.mail.smtp')}</DataList.ItemLabel>
-                      <DataList.ItemValue>{s.smtpUrl ? <Code>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text>}</DataList.ItemValue>
+              <Panel id="mail-settings" title={t('admin.mail.settings')}>
+                <DataList labelWidth={210} withDivider orientation={orientation}>
+                  {[
+                    { label: t('admin.mail.smtp'), value: s.smtpUrl ? <Code>{s.smtpUrl}</Code> : <Text size="sm">{t('admin.mail.noSmtp')}</Text> },
+                    { label: t('admin.mail.from'), value: <Code>{s.from}</Code> },
+                    { label: t('admin.mail.publicUrl'), value: <Code>{s.publicUrl}</Code> },
+                  ].map((item) => (
+                    <DataList.Item key={item.label}>
+                      <DataList.ItemLabel>{item.label}</DataList.ItemLabel>
+                      <DataList.ItemValue>{item.value}</DataList.ItemValue>
                     </DataList.Item>
-                    <DataList.Item>
-                      <DataList.ItemLabel>{t('admin.mail.from')}</DataList.ItemLabel>
-                      <DataList.ItemValue>
-                        <Code>{s.from}</Code>
-                      </DataList.ItemValue>
-                    </DataList.Item>
-                    <DataList.Item>
-                      <DataList.ItemLabel>{t('admin.mail.publicUrl')}</DataList.ItemLabel>
-                      <DataList.ItemValue>
-                        <Code>{s.publicUrl}</Code>
-                      </DataList.ItemValue>
-                    </DataList.Item>
-                  </DataList>
-                  <Text size="xs" c="dimmed">
-                    {t('admin.mail.configNote')}
-                  </Text>
-                </Stack>
-              </Paper>
-              <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-outbox">
-                <Stack gap="sm">
-                  <Title order={2} size="h4" id="mail-outbox">
-                    {t('admin.mail.outbox')}
-                  </Title>
-                  <SimpleGrid cols={3} spacing="sm">
-                    {(['pending', 'sent', 'failed'] as const).map((k) => (
-                      <Paper key={k} withBorder p="sm" radius="md" bg={k === 'failed' && s.outbox.failed > 0 ? 'red.0' : undefined}>
-                        <Text fz={26} fw={700} lh={1.1} c={k === 'failed' && s.outbox.failed > 0 ? 'red.9' : undefined}>
-                          {s.outbox[k].toLocaleString(currentLanguage())}
-                        </Text>
-                        <Text size="sm" c="dimmed">
-                          {t(`admin.mail.counts.${k}`)}
-                        </Text>
-                      </Paper>
-                    ))}
-                  </SimpleGrid>
-                  {s.outbox.failed > 0 && (
-                    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-                      {t('admin.mail.failedNote')}
-                    </Alert>
-                  )}
-                </Stack>
-              </Paper>
+                  ))}
+                </DataList>
+                <Text size="xs" c="dimmed">
+                  {t('admin.mail.configNote')}
+                </Text>
+              </Panel>
+              <Panel id="mail-outbox" title={t('admin.mail.outbox')}>
+                <SimpleGrid cols={3} spacing="sm">
+                  {(['pending', 'sent', 'failed'] as const).map((k) => (
+                    <CountTile key={k} padding="sm" size={26} value={s.outbox[k].toLocaleString(currentLanguage())} label={t(`admin.mail.counts.${k}`)} alarming={k === 'failed' && s.outbox.failed > 0} />
+                  ))}
+                </SimpleGrid>
+                {s.outbox.failed > 0 && (
+                  <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
+                    {t('admin.mail.failedNote')}
+                  </Alert>
+                )}
+              </Panel>
             </SimpleGrid>
             <FailedMails mails={s.failedMails} />
           </>
         )}
       </Loaded>
 
-      <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="mail-test" maw={720}>
+      <Panel id="mail-test" title={t('admin.mail.test')} maw={720}>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            <Title order={2} size="h4" id="mail-test">
-              {t('admin.mail.test')}
-            </Title>
             <Text size="sm">{t('admin.mail.testIntro')}</Text>
             <Group align="flex-start" gap="sm">
               <TextInput
-                label={fieldLabel(t('admin.mail.to'), true)}
-                required
-                withAsterisk={false}
+                {...requiredField(t('admin.mail.to'))}
                 type="email"
                 value={to}
                 onChange={(e) => {
@@ -151,7 +122,7 @@ export function MailAdminPage() {
             </div>
           </Stack>
         </form>
-      </Paper>
-    </Stack>
+      </Panel>
+    </Page>
   );
 }

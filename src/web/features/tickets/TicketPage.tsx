@@ -16,7 +16,7 @@ import { useTranslate } from '../../app/useTranslate';
 import { useMe } from '../auth/useMe';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { useShortcuts } from '../workspace/useShortcuts';
-import { nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
+import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
 import { AgentPanel } from './AgentPanel';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
@@ -136,8 +136,8 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
         {/* Not a nav landmark: the left menu stays the page's one navigation. */}
         <Breadcrumbs separator="›">
           {staff ? (
-            <Anchor component={Link} to={viewPath(remembered?.view ?? 'unassigned')} size="sm">
-              {t('workspace.title')} · {t(`workspace.views.${remembered?.view ?? 'unassigned'}`)}
+            <Anchor component={Link} to={viewPath(remembered?.view ?? defaultView)} size="sm">
+              {t('workspace.title')} · {t(`workspace.views.${remembered?.view ?? defaultView}`)}
             </Anchor>
           ) : (
             <Anchor component={Link} to="/tickets" size="sm">

@@ -10,6 +10,9 @@ import { live, pageSize, ticketsKey, useTicketPages } from '../tickets/useTicket
 /** The agent's views, in menu order. */
 export const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
 export type View = (typeof views)[number];
+
+/** The view staff land on: their home, and where `/workspace` leads. */
+export const defaultView: View = 'unassigned';
 export type WorkspaceCounts = z.infer<typeof workspaceCounts>;
 
 /** A view's address: `/workspace/recently-closed`. */
@@ -99,7 +102,7 @@ export function rememberedView(): Remembered | undefined {
  * `current` left the view (taken, answered), the next one is the first that followed it there.
  */
 export async function nextTicket(current: number | undefined): Promise<number | null> {
-  const memory = rememberedView() ?? { view: 'unassigned' as View, filters: { sort: 'criticality' as WorkspaceSort }, numbers: [] };
+  const memory = rememberedView() ?? { view: defaultView, filters: { sort: 'criticality' as WorkspaceSort }, numbers: [] };
   const fresh = (await api.get<TicketList>(`/api/tickets?${listParams(memory.view, memory.filters, 100)}`)).tickets.map((t) => t.number);
   if (current === undefined) return fresh[0] ?? null;
   const at = fresh.indexOf(current);

@@ -7,14 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
-import { useWide } from '../ui/useWide';
-import { useMe } from '../features/auth/useMe';
 import { adminNav } from '../features/admin/nav';
+import { useMe } from '../features/auth/useMe';
 import { useChannels } from '../features/catalog/useChannels';
 import { helpNav } from '../features/help/nav';
 import { InvitationsBanner } from '../features/people/InvitationsBanner';
 import { mySpaceNav } from '../features/people/nav';
 import { workspaceNav } from '../features/workspace/nav';
+import { useWide } from '../ui/useWide';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 

@@ -1,5 +1,6 @@
 import { Paper, Table, Text, type TableProps, type TableTrProps } from '@mantine/core';
 import type { Key, ReactNode } from 'react';
+import { Loaded } from './ListStates';
 
 /** One column: its header, the cell it shows for a row, and optionally a width, right alignment, the sort it shows. */
 export type Column<Row> = {
@@ -15,23 +16,11 @@ export type Column<Row> = {
 /** A record's own key, for the records that have an id. */
 const byId = (row: unknown): Key => (row as { id: Key }).id;
 
-/**
- * The app's lists as tables: bordered, scrolling sideways below `minWidth`, one header row and one
- * row a record (keyed by `rowKey`, its id unless told), each cell drawn by its column. Named by
- * `label`, or by the heading `labelledBy` points to.
- */
-export function DataTable<Row>({
-  rows,
-  rowKey = byId,
-  columns,
-  minWidth = 760,
-  label,
-  labelledBy,
-  className,
-  rowProps,
-  tableProps,
-}: {
+/** What a DataTable takes: its rows and columns, and how it is named and laid out. */
+export type DataTableProps<Row> = {
   rows: readonly Row[];
+  /** What tells rows apart; a row's `id` unless told. */
+  rowKey?: (row: Row) => Key;
   columns: (Column<Row> | false)[];
   minWidth?: number;
   label?: string;
@@ -40,7 +29,14 @@ export function DataTable<Row>({
   rowProps?: (row: Row) => TableTrProps;
   /** What a table differs in: denser rows, stripes, an id that controls point to. */
   tableProps?: TableProps;
-} & (Row extends { id: Key } ? { rowKey?: (row: Row) => Key } : { rowKey: (row: Row) => Key })) {
+};
+
+/**
+ * The app's lists as tables: bordered, scrolling sideways below `minWidth`, one header row and one
+ * row a record (keyed by `rowKey`, its id unless told), each cell drawn by its column. Named by
+ * `label`, or by the heading `labelledBy` points to.
+ */
+export function DataTable<Row>({ rows, rowKey = byId, columns, minWidth = 760, label, labelledBy, className, rowProps, tableProps }: DataTableProps<Row>) {
   // A column given as `false` is left out (`cond && {...}`).
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   return (
@@ -70,6 +66,24 @@ export function DataTable<Row>({
         </Table>
       </Table.ScrollContainer>
     </Paper>
+  );
+}
+
+/** A table of the rows `query` loads, once they are there; its loading and failure states before (see Loaded). */
+export function LoadedTable<Row>({ query, ...table }: { query: { data: Row[] | undefined; error: Error | null; isPending: boolean } } & Omit<DataTableProps<Row>, 'rows'>) {
+  return <Loaded query={query}>{(rows) => <DataTable rows={rows} {...table} />}</Loaded>;
+}
+
+/** A person's cell: the name in bold, the e-mail below, and an e-mail change waiting for its confirmation (`pending`, in words). */
+export function PersonCell({ name, email, pending }: { name: ReactNode; email: string; pending?: string | null }) {
+  return (
+    <TitleCell title={name} detail={email}>
+      {pending && (
+        <Text size="xs" c="orange.9">
+          {pending}
+        </Text>
+      )}
+    </TitleCell>
   );
 }
 

@@ -16,7 +16,7 @@ export function FormAlert({ message }: { message: string | null | undefined }) {
   );
 }
 
-/** A dialog holding one form: an optional note, the message that belongs to no field, the fields, Cancel and submit. */
+/** A dialog holding one form: an optional note, the message that belongs to no field, the fields, Cancel and submit (`onSubmit`, the browser's own submission held back). */
 export function FormModal({
   opened,
   onClose,
@@ -36,7 +36,7 @@ export function FormModal({
   title: string;
   size?: MantineSize;
   formRef?: Ref<HTMLFormElement>;
-  onSubmit: (event: FormEvent) => void;
+  onSubmit: () => void;
   note?: ReactNode;
   alert: string | null | undefined;
   saving: boolean;
@@ -47,7 +47,14 @@ export function FormModal({
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} size={size} title={title} closeButtonProps={{ 'aria-label': t('admin.common.close') }}>
-      <form ref={formRef} onSubmit={onSubmit} noValidate>
+      <form
+        ref={formRef}
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+        noValidate
+      >
         <Stack>
           {note}
           <FormAlert message={alert} />

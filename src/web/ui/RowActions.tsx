@@ -2,8 +2,8 @@ import { ActionIcon, Button, Menu } from '@mantine/core';
 import { IconDots, IconEdit, IconPlayerPlay, IconUserOff } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifyDone, useNotifyFailure } from './notify';
 import { errorText } from './forms';
+import { notifyDone, useNotifyFailure } from './notify';
 
 /** A row's "…" button and the menu of what can be done to it. */
 export function RowMenu({ label, children }: { label: string; children: ReactNode }) {

@@ -109,7 +109,12 @@ export function AuditTable({ events, label, lineNames }: { events: AuditEvent[];
   const { t } = useTranslation();
   const translate = useTranslate();
   return (
-    <DataTable rows={events} minWidth={860} label={label} rowProps={() => ({ style: { verticalAlign: 'top' } })} columns={[
+    <DataTable
+      rows={events}
+      minWidth={860}
+      label={label}
+      rowProps={() => ({ style: { verticalAlign: 'top' } })}
+      columns={[
         {
           label: t('admin.audit.when'),
           width: 150,

@@ -5,11 +5,11 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogKind } from '../../../contracts/admin';
 import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
-import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
-import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { ConfirmDialog } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';
+import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { Page, Panel } from '../../ui/Page';
+import { CatalogEntryModal, catalogLabel, type Editing } from './CatalogEntryModal';
 import { useCatalog, useCatalogActions, type Catalog, type CatalogEntry } from './useCatalogAdmin';
 
 const gradeColor: Record<string, string> = { high: 'red', medium: 'orange', low: 'blue' };

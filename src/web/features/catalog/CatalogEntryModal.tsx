@@ -1,5 +1,4 @@
 import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogEntryInput, catalogKindSpecs, type CatalogEntryInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
 import { grades, levels } from '../../../contracts/criticality';
@@ -67,8 +66,7 @@ export function CatalogEntryModal({ editing, onClose }: { editing: Editing | nul
   const form = useDialogForm<EntryValues>({ opened: editing !== null, onClose, subject: editing, initial: () => entryValues(entry, isKeyed) });
   const { values, set, errors } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (!editing) return;
     const input: CatalogEntryInput = {};
     if (isLocalized) input.names = compactLocalized(values.names);

@@ -4,14 +4,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { computeCriticality, defaultMatrix, describeCriticality, grades, levels, type Grade, type Level, type Matrix } from '../../../contracts/criticality';
 import { useTranslate } from '../../app/useTranslate';
-import { CriticalityReason } from '../tickets/CriticalityReason';
-import { CriticalityBadge } from '../tickets/TicketBadges';
-import { useServiceLineForm } from '../tickets/useTickets';
-import { errorText } from '../../ui/forms';
 import { FormAlert } from '../../ui/FormModal';
+import { errorText } from '../../ui/forms';
 import { Loaded } from '../../ui/ListStates';
 import { notifyDone } from '../../ui/notify';
 import { Page, Panel } from '../../ui/Page';
+import { CriticalityReason } from '../tickets/CriticalityReason';
+import { CriticalityBadge } from '../tickets/TicketBadges';
+import { useServiceLineForm } from '../tickets/useTickets';
 import { useCatalog, useMatrix, useSaveMatrix } from './useCatalogAdmin';
 
 const same = (a: Matrix, b: Matrix) => grades.every((i) => grades.every((u) => a[i][u] === b[i][u]));

@@ -1,7 +1,7 @@
 import { Anchor, Divider, Menu, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconBuilding, IconBuildingPlus, IconListCheck, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { companyInput, companyUpdate } from '../../../contracts/admin';
@@ -12,8 +12,8 @@ import { useCountryOptions } from '../../app/useCountryOptions';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge, CodeBadges } from '../../ui/badges';
 import { DataTable } from '../../ui/DataTable';
-import { check, errorText } from '../../ui/forms';
 import { ConfirmDialog, FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { check, errorText } from '../../ui/forms';
 import { LanguageSelect } from '../../ui/LanguageSelect';
 import { ListStates } from '../../ui/ListStates';
 import { notifyDone } from '../../ui/notify';
@@ -59,7 +59,11 @@ export function CompaniesAdminPage() {
         emptyIcon={<IconBuilding size={26} aria-hidden />}
         emptyText={debounced ? t('admin.companies.emptyFiltered') : t('admin.companies.empty')}
       >
-        <DataTable rows={list} minWidth={860} label={t('admin.companies.title')} columns={[
+        <DataTable
+          rows={list}
+          minWidth={860}
+          label={t('admin.companies.title')}
+          columns={[
             {
               label: t('admin.companies.fields.name'),
               cell: (c) => (
@@ -147,8 +151,7 @@ function CompanyFormModal({ catalog, company, opened, onClose }: { catalog: Cata
   const editing = company !== null;
   const saving = create.isPending || update.isPending || entitle.isPending;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (saving) return;
     if (!editing) {
       const result = check(
@@ -263,8 +266,7 @@ function EntitlementsModal({ catalog, company, onClose }: { catalog: Catalog; co
       onClose={onClose}
       size="xl"
       title={t('admin.companies.entitlementsOf', { name: company?.name ?? '' })}
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (!company) return;
         entitle.mutate(
           { id: company.id, serviceLineIds: lines },

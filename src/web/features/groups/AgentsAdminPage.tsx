@@ -1,17 +1,16 @@
 import { Alert, Badge, Menu, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentInput, agentUpdate } from '../../../contracts/admin';
 import type { Language } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge } from '../../ui/badges';
-import { DataTable, TitleCell } from '../../ui/DataTable';
-import { check } from '../../ui/forms';
+import { LoadedTable, PersonCell } from '../../ui/DataTable';
 import { ConfirmDialog, FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { check } from '../../ui/forms';
 import { LanguageSelect } from '../../ui/LanguageSelect';
-import { Loaded } from '../../ui/ListStates';
 import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { Page } from '../../ui/Page';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
@@ -60,60 +59,51 @@ export function AgentsAdminPage() {
       description={t('admin.agents.intro')}
       primary={{ label: t('admin.agents.invite'), icon: <IconUserPlus size={18} aria-hidden />, onClick: () => setForm({ agent: null }) }}
     >
-      <Loaded query={agents}>
-        {(list) => (
-          <DataTable rows={list} label={t('admin.agents.title')} columns={[
-              {
-                label: t('admin.agents.fields.name'),
-                cell: (a) => (
-                  <TitleCell title={name(a)} detail={a.email}>
-                    {a.pendingEmail && (
-                      <Text size="xs" c="yellow.9">
-                        {t('admin.agents.pendingEmail', { email: a.pendingEmail })}
-                      </Text>
-                    )}
-                  </TitleCell>
-                ),
-              },
-              {
-                label: t('admin.agents.fields.role'),
-                cell: (a) => (
-                  <Badge variant="light" color={a.role === 'admin' ? 'grape' : 'blue'} c={a.role === 'admin' ? 'grape.9' : 'blue.9'} radius="sm" tt="none" miw="max-content">
-                    {t(`roles.${a.role}`)}
-                  </Badge>
-                ),
-              },
-              { label: t('admin.agents.fields.groups'), cell: (a) => (a.groupIds.length ? a.groupIds.map((id) => groupName.get(id) ?? `#${id}`).join(', ') : '—') },
-              {
-                label: t('admin.common.status'),
-                cell: (a) =>
-                  a.active && a.invitationPending ? (
-                    <Badge variant="dot" color="yellow" radius="sm" miw="max-content">
-                      {t('admin.agents.invitationPending')}
-                    </Badge>
-                  ) : (
-                    <ActiveBadge active={a.active} />
-                  ),
-              },
-              {
-                label: t('admin.common.actions'),
-                width: 60,
-                cell: (a) => (
-                  <RowMenu label={t('admin.common.actionsFor', { name: a.name })}>
-                    <EditMenuItem onClick={() => setForm({ agent: a })} />
-                    {a.active && a.invitationPending && (
-                      <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => resendInvitation(a)}>
-                        {t('admin.agents.resend')}
-                      </Menu.Item>
-                    )}
-                    {a.id !== me?.id && <ActiveMenuItem active={a.active} onDeactivate={() => activity.askToDeactivate(a)} onReactivate={() => activity.reactivate(a)} />}
-                  </RowMenu>
-                ),
-              },
-            ]}
-          />
-        )}
-      </Loaded>
+      <LoadedTable
+        query={agents}
+        label={t('admin.agents.title')}
+        columns={[
+          {
+            label: t('admin.agents.fields.name'),
+            cell: (a) => <PersonCell name={name(a)} email={a.email} pending={a.pendingEmail && t('admin.agents.pendingEmail', { email: a.pendingEmail })} />,
+          },
+          {
+            label: t('admin.agents.fields.role'),
+            cell: (a) => (
+              <Badge variant="light" color={a.role === 'admin' ? 'grape' : 'blue'} c={a.role === 'admin' ? 'grape.9' : 'blue.9'} radius="sm" tt="none" miw="max-content">
+                {t(`roles.${a.role}`)}
+              </Badge>
+            ),
+          },
+          { label: t('admin.agents.fields.groups'), cell: (a) => (a.groupIds.length ? a.groupIds.map((id) => groupName.get(id) ?? `#${id}`).join(', ') : '—') },
+          {
+            label: t('admin.common.status'),
+            cell: (a) =>
+              a.active && a.invitationPending ? (
+                <Badge variant="dot" color="yellow" radius="sm" miw="max-content">
+                  {t('admin.agents.invitationPending')}
+                </Badge>
+              ) : (
+                <ActiveBadge active={a.active} />
+              ),
+          },
+          {
+            label: t('admin.common.actions'),
+            width: 60,
+            cell: (a) => (
+              <RowMenu label={t('admin.common.actionsFor', { name: a.name })}>
+                <EditMenuItem onClick={() => setForm({ agent: a })} />
+                {a.active && a.invitationPending && (
+                  <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => resendInvitation(a)}>
+                    {t('admin.agents.resend')}
+                  </Menu.Item>
+                )}
+                {a.id !== me?.id && <ActiveMenuItem active={a.active} onDeactivate={() => activity.askToDeactivate(a)} onReactivate={() => activity.reactivate(a)} />}
+              </RowMenu>
+            ),
+          },
+        ]}
+      />
       <AgentFormModal agent={form?.agent ?? null} opened={form !== null} onClose={() => setForm(null)} />
       <ConfirmDialog {...activity.dialog} title={t('admin.agents.deactivateTitle', { name: activity.toDeactivate?.name ?? '' })} confirmLabel={t('admin.common.deactivate')}>
         <Text size="sm">{t('admin.agents.deactivateBody')}</Text>
@@ -137,8 +127,7 @@ function AgentFormModal({ agent, opened, onClose }: { agent: Agent | null; opene
   });
   const { values, set, errors, showErrors, whenSaved } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (agent) {
       const patch: { name?: string; email?: string; role?: Role } = {};
       if (values.name !== agent.name) patch.name = values.name;

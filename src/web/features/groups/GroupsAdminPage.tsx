@@ -1,14 +1,13 @@
 import { MultiSelect, Switch, TextInput } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupInput } from '../../../contracts/admin';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge, CodeBadges } from '../../ui/badges';
-import { DataTable, TitleCell } from '../../ui/DataTable';
-import { check } from '../../ui/forms';
+import { LoadedTable, TitleCell } from '../../ui/DataTable';
 import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
-import { Loaded } from '../../ui/ListStates';
+import { check } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { EditButton } from '../../ui/RowActions';
 import { lineCodes, ServiceLinePicker } from '../catalog/ServiceLinePicker';
@@ -31,18 +30,17 @@ export function GroupsAdminPage() {
       description={t('admin.groups.intro')}
       primary={{ label: t('admin.groups.new'), icon: <IconUsersPlus size={18} aria-hidden />, onClick: () => setForm({ group: null }), disabled: !catalog.data }}
     >
-      <Loaded query={groups}>
-        {(list) => (
-          <DataTable rows={list} label={t('admin.groups.title')} columns={[
-              { label: t('admin.groups.fields.name'), cell: (g) => <TitleCell title={g.name} /> },
-              { label: t('admin.groups.fields.members'), cell: (g) => (g.memberIds.length ? g.memberIds.map((id) => agentName.get(id) ?? '?').join(', ') : '—') },
-              { label: t('admin.groups.fields.lines'), cell: (g) => <CodeBadges codes={g.serviceLineIds.map((id) => lineCode.get(id) ?? id)} /> },
-              { label: t('admin.common.status'), cell: (g) => <ActiveBadge active={g.active} /> },
-              { label: t('admin.common.actions'), width: 110, cell: (g) => <EditButton name={g.name} onClick={() => setForm({ group: g })} disabled={!catalog.data} /> },
-            ]}
-          />
-        )}
-      </Loaded>
+      <LoadedTable
+        query={groups}
+        label={t('admin.groups.title')}
+        columns={[
+          { label: t('admin.groups.fields.name'), cell: (g) => <TitleCell title={g.name} /> },
+          { label: t('admin.groups.fields.members'), cell: (g) => (g.memberIds.length ? g.memberIds.map((id) => agentName.get(id) ?? '?').join(', ') : '—') },
+          { label: t('admin.groups.fields.lines'), cell: (g) => <CodeBadges codes={g.serviceLineIds.map((id) => lineCode.get(id) ?? id)} /> },
+          { label: t('admin.common.status'), cell: (g) => <ActiveBadge active={g.active} /> },
+          { label: t('admin.common.actions'), width: 110, cell: (g) => <EditButton name={g.name} onClick={() => setForm({ group: g })} disabled={!catalog.data} /> },
+        ]}
+      />
       {catalog.data && <GroupFormModal catalog={catalog.data} group={form?.group ?? null} opened={form !== null} onClose={() => setForm(null)} />}
     </Page>
   );
@@ -64,8 +62,7 @@ function GroupFormModal({ catalog, group, opened, onClose }: { catalog: Catalog;
   });
   const { values, set, errors } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const result = check(groupInput, values, translate);
     if (result.errors) return form.showErrors(result.errors, null);
     save.mutate({ id: group?.id ?? null, input: result.data }, form.whenSaved((saved) => t('admin.common.savedNamed', { name: saved.name })));

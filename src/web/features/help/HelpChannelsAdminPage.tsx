@@ -1,6 +1,6 @@
 import { Anchor, NumberInput, SimpleGrid, Switch, Text, TextInput } from '@mantine/core';
 import { IconExternalLink, IconPlus } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { helpChannelInput } from '../../../contracts/admin';
@@ -8,10 +8,9 @@ import { localized } from '../../../contracts/i18n';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge } from '../../ui/badges';
-import { DataTable, TitleCell } from '../../ui/DataTable';
-import { check } from '../../ui/forms';
+import { LoadedTable, TitleCell } from '../../ui/DataTable';
 import { FormModal, useDialogForm } from '../../ui/FormModal';
-import { Loaded } from '../../ui/ListStates';
+import { check } from '../../ui/forms';
 import { compactLocalized, LocalizedFields, toLocalized, type Localized } from '../../ui/LocalizedFields';
 import { Page } from '../../ui/Page';
 import { EditButton } from '../../ui/RowActions';
@@ -37,18 +36,17 @@ export function HelpChannelsAdminPage() {
       }
       primary={{ label: t('admin.help.new'), icon: <IconPlus size={18} aria-hidden />, onClick: () => setForm({ channel: null }) }}
     >
-      <Loaded query={channels}>
-        {(list) => (
-          <DataTable rows={list} label={t('admin.help.title')} columns={[
-              { label: t('admin.help.fields.position'), width: 70, cell: (c) => c.position },
-              { label: t('admin.help.fields.name'), cell: (c) => <TitleCell title={localized(c.names, language)} detail={localized(c.descriptions, language)} clamp={2} /> },
-              { label: t('admin.help.fields.contact'), cell: (c) => <Contact channel={c} /> },
-              { label: t('admin.common.status'), cell: (c) => <ActiveBadge active={c.active} /> },
-              { label: t('admin.common.actions'), width: 110, cell: (c) => <EditButton name={localized(c.names, language)} onClick={() => setForm({ channel: c })} /> },
-            ]}
-          />
-        )}
-      </Loaded>
+      <LoadedTable
+        query={channels}
+        label={t('admin.help.title')}
+        columns={[
+          { label: t('admin.help.fields.position'), width: 70, cell: (c) => c.position },
+          { label: t('admin.help.fields.name'), cell: (c) => <TitleCell title={localized(c.names, language)} detail={localized(c.descriptions, language)} clamp={2} /> },
+          { label: t('admin.help.fields.contact'), cell: (c) => <Contact channel={c} /> },
+          { label: t('admin.common.status'), cell: (c) => <ActiveBadge active={c.active} /> },
+          { label: t('admin.common.actions'), width: 110, cell: (c) => <EditButton name={localized(c.names, language)} onClick={() => setForm({ channel: c })} /> },
+        ]}
+      />
       <HelpChannelModal channel={form?.channel ?? null} opened={form !== null} next={(channels.data?.length ?? 0) * 10} onClose={() => setForm(null)} />
     </Page>
   );
@@ -95,8 +93,7 @@ function HelpChannelModal({ channel, opened, next, onClose }: { channel: HelpCha
 
   const { values, set, errors } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     const input: HelpChannelWrite = {
       names: compactLocalized(values.names),
       descriptions: Object.fromEntries(Object.entries(values.descriptions).filter(([, v]) => v.trim())),

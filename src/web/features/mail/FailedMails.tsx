@@ -16,7 +16,10 @@ export function FailedMails({ mails }: { mails: FailedMail[] }) {
   return (
     <Stack gap="sm" component="section" aria-labelledby="mail-failed">
       <SectionHeading id="mail-failed" size="h4" title={t('admin.mail.failedList')} intro={t('admin.mail.failedListIntro')} />
-      <DataTable rows={mails} labelledBy="mail-failed" columns={[
+      <DataTable
+        rows={mails}
+        labelledBy="mail-failed"
+        columns={[
           {
             label: t('admin.mail.to'),
             cell: (mail) => (

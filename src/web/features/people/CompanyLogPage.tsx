@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { AuditTable } from '../audit/AuditTable';
 import { EmptyState, Loaded } from '../../ui/ListStates';
 import { Page } from '../../ui/Page';
+import { AuditTable } from '../audit/AuditTable';
 import { CompanyLine, companyPage, CompanyTrail } from './CompanyContext';
 import { useCompanyAudit } from './usePeople';
 

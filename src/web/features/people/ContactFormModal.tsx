@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../contracts/i18n';
 import { contactInput, contactUpdate, type ContactView } from '../../../contracts/people';
@@ -57,8 +56,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   const emailLocked = editing && !ownDetailsLocked && contact.invitationPending;
   const saving = create.isPending || update.isPending;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (saving) return;
     if (!editing) {
       const input = { ...values, phone: values.phone || undefined, cpf: values.cpf || undefined };

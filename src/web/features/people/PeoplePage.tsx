@@ -6,14 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactView } from '../../../contracts/people';
 import { ApiError } from '../../api/client';
-import { DataTable, TitleCell } from '../../ui/DataTable';
-import { ListStates } from '../../ui/ListStates';
 import { NotFoundPage } from '../../app/NotFoundPage';
+import { DataTable, PersonCell } from '../../ui/DataTable';
+import { ConfirmDialog } from '../../ui/FormModal';
+import { ListStates } from '../../ui/ListStates';
 import { notifyDone, useNotifyFailure } from '../../ui/notify';
+import { FilterBar, Page } from '../../ui/Page';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
 import { SearchField } from '../../ui/SearchField';
-import { ConfirmDialog } from '../../ui/FormModal';
-import { FilterBar, Page } from '../../ui/Page';
 import { CompanyLine, companyPage, companyPages, CompanyTrail } from './CompanyContext';
 import { ContactFormModal, permissionKeys } from './ContactFormModal';
 import { formatCpf } from './format';
@@ -95,18 +95,13 @@ function People({ companyId }: { companyId: number }) {
         emptyText={narrowed ? t('people.list.emptyFiltered') : t('people.list.empty')}
         loadMoreLabel={t('people.list.loadMore')}
       >
-        <DataTable rows={contacts} label={t('people.list.title')} columns={[
+        <DataTable
+          rows={contacts}
+          label={t('people.list.title')}
+          columns={[
             {
               label: t('people.fields.name'),
-              cell: (c) => (
-                <TitleCell title={c.name} detail={c.email}>
-                  {c.pendingEmail && (
-                    <Text size="xs" c="orange.9">
-                      {t('people.list.pendingEmail', { email: c.pendingEmail })}
-                    </Text>
-                  )}
-                </TitleCell>
-              ),
+              cell: (c) => <PersonCell name={c.name} email={c.email} pending={c.pendingEmail && t('people.list.pendingEmail', { email: c.pendingEmail })} />,
             },
             { label: t('people.fields.phone'), cell: (c) => c.phone || '—' },
             {

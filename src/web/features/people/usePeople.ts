@@ -2,8 +2,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { ContactInput, ContactView, ImportPreview, contactUpdate } from '../../../contracts/people';
 import { api, type UploadProgress } from '../../api/client';
-import { useMe } from '../auth/useMe';
 import type { AuditEvent } from '../audit/AuditTable';
+import { useMe } from '../auth/useMe';
 import { useCompanies } from '../companies/useCompaniesAdmin';
 
 export type ContactStatus = 'active' | 'inactive' | 'all';

@@ -1,9 +1,9 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ConflictError } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { useTranslate } from '../../app/useTranslate';
-import type { ConflictError } from '../../api/client';
 import { changeText } from './ticketEvents';
 
 /** "O chamado foi alterado por outra pessoa": what changed while the person was writing; the draft stays. */

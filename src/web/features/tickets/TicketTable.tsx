@@ -25,7 +25,14 @@ export type TicketTableOptions = {
 export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sort, time, rowProps, onLinkFocus, className }: TicketTableOptions & { tickets: TicketSummaryView[]; labelledBy?: string }) {
   const { t } = useTranslation();
   return (
-    <DataTable rows={tickets} rowKey={(ticket) => ticket.number} minWidth={minWidth} labelledBy={labelledBy} className={className} rowProps={rowProps} columns={[
+    <DataTable
+      rows={tickets}
+      rowKey={(ticket) => ticket.number}
+      minWidth={minWidth}
+      labelledBy={labelledBy}
+      className={className}
+      rowProps={rowProps}
+      columns={[
         {
           // The company's own column takes room from the number and the summary.
           label: t('tickets.fields.number'),

@@ -1,8 +1,8 @@
 import { IconArrowsExchange, IconFilePlus, IconMessage, IconStar, IconUserCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { TicketView } from '../../../contracts/tickets';
-import type { Translate } from '../../app/useTranslate';
 import type { ChangeSeen } from '../../api/client';
+import type { Translate } from '../../app/useTranslate';
 
 export type TicketEvent = TicketView['history'][number];
 

@@ -17,8 +17,8 @@ import { relativeTime } from '../tickets/formatting';
 import { FilterSummary, lineOptions, OrderSelect, TicketFilterBar } from '../tickets/TicketFilterFields';
 import { TicketResults } from '../tickets/TicketResults';
 import { ShortcutsHelp } from './ShortcutsHelp';
-import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
 import { useShortcuts } from './useShortcuts';
+import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
 import classes from './WorkspacePage.module.css';
 
 /** Moves focus to a ticket's link in the list, scrolled into view, so Enter opens it. */

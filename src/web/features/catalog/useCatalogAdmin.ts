@@ -3,7 +3,9 @@ import type { CatalogEntryInput, CatalogEntryView, CatalogKind } from '../../../
 import type { Matrix } from '../../../contracts/criticality';
 import { api } from '../../api/client';
 
+/** One entry of the catalog as the administration sees it (inactive ones too). */
 export type CatalogEntry = CatalogEntryView;
+/** The whole catalog, kind by kind. */
 export type Catalog = Record<CatalogKind, CatalogEntry[]>;
 
 // The administration's queries share the 'admin' prefix: a change on one page refreshes the others it shows up on.

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { companyView } from '../../../contracts/admin';
 import { api } from '../../api/client';
 
+/** A customer company as the administration lists it. */
 export type Company = z.infer<typeof companyView>;
 
 // The administration's queries share the 'admin' prefix: a change on one page refreshes the others it shows up on.

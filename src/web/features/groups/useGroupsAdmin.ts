@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { agentAdminView, groupView } from '../../../contracts/admin';
 import { api } from '../../api/client';
 
+/** A member of staff as the administration lists them. */
 export type Agent = z.infer<typeof agentAdminView>;
+/** A group of agents: its members and the service lines it serves. */
 export type Group = z.infer<typeof groupView>;
 
 // The administration's queries share the 'admin' prefix: an agent's groups and a group's members show on both pages.

@@ -13,6 +13,7 @@ export type HelpChannelAdmin = {
   active: boolean;
 };
 
+/** What saving a help channel sends: the optional contact fields left out when empty. */
 export type HelpChannelWrite = Omit<HelpChannelAdmin, 'id' | 'phone' | 'option' | 'url'> & { phone?: string; option?: string; url?: string };
 
 /** Every help channel, inactive ones included. */

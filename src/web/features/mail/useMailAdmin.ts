@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 
 /** A mail the worker gave up on: the server refused it for good, or it failed too many times. */
 export type FailedMail = { id: number; to: string; subject: string; error: string | null; at: string | null };
+/** How the server sends mail (from its configuration) and what its outbox holds. */
 export type MailSettings = {
   smtpUrl: string | null;
   from: string;

@@ -4,8 +4,9 @@ import { positiveInt } from '../../app/format';
 import { oneOf, useUrlFilters } from '../../ui/useUrlFilters';
 import type { TicketFilters } from './useTickets';
 
-/** How "Meus chamados" and a channel's list can be sorted, and in which direction. */
+/** How "Meus chamados" and a channel's list can be sorted… */
 export const sorts = ['updated', 'created', 'number'] as const;
+/** …and in which direction. */
 export const orders = ['desc', 'asc'] as const;
 
 /** As the server sorts when not told: a search newest number first, a list by last update. */

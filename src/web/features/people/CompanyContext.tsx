@@ -8,7 +8,7 @@ import { useMe } from '../auth/useMe';
 import { useCompanyName } from './usePeople';
 
 /** A "Meu espaço" page for the company its address names (/companies/:companyId/…); any other address is not found. */
-export function companyPage(Page: ComponentType<{ companyId: number }>): ComponentType {
+export function forCompany(Page: ComponentType<{ companyId: number }>): ComponentType {
   return function CompanyPage() {
     const companyId = positiveInt(useParams().companyId);
     return companyId ? <Page companyId={companyId} /> : <NotFoundPage />;

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, Loaded } from '../../ui/ListStates';
 import { Page } from '../../ui/Page';
 import { AuditTable } from '../audit/AuditTable';
-import { CompanyLine, companyPage, CompanyTrail } from './CompanyContext';
+import { CompanyLine, CompanyTrail, forCompany } from './CompanyContext';
 import { useCompanyAudit } from './usePeople';
 
 /** `/companies/:companyId/log`: who changed which contact of the company, when, and how. */
-export const CompanyLogPage = companyPage(CompanyLog);
+export const CompanyLogPage = forCompany(CompanyLog);
 
 function CompanyLog({ companyId }: { companyId: number }) {
   const { t } = useTranslation();

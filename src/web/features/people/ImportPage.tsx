@@ -10,7 +10,7 @@ import { CountTile } from '../../ui/CountTile';
 import { DataTable } from '../../ui/DataTable';
 import { serverErrors } from '../../ui/forms';
 import { Page, Panel } from '../../ui/Page';
-import { CompanyLine, companyPage, companyPages, CompanyTrail } from './CompanyContext';
+import { CompanyLine, companyPages, CompanyTrail, forCompany } from './CompanyContext';
 import { csvColumns, csvTemplate, download, readCsvFile } from './csv';
 import { useImport } from './usePeople';
 
@@ -27,7 +27,7 @@ const fmt = (n: number) => n.toLocaleString(currentLanguage());
 const statusColor: Record<Row['status'], string> = { new: 'teal', unchanged: 'gray', error: 'red' };
 
 /** `/companies/:companyId/import` ("Importar contatos"): a CSV, its preview row by row, then one commit. */
-export const ImportPage = companyPage(Import);
+export const ImportPage = forCompany(Import);
 
 function Import({ companyId }: { companyId: number }) {
   const { t } = useTranslation();

@@ -14,13 +14,13 @@ import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { FilterBar, Page } from '../../ui/Page';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
 import { SearchField } from '../../ui/SearchField';
-import { CompanyLine, companyPage, companyPages, CompanyTrail } from './CompanyContext';
+import { CompanyLine, companyPages, CompanyTrail, forCompany } from './CompanyContext';
 import { ContactFormModal, permissionKeys } from './ContactFormModal';
 import { formatCpf } from './format';
 import { useContactActions, useContacts, type ContactStatus } from './usePeople';
 
 /** `/companies/:companyId/people` ("Administração de contatos"). */
-export const PeoplePage = companyPage(People);
+export const PeoplePage = forCompany(People);
 
 function People({ companyId }: { companyId: number }) {
   const { t } = useTranslation();

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState, Loaded } from '../../ui/ListStates';
 import { Page } from '../../ui/Page';
-import { CompanyLine, companyPage, CompanyTrail, useOwnCompany } from './CompanyContext';
+import { CompanyLine, CompanyTrail, forCompany, useOwnCompany } from './CompanyContext';
 import { useProducts } from './usePeople';
 
 /** `/companies/:companyId/products` ("Meus produtos"): the service lines the company is entitled to, by channel. */
-export const ProductsPage = companyPage(Products);
+export const ProductsPage = forCompany(Products);
 
 function Products({ companyId }: { companyId: number }) {
   const { t } = useTranslation();

@@ -253,16 +253,6 @@ export const ratingInput = z.object({
   comment: text().trim().max(5000, { error: 'validation.tooLong' }).optional(),
 });
 
-/** A 409: the ticket's state forbids the move; for a stale update, also what changed since the revision seen. */
-export const conflictBody = z.object({
-  error: z.object({
-    code: z.literal('conflict'),
-    message: z.string(),
-    revision: z.number().optional(),
-    changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })).optional(),
-  }),
-});
-
 export const workspaceCounts = z.object({
   unassigned: z.number(),
   mine: z.number(),

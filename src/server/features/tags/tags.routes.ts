@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody } from '../../../contracts/errors';
+import { conflictBody, errorBody } from '../../../contracts/errors';
 import { rowIdParam } from '../../../contracts/ids';
-import { conflictBody, ticketView } from '../../../contracts/tickets';
+import { ticketView } from '../../../contracts/tickets';
 import { tagList, tagSearchQuery, ticketTagsInput } from '../../../contracts/views';
 import { forbidden, notFound } from '../../lib/errors';
 import { requireActor } from '../../plugins/session';

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorBody } from '../../../contracts/errors';
+import { conflictBody, errorBody } from '../../../contracts/errors';
 import {
   articleInput,
-  conflictBody,
   ratingInput,
   rejectInput,
   reopenInput,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { countCap, type BuiltInView } from '../../../contracts/views';
-import type { Db, DialectName } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DialectName } from '../../db/dialect';
 import { inlineLimit } from '../../db/limit';
 import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';

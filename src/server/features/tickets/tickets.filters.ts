@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder }
 import { levels } from '../../../contracts/criticality';
 import { ticketStatuses, type TicketListQuery } from '../../../contracts/tickets';
 import { endOfDay, startOfDay } from '../../../contracts/time';
-import type { DialectName } from '../../db/database';
+import type { DialectName } from '../../db/dialect';
 import type { ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import { invalidFields } from '../../lib/errors';

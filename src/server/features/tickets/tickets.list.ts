@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { levels } from '../../../contracts/criticality';
 import type { TicketListQuery } from '../../../contracts/tickets';
-import type { Db, DialectName } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DialectName } from '../../db/dialect';
 import { inlineLimit } from '../../db/limit';
 import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';

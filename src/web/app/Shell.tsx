@@ -13,6 +13,7 @@ import { useChannels } from '../features/catalog/useChannels';
 import { helpNav } from '../features/help/nav';
 import { InvitationsBanner } from '../features/people/InvitationsBanner';
 import { mySpaceNav } from '../features/people/nav';
+import { savedViewsNav, useSavedViewsNav } from '../features/views/nav';
 import { workspaceNav } from '../features/workspace/nav';
 import { useWide } from '../ui/useWide';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -29,6 +30,7 @@ export function Shell() {
   const { t } = useTranslation();
   const me = useMe().data;
   const channels = useChannels();
+  const savedViews = useSavedViewsNav(me);
   const [opened, { toggle, close }] = useDisclosure();
   // Phones get the language switch in the menu and an icon for sign-out; one of each is ever rendered.
   const wide = useWide('sm');
@@ -135,7 +137,7 @@ export function Shell() {
             {t('nav.channels')}
           </Text>
           {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
-          {[...workspaceNav(me, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
+          {[...workspaceNav(me, t), ...savedViewsNav(me, savedViews, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
             <div key={section.title}>
               <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
                 {section.title}

@@ -10,6 +10,7 @@ import { peopleRoutes } from '../features/people/routes';
 import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
 import { TicketFormPage } from '../features/tickets/TicketFormPage';
 import { TicketPage } from '../features/tickets/TicketPage';
+import { viewsRoutes } from '../features/views/routes';
 import { workspaceRoutes } from '../features/workspace/routes';
 import { ErrorPage } from './ErrorPage';
 import { HomePage } from './HomePage';
@@ -38,6 +39,7 @@ const router = createBrowserRouter([
           { path: 'tickets', element: <MyTicketsPage /> },
           { path: 'tickets/:number', element: <TicketPage /> },
           ...workspaceRoutes.shell,
+          ...viewsRoutes.shell,
           ...peopleRoutes.shell,
           ...adminRoutes.shell,
           { path: '*', element: <NotFoundPage /> },

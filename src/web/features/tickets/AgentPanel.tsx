@@ -10,6 +10,7 @@ import type { MeView } from '../../../contracts/auth';
 import { levels, type Level } from '../../../contracts/criticality';
 import type { TicketUpdateInput, TicketView } from '../../../contracts/tickets';
 import { api, ApiError, ConflictError } from '../../api/client';
+import { TicketTags } from '../tags/TicketTags';
 import { ChangedNotice, ConflictAlert } from './ChangeNotices';
 import { useChangesSince } from './useChangesSince';
 import { useServiceLineForm, useTicketMutation } from './useTickets';
@@ -389,6 +390,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
             onChange={(v) => v && v !== ticket.status && quick.submit({ status: v as (typeof settable)[number] })}
           />
         )}
+        <TicketTags ticket={ticket} />
         {ticket.actions.edit && (
           <Group gap="xs">
             <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => openDialog('classify', classify)}>

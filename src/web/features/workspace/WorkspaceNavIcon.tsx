@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import { IconArchive, IconHourglass, IconInbox, IconStack2, IconUser } from '@tabler/icons-react';
+import { countLabel } from '../views/useViews';
 import { useWorkspaceCounts, type View } from './useWorkspace';
 import classes from './WorkspaceNav.module.css';
 
@@ -17,8 +18,8 @@ export function WorkspaceNavIcon({ view }: { view: View }) {
     <>
       <Icon size={18} aria-hidden />
       {n !== undefined && (
-        <Badge className={classes.count} size="sm" circle={n < 10} variant={n > 0 && view !== 'recently_closed' ? 'filled' : 'light'} color={n > 0 ? 'blue' : 'gray'} aria-hidden>
-          {n > 999 ? '999+' : n}
+        <Badge className={classes.count} size="sm" circle={!n.capped && n.count < 10} variant={n.count > 0 && view !== 'recently_closed' ? 'filled' : 'light'} color={n.count > 0 ? 'blue' : 'gray'} aria-hidden>
+          {countLabel(n)}
         </Badge>
       )}
     </>

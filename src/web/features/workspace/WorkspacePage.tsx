@@ -1,11 +1,12 @@
 import { Badge, Button, Collapse, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconFilter } from '@tabler/icons-react';
+import { IconCircleCheck, IconDeviceFloppy, IconFilter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ticketStatuses, type TicketSummaryView } from '../../../contracts/tickets';
+import type { ListSort } from '../../../contracts/views';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { NotFoundPage } from '../../app/NotFoundPage';
@@ -16,9 +17,12 @@ import { useChannels } from '../catalog/useChannels';
 import { relativeTime } from '../tickets/formatting';
 import { FilterSummary, lineOptions, OrderSelect, TicketFilterBar } from '../tickets/TicketFilterFields';
 import { TicketResults } from '../tickets/TicketResults';
+import { TagsField } from '../tags/TagsField';
+import { countLabel } from '../views/useViews';
+import { ViewEditor } from '../views/ViewEditor';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useShortcuts } from './useShortcuts';
-import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
+import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View, type WorkspaceSort } from './useWorkspace';
 import classes from './WorkspacePage.module.css';
 
 /** Moves focus to a ticket's link in the list, scrolled into view, so Enter opens it. */
@@ -38,6 +42,7 @@ export function WorkspacePage() {
 
 function Workspace({ view }: { view: View }) {
   const { t } = useTranslation();
+  const me = useMe().data;
   const language = currentLanguage();
   const navigate = useNavigate();
   const wide = useWide('md');
@@ -51,6 +56,7 @@ function Workspace({ view }: { view: View }) {
   const tickets = useMemo(() => list.data?.pages.flatMap((page) => page.tickets) ?? [], [list.data]);
   const [selected, setSelected] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
+  const [editor, setEditor] = useState(false);
   // On phones the filters fold away unless some are in use.
   const [filtersOpen, setFiltersOpen] = useState(narrowed);
 
@@ -107,6 +113,9 @@ function Workspace({ view }: { view: View }) {
               {t('workspace.updatedAt', { time: new Date(list.dataUpdatedAt || Date.now()).toLocaleTimeString(language) })}
             </Text>
           )}
+          <Button variant="default" size="xs" leftSection={<IconDeviceFloppy size={16} aria-hidden />} onClick={() => setEditor(true)}>
+            {t('views.new')}
+          </Button>
           <ShortcutsHelp
             opened={help}
             onOpen={() => setHelp(true)}
@@ -133,7 +142,7 @@ function Workspace({ view }: { view: View }) {
               size="compact-sm"
               variant={v === view ? 'filled' : 'default'}
               aria-current={v === view ? 'page' : undefined}
-              rightSection={counts ? <Badge size="xs" variant={v === view ? 'white' : 'light'} circle={counts[v] < 10}>{counts[v]}</Badge> : undefined}
+              rightSection={counts ? <Badge size="xs" variant={v === view ? 'white' : 'light'} circle={!counts[v].capped && counts[v].count < 10}>{countLabel(counts[v])}</Badge> : undefined}
             >
               {t(`workspace.views.${v}`)}
             </Button>
@@ -158,6 +167,9 @@ function Workspace({ view }: { view: View }) {
       )}
       <Collapse expanded={wide || filtersOpen} id="workspace-filters">
         <TicketFilterBar search={search} status={filters.status} serviceLineId={filters.serviceLineId} statuses={ticketStatuses} lines={lines} set={set} spans={{ search: { base: 12, md: 4 }, filter: { base: 6, md: 3 } }}>
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <TagsField label={t('tags.filter')} placeholder={t('tags.filterPlaceholder')} value={filters.tags ?? []} onChange={(tags) => set({ tags: tags.join(',') || null })} />
+          </Grid.Col>
           <Grid.Col span={{ base: 12, md: 2 }}>
             <OrderSelect label={t('ticketList.sort')} options={workspaceSorts.map((s) => ({ value: s, label: t(`workspace.sorts.${s}`) }))} value={filters.sort} onChange={(sort) => set({ sort })} />
           </Grid.Col>
@@ -165,7 +177,7 @@ function Workspace({ view }: { view: View }) {
       </Collapse>
 
       <FilterSummary
-        status={narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length, count: tickets.length }) : '') : count !== undefined ? t('workspace.count', { n: count, count }) : ''}
+        status={narrowed ? (list.isSuccess ? t('ticketList.shown', { n: tickets.length, count: tickets.length }) : '') : count === undefined ? '' : count.capped ? t('views.countCapped', { n: count.count }) : t('workspace.count', { n: count.count, count: count.count })}
         narrowed={narrowed}
         onClear={clear}
       />
@@ -198,9 +210,25 @@ function Workspace({ view }: { view: View }) {
           time: (ticket) => `${relativeTime(ticket.createdAt, language)} · ${t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}`,
         }}
       />
+      {me && (
+        <ViewEditor
+          opened={editor}
+          onClose={() => setEditor(false)}
+          me={me}
+          start={{ filters: { view, q: filters.q, status: filters.status ? [filters.status] : undefined, serviceLineId: filters.serviceLineId ? [filters.serviceLineId] : undefined, tags: filters.tags }, ...viewSort[filters.sort] }}
+        />
+      )}
     </Stack>
   );
 }
+
+/** The workspace's orders as a saved view's sort and direction. */
+const viewSort: Record<WorkspaceSort, { sort: ListSort; order: 'asc' | 'desc' }> = {
+  criticality: { sort: 'criticality', order: 'asc' },
+  oldest: { sort: 'created', order: 'asc' },
+  newest: { sort: 'created', order: 'desc' },
+  updated: { sort: 'updated', order: 'desc' },
+};
 
 /** Age and last change, e.g. "há 3 dias" over "atualizado há 5 minutos". */
 function Age({ ticket, language }: { ticket: TicketSummaryView; language: string }) {

@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import type { z } from 'zod';
-import { ticketStatuses, type TicketList, type TicketStatus, type workspaceCounts } from '../../../contracts/tickets';
+import { ticketStatuses, type TicketList, type TicketStatus } from '../../../contracts/tickets';
 import { api } from '../../api/client';
 import { positiveInt } from '../../app/format';
 import { oneOf, useUrlFilters } from '../../ui/useUrlFilters';
-import { live, pageSize, ticketsKey, useTicketPages } from '../tickets/useTickets';
+import { live, pageSize, useTicketPages } from '../tickets/useTickets';
+import { useViewCounts } from '../views/useViews';
 
 /** The agent's views, in menu order. */
 export const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
@@ -13,7 +12,6 @@ export type View = (typeof views)[number];
 
 /** The view staff land on: their home, and where `/workspace` leads. */
 export const defaultView: View = 'unassigned';
-export type WorkspaceCounts = z.infer<typeof workspaceCounts>;
 
 /** A view's address: `/workspace/recently-closed`. */
 export const viewPath = (view: View) => `/workspace/${view.replace('_', '-')}`;
@@ -34,7 +32,7 @@ const apiSort: Record<WorkspaceSort, { sort: string; order: string }> = {
   updated: { sort: 'updated', order: 'desc' },
 };
 
-export type WorkspaceFilters = { q?: string; status?: TicketStatus; serviceLineId?: number; sort: WorkspaceSort };
+export type WorkspaceFilters = { q?: string; status?: TicketStatus; serviceLineId?: number; tags?: string[]; sort: WorkspaceSort };
 
 /** The query string of a view's list, as the API reads it. */
 export function listParams(view: View, filters: WorkspaceFilters, limit: number): URLSearchParams {
@@ -42,14 +40,14 @@ export function listParams(view: View, filters: WorkspaceFilters, limit: number)
   if (filters.q) params.set('q', filters.q);
   if (filters.status) params.set('status', filters.status);
   if (filters.serviceLineId) params.set('serviceLineId', String(filters.serviceLineId));
+  if (filters.tags?.length) params.set('tags', filters.tags.join(','));
   return params;
 }
 
-const countsKey = [...ticketsKey, 'workspace', 'counts'] as const;
-
-/** How many tickets each view holds, kept fresh. */
+/** How many tickets each view holds (up to 99, then "99+"), kept fresh: the saved views' counts come with them. */
 export function useWorkspaceCounts(enabled = true) {
-  return useQuery({ queryKey: countsKey, queryFn: () => api.get<WorkspaceCounts>('/api/workspace/counts'), enabled, ...live });
+  const counts = useViewCounts(enabled);
+  return { ...counts, data: counts.data?.builtIn };
 }
 
 /** One view's tickets in keyset pages, kept fresh like the counts. */
@@ -64,15 +62,17 @@ function tidy(next: URLSearchParams) {
 
 /** The workspace filters kept in the address, so a reload or a shared link shows the same list. */
 export function useWorkspaceFilters() {
-  const { params, set } = useUrlFilters<'q' | 'status' | 'serviceLineId' | 'sort'>(tidy);
+  const { params, set } = useUrlFilters<'q' | 'status' | 'serviceLineId' | 'tags' | 'sort'>(tidy);
   const search = params.get('q') ?? '';
   const q = search.trim().slice(0, 200) || undefined;
   const status = oneOf(ticketStatuses, params.get('status'));
   const serviceLineId = positiveInt(params.get('serviceLineId') ?? undefined);
   const sort = oneOf(workspaceSorts, params.get('sort')) ?? 'criticality';
-  const filters = useMemo<WorkspaceFilters>(() => ({ q, status, serviceLineId, sort }), [q, status, serviceLineId, sort]);
-  const clear = useCallback(() => set({ q: null, status: null, serviceLineId: null }), [set]);
-  return { filters, search, set, clear, narrowed: Boolean(q || status || serviceLineId) };
+  const tagsParam = params.get('tags') ?? '';
+  const tags = useMemo(() => (tagsParam ? tagsParam.split(',').filter(Boolean).slice(0, 20) : undefined), [tagsParam]);
+  const filters = useMemo<WorkspaceFilters>(() => ({ q, status, serviceLineId, tags, sort }), [q, status, serviceLineId, tags, sort]);
+  const clear = useCallback(() => set({ q: null, status: null, serviceLineId: null, tags: null }), [set]);
+  return { filters, search, set, clear, narrowed: Boolean(q || status || serviceLineId || tags) };
 }
 
 /** The view an agent last worked in, with its filters and order: "next ticket" follows it. */

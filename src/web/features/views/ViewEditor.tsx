@@ -87,6 +87,7 @@ export function ViewEditor({ opened, onClose, me, view, start }: { opened: boole
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <MultiSelect
           label={t('views.statuses')}
+          searchable
           data={ticketStatuses.map((s) => ({ value: s, label: t(`tickets.statuses.${s}`) }))}
           value={values.filters.status ?? []}
           onChange={(status) => filter({ status: list(status) as ViewFilters['status'] })}
@@ -94,6 +95,7 @@ export function ViewEditor({ opened, onClose, me, view, start }: { opened: boole
         />
         <MultiSelect
           label={t('views.criticalities')}
+          searchable
           data={levels.map((l) => ({ value: l, label: t(`criticality.levels.${l}`) }))}
           value={values.filters.criticality ?? []}
           onChange={(criticality) => filter({ criticality: list(criticality) as ViewFilters['criticality'] })}
@@ -108,6 +110,7 @@ export function ViewEditor({ opened, onClose, me, view, start }: { opened: boole
         />
         <MultiSelect
           label={t('views.groups')}
+          searchable
           data={groups.map((g) => ({ value: String(g.id), label: g.name }))}
           value={(values.filters.groupId ?? []).map(String)}
           onChange={(ids) => filter({ groupId: ids.length ? ids.map(Number) : undefined })}
@@ -138,6 +141,7 @@ export function ViewEditor({ opened, onClose, me, view, start }: { opened: boole
       </Group>
       <MultiSelect
         label={t('views.columns')}
+        searchable
         data={listColumns.map((c) => ({ value: c, label: t(`views.columnNames.${c}`) }))}
         value={values.columns}
         onChange={(columns) => set({ columns: columns as ListColumn[] })}

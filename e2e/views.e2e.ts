@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { portalInBrowser } from './harness';
-import { apiFrom, choose, serviceLineForm, ticketInput } from './helpers';
+import { apiFrom, axeBlockers, choose, serviceLineForm, ticketInput } from './helpers';
 
 /** Opens a ticket on RM through the API, as the signed-in contact of `page`. */
 async function openTicket(page: Page, summary: string): Promise<number> {
@@ -34,6 +34,7 @@ describe('saved views and tags', () => {
     await agent.keyboard.press('Escape');
     await choose(agent, 'Responsável', 'Ninguém');
     await dialog.getByLabel('Palavras').fill('holerite');
+    expect(await axeBlockers(agent)).toEqual([]);
     await dialog.getByRole('button', { name: 'Salvar' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -46,6 +47,7 @@ describe('saved views and tags', () => {
     await table.getByRole('link', { name: 'Holerite de maio com desconto em dobro' }).waitFor();
     expect(await table.getByRole('link', { name: 'Boleto do contrato vencido' }).count()).toBe(0);
     expect(await menu.getByRole('link', { name: 'Holerites novos' }).textContent()).toContain('2');
+    expect(await axeBlockers(agent)).toEqual([]);
 
     // The agent tags the first one on its page.
     await table.getByRole('link', { name: 'Holerite de abril sem horas extras' }).click();
@@ -55,6 +57,7 @@ describe('saved views and tags', () => {
     await tags.press('Enter');
     await agent.getByText('Só analistas veem as etiquetas.').waitFor();
     await expect.poll(async () => (await apiFrom<{ tags?: string[] }>(agent, 'GET', `/api/tickets/${first}`)).body.tags).toEqual(['folha-vip']);
+    expect(await axeBlockers(agent)).toEqual([]);
 
     // The workspace's tag filter finds it, and only it.
     await menu.getByRole('link', { name: 'Abertos', exact: true }).click();

@@ -78,8 +78,8 @@ export function renderMarkdown(report: Report, previous: string | undefined): st
 
 Measured with \`npm run bench\` (bench/run.ts). Last run: ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC.
 Options (environment): \`BENCH_SECONDS\` (10), \`BENCH_WARMUP_SECONDS\` (10), \`BENCH_CONNECTIONS\` (16),
-\`BENCH_WORKERS\` (one per core), \`BENCH_KEEP=1\` keeps the temporary database, \`BENCH_TICKETS=<n>\` makes a smaller
-trial run that leaves this file alone.
+\`BENCH_WORKERS\` (one per core), \`BENCH_KEEP=1\` keeps the temporary database, \`BENCH_TICKETS=<n>\` (and
+\`BENCH_SMALL_TICKETS=<n>\`, the agent's small size, 10,000) makes a smaller trial run that leaves this file alone.
 
 - Machine: ${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}
 - Node ${process.version}, SQLite ${report.sqliteVersion} (better-sqlite3), database file in the temp directory

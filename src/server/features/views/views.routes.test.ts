@@ -163,6 +163,15 @@ describe('saved views, tags and counts', () => {
     expect(counts.saved.find((s: { id: number }) => s.id === view.id)).toEqual({ id: view.id, count: 0, capped: false });
   });
 
+  it('searches in each sort inside what the reader may read, customers too', async () => {
+    for (const sort of ['updated', 'created', 'number', 'criticality']) {
+      expect(await numbers('contact', `q=folha&sort=${sort}`), sort).toEqual([ticketRm]);
+      expect(await numbers('beta', `q=folha&sort=${sort}`), sort).toEqual([ticketDatasul]);
+      expect(await numbers('rita', `q=folha&sort=${sort}`), sort).toEqual([ticketRm]);
+      expect(await numbers('agent', `q=folha&sort=${sort}`), sort).toEqual([ticketRm, ticketDatasul].sort());
+    }
+  });
+
   it('counts every built-in and saved view the agent sees', async () => {
     const revision = await revisionOf(ticketDatasul);
     await ok('agent', 'PATCH', `/api/tickets/${ticketDatasul}`, { revision, status: 'waiting_customer' });

@@ -168,6 +168,11 @@ export const articleInput = z.object({
   internal: z.boolean().default(false),
   action: z.enum(['reply', 'ask_customer', 'propose_solution']).default('reply'),
   attachmentIds: z.array(text().max(64)).max(50).default([]),
+  /**
+   * The last article the writer saw (0: none). When one they may read has arrived since, the reply
+   * is not sent: 409 with the newer articles, so that nobody answers what was already answered.
+   */
+  lastSeenArticleId: z.number().int().min(0).max(maxRowId).optional(),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 
@@ -203,6 +208,8 @@ export const conflictBody = z.object({
     message: z.string(),
     revision: z.number().optional(),
     changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })).optional(),
+    /** A reply refused because these arrived after the last article its writer saw. */
+    newer: z.array(articleView).optional(),
   }),
 });
 

@@ -22,6 +22,9 @@ import { catalogAdminRoutes } from './features/catalog/catalog.admin.routes';
 import { groupsAdminRoutes } from './features/groups/groups.admin.routes';
 import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { assignmentRoutes } from './features/assignment/assignment.routes';
+import { liveRoutes } from './features/live/live';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { loggerOptions } from './lib/logger';
 import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -92,6 +95,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     mailAdminRoutes,
     auditRoutes,
     devMailboxRoutes,
+    assignmentRoutes,
+    notificationsRoutes,
+    liveRoutes,
   ];
   for (const feature of features) {
     await app.register(feature);

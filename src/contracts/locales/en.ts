@@ -7,6 +7,7 @@ import { workspaceMessages } from './en/workspace';
 import { adminMessages } from './en/admin';
 import { peopleMessages } from './en/people';
 import { helpMessages } from './en/help';
+import { liveMessages } from './en/live';
 
 export const en: Messages = {
   ...coreMessages,
@@ -17,4 +18,5 @@ export const en: Messages = {
   ...adminMessages,
   ...peopleMessages,
   ...helpMessages,
+  ...liveMessages,
 };

@@ -7,6 +7,7 @@ import { workspaceMessages } from './es/workspace';
 import { adminMessages } from './es/admin';
 import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
+import { liveMessages } from './es/live';
 
 export const es: Messages = {
   ...coreMessages,
@@ -17,4 +18,5 @@ export const es: Messages = {
   ...adminMessages,
   ...peopleMessages,
   ...helpMessages,
+  ...liveMessages,
 };

@@ -6,6 +6,7 @@ import { workspaceMessages } from './pt-BR/workspace';
 import { adminMessages } from './pt-BR/admin';
 import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
+import { liveMessages } from './pt-BR/live';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -17,6 +18,7 @@ export const ptBR = {
   ...adminMessages,
   ...peopleMessages,
   ...helpMessages,
+  ...liveMessages,
 };
 
 export type Messages = typeof ptBR;

@@ -12,6 +12,7 @@ import { environmentNames } from './migrations/009_environment_names';
 import { hashedTokens } from './migrations/010_hashed_tokens';
 import { mailFailures } from './migrations/011_mail_failures';
 import { requestLimits } from './migrations/012_request_limits';
+import { assignmentNotifications } from './migrations/015_assignment_notifications';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -28,6 +29,7 @@ const migrations: Record<string, DialectMigration> = {
   '010_hashed_tokens': hashedTokens,
   '011_mail_failures': mailFailures,
   '012_request_limits': requestLimits,
+  '015_assignment_notifications': assignmentNotifications,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

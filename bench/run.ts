@@ -17,6 +17,7 @@ import { demoForm } from '../src/server/test/catalog-ids';
 import { serverPids, startBaseline, startPortal, stopAllServers, type RunningServer } from './children';
 import { cpuBetween, sampleCpu } from './cpu';
 import { generateDataset, type DatasetSize } from './generate';
+import { allowBenchStreams, appendLiveSection, benchLiveStreams } from './live';
 import { measure, succeeded, type LoadOptions, type Measurement, type Scenario } from './measure';
 import { resultsTable, targetsTable, writeMarkdown } from './report';
 import { searchWords } from './words';
@@ -126,6 +127,7 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   const bodies = await ticketBodies(file);
 
   const baseline = await startBaseline();
+  allowBenchStreams(); // live streams (bench/live.ts)
   const app = await startPortal(dir, workers);
   const cookie = await signIn(app.url);
   const deepPage = Math.max(2, Math.min(deepestPage, Math.floor(dataset.benchCompanyTickets / 25) - 1));
@@ -134,6 +136,8 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   const cpuBefore = sampleCpu(serverPids());
   const measurements = await measureAll(scenarios(baseline, app, cookie, deep, bodies), load);
   const cpu = cpuBetween(cpuBefore, sampleCpu(serverPids()));
+  // Live streams (bench/live.ts): the list again, with and without 1,000 open event streams.
+  const live = await benchLiveStreams(app, cookie, load);
 
   console.log(`\n${resultsTable(measurements)}\n`);
   if (cpu) console.log(`CPU during the load runs: ours ${cpu.oursCores.toFixed(2)} cores, other processes ${cpu.othersCores.toFixed(2)} cores\n`);
@@ -141,6 +145,7 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   console.log(`${table}\n`);
   if (writeDocs) {
     writeMarkdown(docsFile, { date: new Date(), dataset, load, workers, sqliteVersion, deepPage, searchWords, measurements, cpu });
+    appendLiveSection(docsFile, live);
     console.log(`Written to ${path.relative(process.cwd(), docsFile)}`);
   } else {
     console.log('Trial size (BENCH_TICKETS set): docs/benchmarks.md left unchanged.');

@@ -19,7 +19,7 @@ async function assignments(db: Db, numbers: number[]) {
 
 const countBy = (names: (string | null)[]) => names.reduce<Record<string, number>>((acc, n) => ({ ...acc, [n ?? 'nobody']: (acc[n ?? 'nobody'] ?? 0) + 1 }), {});
 
-async function setAssignment(app: FastifyInstance, cookie: string, db: Db, groupName: string, body: unknown) {
+async function setAssignment(app: FastifyInstance, cookie: string, db: Db, groupName: string, body: Record<string, unknown>) {
   const group = await db.selectFrom('agent_group').select('id').where('name', '=', groupName).executeTakeFirstOrThrow();
   return request(app, { method: 'PUT', url: `/api/admin/groups/${group.id}/assignment`, cookie, payload: body });
 }
@@ -130,7 +130,7 @@ describe('automatic assignment', () => {
 
   it("lets only the system administrator set a group's assignment and an agent's skills, naming each bad field", async () => {
     const group = await t.db.selectFrom('agent_group').select('id').where('name', '=', 'Suporte RM').executeTakeFirstOrThrow();
-    const put = (cookie: string | undefined, url: string, payload: unknown) => request(t.app, { method: 'PUT', url, cookie, payload });
+    const put = (cookie: string | undefined, url: string, payload: Record<string, unknown>) => request(t.app, { method: 'PUT', url, cookie, payload });
     const settings = `/api/admin/groups/${group.id}/assignment`;
     const skills = `/api/admin/agents/${ids.bruna}/skills`;
     for (const [who, status] of [[undefined, 401], [cookies.contact, 403], [cookies.portalAdmin, 403], [cookies.agent, 403]] as const) {

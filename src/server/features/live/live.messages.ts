@@ -35,6 +35,7 @@ export async function liveMessages(db: Db, events: DomainEvent[]): Promise<LiveM
       if (!event.internal) publicArticles.add(event.ticketId);
       continue;
     }
+    if (event.type !== 'ticket.opened' && event.type !== 'ticket.changed') continue;
     const { ticketId, number, groupId, companyId, requesterId } = event;
     const seen = byTicket.get(ticketId);
     const isPublic = event.type === 'ticket.opened' || event.public;

@@ -17,7 +17,7 @@ import { demoForm } from '../src/server/test/catalog-ids';
 import { serverPids, startBaseline, startPortal, stopAllServers, type RunningServer } from './children';
 import { cpuBetween, sampleCpu } from './cpu';
 import { generateDataset, type DatasetSize } from './generate';
-import { allowBenchStreams, appendLiveSection, benchLiveStreams } from './live';
+import { appendLiveSection, benchLiveStreams } from './live';
 import { measure, succeeded, type LoadOptions, type Measurement, type Scenario } from './measure';
 import { resultsTable, targetsTable, writeMarkdown } from './report';
 import { searchWords } from './words';
@@ -127,7 +127,6 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   const bodies = await ticketBodies(file);
 
   const baseline = await startBaseline();
-  allowBenchStreams(); // live streams (bench/live.ts)
   const app = await startPortal(dir, workers);
   const cookie = await signIn(app.url);
   const deepPage = Math.max(2, Math.min(deepestPage, Math.floor(dataset.benchCompanyTickets / 25) - 1));
@@ -136,8 +135,8 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   const cpuBefore = sampleCpu(serverPids());
   const measurements = await measureAll(scenarios(baseline, app, cookie, deep, bodies), load);
   const cpu = cpuBetween(cpuBefore, sampleCpu(serverPids()));
-  // Live streams (bench/live.ts): the list again, with and without 1,000 open event streams.
-  const live = await benchLiveStreams(app, cookie, load);
+  // Live streams (bench/live.ts): the list on a portal of its own, with and without 1,000 open event streams.
+  const live = await benchLiveStreams(dir, workers, load);
 
   console.log(`\n${resultsTable(measurements)}\n`);
   if (cpu) console.log(`CPU during the load runs: ours ${cpu.oursCores.toFixed(2)} cores, other processes ${cpu.othersCores.toFixed(2)} cores\n`);

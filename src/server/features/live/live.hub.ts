@@ -10,11 +10,11 @@ type Stream = { actor: Actor; sessionId: string; res: ServerResponse };
 
 /** Someone on a ticket's page, as the page's presence shows them. */
 type Viewer = { id: string; name: string; staff: boolean };
-type Seen = Viewer & { typing: boolean; until: number; typingUntil: number };
+type Seen = Viewer & { until: number; typingUntil: number };
 
 /** An announcement of presence lasts this long; pages repeat it more often (every 15 s). */
 const presenceMs = 45_000;
-/** "Ana está respondendo…" lasts this long after her last keystroke's announcement. */
+/** "Ana está respondendo…" lasts this long after her last announcement of typing (pages repeat it every few seconds). */
 const typingMs = 8_000;
 /** A stream whose reader has not taken this much is dropped (a client that never reads). */
 const maxBacklogBytes = 1024 * 1024;
@@ -39,7 +39,7 @@ export function createHub(db: Db, { heartbeatMs }: { heartbeatMs: number }) {
   let delivering = Promise.resolve();
 
   const write = (stream: Stream, chunk: string) => {
-    if (stream.res.writableEnded) return;
+    if (stream.res.writableEnded || stream.res.destroyed) return;
     stream.res.write(chunk);
     if (stream.res.writableLength > maxBacklogBytes) stream.res.destroy();
   };
@@ -65,12 +65,9 @@ export function createHub(db: Db, { heartbeatMs }: { heartbeatMs: number }) {
   function deliverPresence(m: Extract<LiveMessage, { t: 'presence' }>) {
     const now = Date.now();
     const onTicket = presence.get(m.scope.number) ?? new Map<string, Seen>();
-    const before = onTicket.get(m.person.id);
+    // `viewing` is being on the page without typing: it ends a `typing` at once (a reply sent).
     if (m.activity === 'left') onTicket.delete(m.person.id);
-    else {
-      const typing = m.activity === 'typing';
-      onTicket.set(m.person.id, { ...m.person, typing, until: now + presenceMs, typingUntil: typing ? now + typingMs : (before?.typingUntil ?? 0) });
-    }
+    else onTicket.set(m.person.id, { ...m.person, until: now + presenceMs, typingUntil: m.activity === 'typing' ? now + typingMs : 0 });
     if (onTicket.size) presence.set(m.scope.number, onTicket);
     else presence.delete(m.scope.number);
     for (const s of streams) {

@@ -134,6 +134,28 @@ describe('the event stream', () => {
     expect(contact.events.filter((e) => e.event === 'presence')).toEqual([]);
   });
 
+  it('lets whoever reads a ticket announce presence on it: a policy table of role × whose ticket', async () => {
+    const rm = await openTicket('contact');
+    const protheusRes = await send(base, 'POST', '/api/tickets', cookies.portalAdmin!, (await demoForm(t.db, 'PROTHEUS')).fields);
+    const protheus = (await protheusRes.json()).number as number;
+    const table: [string, number, number][] = [
+      // who, on the contact's RM ticket, on the portal administrator's PROTHEUS ticket
+      ['contact', 200, 404],
+      ['portalAdmin', 200, 200],
+      ['beta', 404, 404],
+      ['betaAdmin', 404, 404],
+      ['agent', 200, 200],
+      ['carla', 200, 404],
+      ['admin', 200, 200],
+    ];
+    for (const [who, onRm, onProtheus] of table) {
+      const statuses = [];
+      for (const number of [rm, protheus]) statuses.push((await send(base, 'POST', `/api/tickets/${number}/presence`, cookies[who]!, { activity: 'viewing' })).status);
+      expect([who, ...statuses]).toEqual([who, onRm, onProtheus]);
+    }
+    expect((await fetch(`${base}/api/tickets/${rm}/presence`, { method: 'POST', headers: { origin: base, 'content-type': 'application/json' }, body: '{"activity":"viewing"}' })).status).toBe(401);
+  });
+
   it("answers 404 to presence on a ticket one may not read, and 400 naming the activity that is not one", async () => {
     const number = await openTicket('contact');
     expect((await send(base, 'POST', `/api/tickets/${number}/presence`, cookies.beta!, { activity: 'viewing' })).status).toBe(404);

@@ -34,6 +34,26 @@ describe('signing in to the portal', () => {
     await page.context().close();
   });
 
+  it('an agent and a system administrator land on the workspace, a contact on the channels', async () => {
+    for (const email of ['analista@atende.example', 'sistema@atende.example']) {
+      const page = await newPage();
+      await signInAs(page, email);
+      await page.waitForURL(/\/workspace\/unassigned$/);
+      await page.getByRole('heading', { level: 1, name: 'Não atribuídos' }).waitFor();
+      // The home page's address (the name in the header) leads there too.
+      await page.getByRole('banner').getByRole('link', { name: 'Atende' }).click();
+      await page.waitForURL(/\/workspace\/unassigned$/);
+      await page.getByRole('heading', { level: 1, name: 'Não atribuídos' }).waitFor();
+      await page.context().close();
+    }
+    const page = await newPage();
+    await signInAs(page, 'contato@alfa.example');
+    await page.getByRole('heading', { level: 1, name: 'Olá, Carlos Contato' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('main').getByRole('link', { name: 'Software' }).waitFor();
+    await page.context().close();
+  });
+
   it('a wrong password shows the error and no session starts', async () => {
     const page = await newPage();
     await signInAs(page, 'contato@alfa.example', 'not-my-password');

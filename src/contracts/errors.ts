@@ -10,6 +10,16 @@ export const errorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 
+/** A 409: the record's state forbids the move; for a stale update, also what changed since the revision seen. */
+export const conflictBody = z.object({
+  error: z.object({
+    code: z.literal('conflict'),
+    message: z.string(),
+    revision: z.number().optional(),
+    changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })).optional(),
+  }),
+});
+
 export type ErrorCode =
   | 'validation'
   | 'bad_request'

@@ -3,6 +3,7 @@ import { levels } from './criticality';
 import { isCountryCode } from './countries';
 import { isDayInRange, isTimeZone } from './time';
 import { maxRowId, rowIdParam } from './ids';
+import { conflictBody } from './errors';
 import { text } from './validation';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
@@ -201,16 +202,9 @@ export const ratingInput = z.object({
   comment: text().trim().max(5000, { error: 'validation.tooLong' }).optional(),
 });
 
-/** A 409: the ticket's state forbids the move; for a stale update, also what changed since the revision seen. */
-export const conflictBody = z.object({
-  error: z.object({
-    code: z.literal('conflict'),
-    message: z.string(),
-    revision: z.number().optional(),
-    changed: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable(), by: z.string(), at: z.string() })).optional(),
-    /** A reply refused because these arrived after the last article its writer saw. */
-    newer: z.array(articleView).optional(),
-  }),
+/** A reply's 409: also the articles that arrived after the last one its writer saw (`lastSeenArticleId`). */
+export const articleConflictBody = z.object({
+  error: conflictBody.shape.error.extend({ newer: z.array(articleView).optional() }),
 });
 
 export const workspaceCounts = z.object({

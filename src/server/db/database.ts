@@ -3,12 +3,10 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { DialectName } from './dialect';
 import type { Database } from './schema';
 import { bindable, sqliteDialect, statementCache } from './sqlite-dialect';
 import { fold } from './text-search';
-
-/** Which engine a database handle talks to; a few queries differ by dialect. */
-export type DialectName = 'sqlite' | 'postgres';
 
 export type Db = Kysely<Database> & {
   dialectName: DialectName;

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { DialectName } from './database';
+import type { DialectName } from './dialect';
 
 /** Text as a search compares it: accents and case folded ("São João" → "sao joao"). */
 export function fold(text: string): string {

@@ -1,4 +1,4 @@
-import { errorBody } from '../../contracts/errors';
+import { conflictBody, errorBody } from '../../contracts/errors';
 import { currentLanguage, i18n } from '../app/i18n';
 
 /** A failed API call: the server's error body, or a network failure (status 0). */
@@ -19,6 +19,22 @@ export class ApiError extends Error {
   }
 }
 
+/** One change someone else made since the revision the caller saw (a 409's `changed`). */
+export type ChangeSeen = { field: string; from: string | null; to: string | null; by: string; at: string };
+
+/** A 409: the record's state forbids the move, or (with `changed`) the caller's revision was stale. */
+export class ConflictError extends ApiError {
+  readonly revision: number | undefined;
+  readonly changed: ChangeSeen[];
+
+  constructor(message: string, details: Record<string, unknown>, revision: number | undefined, changed: ChangeSeen[]) {
+    super(409, 'conflict', message, {}, details);
+    this.name = 'ConflictError';
+    this.revision = revision;
+    this.changed = changed;
+  }
+}
+
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Errors come back already translated, in the language the interface speaks. */
@@ -35,8 +51,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The error a failed answer stands for. */
+/** The error a failed answer stands for; a 409 in the conflict shape as a ConflictError. */
 function errorOf(status: number, data: unknown): ApiError {
+  const conflict = status === 409 ? conflictBody.safeParse(data) : undefined;
+  if (conflict?.success) {
+    const { message, revision, changed } = conflict.data.error;
+    return new ConflictError(message, (data as { error: Record<string, unknown> }).error, revision, changed ?? []);
+  }
   const parsed = errorBody.safeParse(data);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
@@ -65,15 +86,6 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return data as T;
 }
 
-/** The JSON API of the Atende server, same origin, with the session cookie. */
-export const api = {
-  get: <T>(path: string) => request<T>('GET', path),
-  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  delete: <T = void>(path: string) => request<T>('DELETE', path),
-};
-
 /** How much of a request body has gone out. */
 export type UploadProgress = { loaded: number; total: number };
 
@@ -83,9 +95,9 @@ export type Upload<T> = { abort: () => void; done: Promise<T> };
 /**
  * Sends a body whose progress a page shows: a file (FormData) or a large JSON document.
  * XMLHttpRequest rather than fetch, because only it reports how much of a request body has been
- * sent. Errors are the same ApiError as `api`'s, so formErrors() and the 401 handling apply.
+ * sent. Errors are the same as the other calls', so formErrors(), conflicts and the 401 handling apply.
  */
-export function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData | Record<string, unknown>, onProgress: (progress: UploadProgress) => void): Upload<T> {
+function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData | Record<string, unknown>, onProgress: (progress: UploadProgress) => void): Upload<T> {
   const xhr = new XMLHttpRequest();
   const done = new Promise<T>((resolve, reject) => {
     xhr.open(method, path);
@@ -102,6 +114,19 @@ export function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData |
   });
   return { abort: () => xhr.abort(), done };
 }
+
+/**
+ * The API of the Atende server, same origin, with the session cookie: JSON calls, and `upload`
+ * for a body whose progress is shown. Every failure is an ApiError (a ConflictError for a 409).
+ */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body: unknown) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+  upload,
+};
 
 /** True when the error says the person is not signed in. */
 export function isUnauthorized(error: unknown): boolean {

@@ -1,5 +1,5 @@
-import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, useMantineTheme } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconHome, IconLogout, IconMail, IconTicket } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -7,11 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
+import { adminNav } from '../features/admin/nav';
 import { useMe } from '../features/auth/useMe';
-import { adminNav } from '../features/admin/routes';
 import { useChannels } from '../features/catalog/useChannels';
+import { helpNav } from '../features/help/nav';
 import { InvitationsBanner } from '../features/people/InvitationsBanner';
-import { workspaceNav } from '../features/workspace/routes';
+import { mySpaceNav } from '../features/people/nav';
+import { workspaceNav } from '../features/workspace/nav';
+import { useWide } from '../ui/useWide';
 import { LanguageSwitch } from './LanguageSwitch';
 import classes from './Shell.module.css';
 
@@ -28,8 +31,7 @@ export function Shell() {
   const channels = useChannels();
   const [opened, { toggle, close }] = useDisclosure();
   // Phones get the language switch in the menu and an icon for sign-out; one of each is ever rendered.
-  const theme = useMantineTheme();
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.sm})`, true, { getInitialValueInEffect: false });
+  const wide = useWide('sm');
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -133,7 +135,7 @@ export function Shell() {
             {t('nav.channels')}
           </Text>
           {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
-          {[...workspaceNav(me, t), ...adminNav(me, t)].map((section) => (
+          {[...workspaceNav(me, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
             <div key={section.title}>
               <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
                 {section.title}

@@ -1,16 +1,15 @@
 import { createBrowserRouter } from 'react-router';
 // The DOM build of RouterProvider supports navigate(..., { flushSync }), used on sign-out.
 import { RouterProvider } from 'react-router/dom';
-import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage';
-import { LoginPage } from '../features/auth/LoginPage';
-import { SetPasswordPage } from '../features/auth/SetPasswordPage';
-import { SetupPage } from '../features/auth/SetupPage';
+import { adminRoutes } from '../features/admin/routes';
+import { authRoutes } from '../features/auth/routes';
 import { ChannelPage } from '../features/catalog/ChannelPage';
+import { helpRoutes } from '../features/help/routes';
 import { DevMailboxPage } from '../features/mail/DevMailboxPage';
+import { peopleRoutes } from '../features/people/routes';
 import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
 import { TicketFormPage } from '../features/tickets/TicketFormPage';
 import { TicketPage } from '../features/tickets/TicketPage';
-import { adminRoutes } from '../features/admin/routes';
 import { workspaceRoutes } from '../features/workspace/routes';
 import { ErrorPage } from './ErrorPage';
 import { HomePage } from './HomePage';
@@ -23,13 +22,9 @@ const router = createBrowserRouter([
   {
     errorElement: <ErrorPage />,
     children: [
-      { path: '/login', element: <LoginPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/set-password', element: <SetPasswordPage /> },
-      { path: '/setup', element: <SetupPage /> },
+      ...authRoutes.public,
+      ...helpRoutes.public,
       { path: '/dev/mailbox', element: <DevMailboxPage /> },
-      ...workspaceRoutes.public,
-      ...adminRoutes.public,
       {
         element: (
           <RequireAuth>
@@ -43,6 +38,7 @@ const router = createBrowserRouter([
           { path: 'tickets', element: <MyTicketsPage /> },
           { path: 'tickets/:number', element: <TicketPage /> },
           ...workspaceRoutes.shell,
+          ...peopleRoutes.shell,
           ...adminRoutes.shell,
           { path: '*', element: <NotFoundPage /> },
         ],

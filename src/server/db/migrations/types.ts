@@ -1,5 +1,5 @@
 import type { ColumnDataType, CreateTableBuilder, Kysely } from 'kysely';
-import type { DialectName } from '../database';
+import type { DialectName } from '../dialect';
 
 /** Column types that differ between the two engines. */
 export type Dialect = {

@@ -1,7 +1,8 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { ticketStatuses, type TicketListQuery } from '../../../contracts/tickets';
 import { endOfDay, startOfDay } from '../../../contracts/time';
-import type { Db, DialectName } from '../../db/database';
+import type { Db } from '../../db/database';
+import type { DialectName } from '../../db/dialect';
 import { inlineLimit } from '../../db/limit';
 import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import type { DialectName } from '../../db/database';
+import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { adminLookupInput } from '../../../contracts/people';
 import { api } from '../../api/client';
 import { useTranslate } from '../../app/useTranslate';
-import { check, errorText } from '../admin/ui';
+import { check, errorText } from '../../ui/forms';
 
 /**
  * "Não sabe quem é o administrador do portal?": a link that opens a small form. Whatever the

@@ -1,14 +1,18 @@
 import { Anchor, Breadcrumbs, Button, Group, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { positiveInt } from '../../app/format';
+import { NotFoundPage } from '../../app/NotFoundPage';
 import { useMe } from '../auth/useMe';
 import { useCompanyName } from './usePeople';
 
-/** The company id of a "Meu espaço" address (/companies/:companyId/…), or undefined. */
-export function useCompanyId(): number | undefined {
-  return positiveInt(useParams().companyId);
+/** A "Meu espaço" page for the company its address names (/companies/:companyId/…); any other address is not found. */
+export function forCompany(Page: ComponentType<{ companyId: number }>): ComponentType {
+  return function CompanyPage() {
+    const companyId = positiveInt(useParams().companyId);
+    return companyId ? <Page companyId={companyId} /> : <NotFoundPage />;
+  };
 }
 
 /** The four pages of a company's administration, by address. */

@@ -1,35 +1,19 @@
-import { Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { NotFoundPage } from '../../app/NotFoundPage';
-import { AuditTable } from '../admin/AuditTable';
-import { Loaded, PageHeader } from '../admin/ui';
-import { CompanyLine, CompanyTrail, useCompanyId } from './CompanyContext';
+import { EmptyState, Loaded } from '../../ui/ListStates';
+import { Page } from '../../ui/Page';
+import { AuditTable } from '../audit/AuditTable';
+import { CompanyLine, CompanyTrail, forCompany } from './CompanyContext';
 import { useCompanyAudit } from './usePeople';
 
 /** `/companies/:companyId/log`: who changed which contact of the company, when, and how. */
-export function CompanyLogPage() {
-  const companyId = useCompanyId();
-  if (!companyId) return <NotFoundPage />;
-  return <CompanyLog companyId={companyId} />;
-}
+export const CompanyLogPage = forCompany(CompanyLog);
 
 function CompanyLog({ companyId }: { companyId: number }) {
   const { t } = useTranslation();
   const events = useCompanyAudit(companyId);
   return (
-    <Stack gap="lg">
-      <PageHeader above={<CompanyTrail companyId={companyId} />} title={t('people.log.title')} description={<CompanyLine companyId={companyId}>{t('people.log.intro')}</CompanyLine>} />
-      <Loaded query={events}>
-        {(list) =>
-          list.length === 0 ? (
-            <Paper withBorder p="xl">
-              <Text ta="center">{t('people.log.empty')}</Text>
-            </Paper>
-          ) : (
-            <AuditTable events={list} label={t('people.log.title')} />
-          )
-        }
-      </Loaded>
-    </Stack>
+    <Page above={<CompanyTrail companyId={companyId} />} title={t('people.log.title')} description={<CompanyLine companyId={companyId}>{t('people.log.intro')}</CompanyLine>}>
+      <Loaded query={events}>{(list) => (list.length === 0 ? <EmptyState text={t('people.log.empty')} /> : <AuditTable events={list} label={t('people.log.title')} />)}</Loaded>
+    </Page>
   );
 }

@@ -1,13 +1,13 @@
-import { Alert, Button, Checkbox, Fieldset, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../../contracts/i18n';
+import type { Language } from '../../../contracts/i18n';
 import { contactInput, contactUpdate, type ContactView } from '../../../contracts/people';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
-import { FormModal, requiredField, useDialogForm } from '../admin/FormModal';
-import { check } from '../admin/ui';
+import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
+import { check } from '../../ui/forms';
+import { LanguageSelect } from '../../ui/LanguageSelect';
 import { formatCpf } from './format';
 import { useContactActions, useGrantable, type ContactUpdate } from './usePeople';
 
@@ -47,7 +47,8 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   const translate = useTranslate();
   const grantable = useGrantable(companyId);
   const { create, update } = useContactActions(companyId);
-  const { values, set, errors, alert, formRef, showErrors, whenSaved } = useDialogForm<Values>({ opened, onClose, subject: contact, initial: () => initial(contact), ownFields: fieldNames });
+  const form = useDialogForm<Values>({ opened, onClose, subject: contact, initial: () => initial(contact), ownFields: fieldNames });
+  const { values, set, errors, showErrors, whenSaved } = form;
   const editing = contact !== null;
   // Another company's contact too: their own details are not this administrator's to change.
   const ownDetailsLocked = contact?.sharedElsewhere ?? false;
@@ -55,8 +56,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
   const emailLocked = editing && !ownDetailsLocked && contact.invitationPending;
   const saving = create.isPending || update.isPending;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     if (saving) return;
     if (!editing) {
       const input = { ...values, phone: values.phone || undefined, cpf: values.cpf || undefined };
@@ -89,14 +89,11 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
 
   return (
     <FormModal
-      opened={opened}
-      onClose={onClose}
+      {...form.modal}
       size="lg"
       title={editing ? t('people.form.editTitle', { name: contact.name }) : t('people.form.createTitle')}
-      formRef={formRef}
       onSubmit={submit}
       note={!editing && <Text size="sm">{t('people.form.inviteNote')}</Text>}
-      alert={alert}
       saving={saving}
       submitLabel={editing ? t('admin.common.save') : t('people.form.create')}
       actionsMarginTop="sm"
@@ -167,16 +164,7 @@ export function ContactFormModal({ companyId, contact, opened, onClose }: { comp
         />
       </SimpleGrid>
       {!editing && (
-        <Select
-          label={t('people.fields.language')}
-          description={t('people.form.languageHelp')}
-          inputWrapperOrder={['label', 'input', 'description', 'error']}
-          allowDeselect={false}
-          data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}
-          value={values.language}
-          onChange={(v) => v && set({ language: v as Language })}
-          error={errors.language}
-        />
+        <LanguageSelect label={t('people.fields.language')} description={t('people.form.languageHelp')} value={values.language} onChange={(language) => set({ language })} error={errors.language} />
       )}
       <Fieldset legend={t('people.fields.permissions')} variant="filled" radius="md">
         <Text size="xs" c="dimmed" mb="sm">

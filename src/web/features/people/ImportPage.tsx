@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ImportPreview } from '../../../contracts/people';
 import { currentLanguage } from '../../app/i18n';
-import { NotFoundPage } from '../../app/NotFoundPage';
 import { useTranslate } from '../../app/useTranslate';
-import { PageHeader, serverErrors } from '../admin/ui';
-import { CompanyLine, CompanyTrail, companyPages, useCompanyId } from './CompanyContext';
+import { CountTile } from '../../ui/CountTile';
+import { DataTable } from '../../ui/DataTable';
+import { serverErrors } from '../../ui/forms';
+import { Page, Panel } from '../../ui/Page';
+import { CompanyLine, companyPages, CompanyTrail, forCompany } from './CompanyContext';
 import { csvColumns, csvTemplate, download, readCsvFile } from './csv';
 import { useImport } from './usePeople';
 
@@ -25,11 +27,7 @@ const fmt = (n: number) => n.toLocaleString(currentLanguage());
 const statusColor: Record<Row['status'], string> = { new: 'teal', unchanged: 'gray', error: 'red' };
 
 /** `/companies/:companyId/import` ("Importar contatos"): a CSV, its preview row by row, then one commit. */
-export function ImportPage() {
-  const companyId = useCompanyId();
-  if (!companyId) return <NotFoundPage />;
-  return <Import companyId={companyId} />;
-}
+export const ImportPage = forCompany(Import);
 
 function Import({ companyId }: { companyId: number }) {
   const { t } = useTranslation();
@@ -102,11 +100,6 @@ function Import({ companyId }: { companyId: number }) {
     commit.mutate({ csv, onProgress }, { onSuccess: () => setPhase('done'), onError: (error) => failed(error, 'previewed') });
   }
 
-  const fieldName = (field: string) => {
-    const column = csvColumns.find((c) => c.field === field);
-    return column ? column.header : field;
-  };
-
   const busy = phase === 'uploading' || phase === 'checking' || phase === 'committing';
   const progressLabel =
     phase === 'uploading' || (phase === 'committing' && percent < 100)
@@ -116,130 +109,114 @@ function Import({ companyId }: { companyId: number }) {
         : t('people.import.writing');
 
   return (
-    <Stack gap="lg">
-      <PageHeader
-        above={<CompanyTrail companyId={companyId} />}
-        title={t('people.import.title')}
-        description={<CompanyLine companyId={companyId}>{t('people.import.intro')}</CompanyLine>}
-      />
-
+    <Page above={<CompanyTrail companyId={companyId} />} title={t('people.import.title')} description={<CompanyLine companyId={companyId}>{t('people.import.intro')}</CompanyLine>}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="import-format">
-          <Stack gap="sm">
-            <Title order={2} size="h4" id="import-format">
-              {t('people.import.formatTitle')}
-            </Title>
-            <Text size="sm">{t('people.import.formatIntro')}</Text>
-            <Table withTableBorder={false} verticalSpacing={4} fz="sm" aria-labelledby="import-format">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('people.import.column')}</Table.Th>
-                  <Table.Th scope="col">{t('people.import.content')}</Table.Th>
+        <Panel id="import-format" title={t('people.import.formatTitle')}>
+          <Text size="sm">{t('people.import.formatIntro')}</Text>
+          <Table withTableBorder={false} verticalSpacing={4} fz="sm" aria-labelledby="import-format">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('people.import.column')}</Table.Th>
+                <Table.Th scope="col">{t('people.import.content')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {csvColumns.map((c) => (
+                <Table.Tr key={c.header}>
+                  <Table.Td>
+                    <Code>{c.header}</Code>
+                    {c.required && (
+                      <>
+                        <Text component="span" c="red.8" fw={700} aria-hidden>
+                          {' *'}
+                        </Text>
+                        <VisuallyHidden>{t('people.import.required')}</VisuallyHidden>
+                      </>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{translate(`people.import.columns.${c.field}`)}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {csvColumns.map((c) => (
-                  <Table.Tr key={c.header}>
-                    <Table.Td>
-                      <Code>{c.header}</Code>
-                      {c.required && (
-                        <>
-                          <Text component="span" c="red.8" fw={700} aria-hidden>
-                            {' *'}
-                          </Text>
-                          <VisuallyHidden>{t('people.import.required')}</VisuallyHidden>
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{translate(`people.import.columns.${c.field}`)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <Text size="xs" c="dimmed">
-              {t('people.import.formatNote')}
-            </Text>
-            <Group>
-              <Button
-                variant="light"
-                leftSection={<IconDownload size={18} aria-hidden />}
-                onClick={() => download(csvTemplate(t('people.import.example').split('|')), t('people.import.templateFile'))}
-              >
-                {t('people.import.template')}
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="xs" c="dimmed">
+            {t('people.import.formatNote')}
+          </Text>
+          <Group>
+            <Button
+              variant="light"
+              leftSection={<IconDownload size={18} aria-hidden />}
+              onClick={() => download(csvTemplate(t('people.import.example').split('|')), t('people.import.templateFile'))}
+            >
+              {t('people.import.template')}
+            </Button>
+          </Group>
+        </Panel>
 
-        <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="import-file">
-          <Stack gap="md">
-            <Title order={2} size="h4" id="import-file">
-              {t('people.import.fileTitle')}
-            </Title>
-            <FileInput
-              label={t('people.import.file')}
-              description={t('people.import.fileHelp')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              placeholder={t('people.import.filePlaceholder')}
-              accept=".csv,text/csv"
-              clearable
-              clearButtonProps={{ 'aria-label': t('people.import.clearFile') }}
-              leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
-              value={file}
-              onChange={(f) => void choose(f)}
-              disabled={busy}
-              error={fileError}
-            />
-            {alert && (
-              <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
-                {alert}
+        <Panel id="import-file" title={t('people.import.fileTitle')} gap="md">
+          <FileInput
+            label={t('people.import.file')}
+            description={t('people.import.fileHelp')}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
+            placeholder={t('people.import.filePlaceholder')}
+            accept=".csv,text/csv"
+            clearable
+            clearButtonProps={{ 'aria-label': t('people.import.clearFile') }}
+            leftSection={<IconFileSpreadsheet size={18} aria-hidden />}
+            value={file}
+            onChange={(f) => void choose(f)}
+            disabled={busy}
+            error={fileError}
+          />
+          {alert && (
+            <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />}>
+              {alert}
+            </Alert>
+          )}
+          <div role="status" aria-live="polite">
+            {busy && (
+              <Stack gap={6}>
+                <Group justify="space-between">
+                  <Text size="sm" fw={500}>
+                    {progressLabel}
+                  </Text>
+                  {percent < 100 && (
+                    <Text size="sm" c="dimmed">
+                      {percent}%
+                    </Text>
+                  )}
+                </Group>
+                <Progress
+                  size="lg"
+                  radius="xl"
+                  value={phase === 'checking' || percent >= 100 ? 100 : percent}
+                  striped={phase === 'checking' || percent >= 100}
+                  animated={phase === 'checking' || percent >= 100}
+                  aria-label={progressLabel}
+                />
+              </Stack>
+            )}
+            {phase === 'done' && commit.data && (
+              <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} aria-hidden />} title={t('people.import.doneTitle')}>
+                <Stack gap="xs">
+                  <List size="sm" spacing={2}>
+                    <List.Item>{t('people.import.done.created', { n: fmt(commit.data.created), count: commit.data.created })}</List.Item>
+                    <List.Item>{t('people.import.done.unchanged', { n: fmt(commit.data.unchanged), count: commit.data.unchanged })}</List.Item>
+                  </List>
+                  <Text size="sm">{t('people.import.doneInvited')}</Text>
+                  <Group gap="sm">
+                    <Button component={Link} to={companyPages(companyId).people} size="sm">
+                      {t('people.import.toContacts')}
+                    </Button>
+                    <Button variant="default" size="sm" onClick={() => void choose(null)}>
+                      {t('people.import.another')}
+                    </Button>
+                  </Group>
+                </Stack>
               </Alert>
             )}
-            <div role="status" aria-live="polite">
-              {busy && (
-                <Stack gap={6}>
-                  <Group justify="space-between">
-                    <Text size="sm" fw={500}>
-                      {progressLabel}
-                    </Text>
-                    {percent < 100 && (
-                      <Text size="sm" c="dimmed">
-                        {percent}%
-                      </Text>
-                    )}
-                  </Group>
-                  <Progress
-                    size="lg"
-                    radius="xl"
-                    value={phase === 'checking' || percent >= 100 ? 100 : percent}
-                    striped={phase === 'checking' || percent >= 100}
-                    animated={phase === 'checking' || percent >= 100}
-                    aria-label={progressLabel}
-                  />
-                </Stack>
-              )}
-              {phase === 'done' && commit.data && (
-                <Alert color="teal" variant="light" icon={<IconCircleCheck size={20} aria-hidden />} title={t('people.import.doneTitle')}>
-                  <Stack gap="xs">
-                    <List size="sm" spacing={2}>
-                      <List.Item>{t('people.import.done.created', { n: fmt(commit.data.created), count: commit.data.created })}</List.Item>
-                      <List.Item>{t('people.import.done.unchanged', { n: fmt(commit.data.unchanged), count: commit.data.unchanged })}</List.Item>
-                    </List>
-                    <Text size="sm">{t('people.import.doneInvited')}</Text>
-                    <Group gap="sm">
-                      <Button component={Link} to={companyPages(companyId).people} size="sm">
-                        {t('people.import.toContacts')}
-                      </Button>
-                      <Button variant="default" size="sm" onClick={() => void choose(null)}>
-                        {t('people.import.another')}
-                      </Button>
-                    </Group>
-                  </Stack>
-                </Alert>
-              )}
-            </div>
-          </Stack>
-        </Paper>
+          </div>
+        </Panel>
       </SimpleGrid>
 
       {result && phase !== 'done' && (
@@ -260,14 +237,7 @@ function Import({ companyId }: { companyId: number }) {
           </Group>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
             {(['new', 'unchanged', 'error'] as const).map((status) => (
-              <Paper key={status} withBorder p="md" radius="md" bg={status === 'error' && result.counts.error > 0 ? 'red.0' : undefined}>
-                <Text fz={28} fw={700} lh={1.1} c={status === 'error' && result.counts.error > 0 ? 'red.9' : undefined}>
-                  {fmt(result.counts[status])}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {t(`people.import.counts.${status}`)}
-                </Text>
-              </Paper>
+              <CountTile key={status} value={fmt(result.counts[status])} label={t(`people.import.counts.${status}`)} alarming={status === 'error' && result.counts.error > 0} />
             ))}
           </SimpleGrid>
           {result.counts.error > 0 ? (
@@ -305,52 +275,34 @@ function Import({ companyId }: { companyId: number }) {
               </Text>
             </Paper>
           ) : (
-            <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-              <Table.ScrollContainer minWidth={720} type="native">
-                <Table id={tableId} verticalSpacing="xs" horizontalSpacing="md" striped aria-labelledby="import-preview">
-                  <Table.Thead bg="gray.0">
-                    <Table.Tr>
-                      <Table.Th scope="col" w={80}>
-                        {t('people.import.line')}
-                      </Table.Th>
-                      <Table.Th scope="col">{t('people.fields.name')}</Table.Th>
-                      <Table.Th scope="col">{t('people.fields.email')}</Table.Th>
-                      <Table.Th scope="col">{t('people.import.result')}</Table.Th>
-                      <Table.Th scope="col">{t('people.import.errors')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {shown.map((row) => (
-                      <Table.Tr key={row.line}>
-                        <Table.Td>{row.line}</Table.Td>
-                        <Table.Td>{row.name || '—'}</Table.Td>
-                        <Table.Td style={{ wordBreak: 'break-all' }}>{row.email || '—'}</Table.Td>
-                        <Table.Td>
-                          <Badge variant="dot" color={statusColor[row.status]} radius="sm" tt="none" miw="max-content">
-                            {t(`people.import.status.${row.status}`)}
-                          </Badge>
-                        </Table.Td>
-                        <Table.Td>
-                          {Object.keys(row.errors).length === 0 ? (
-                            <Text size="sm" c="dimmed">
-                              —
-                            </Text>
-                          ) : (
-                            <List size="sm" spacing={0} c="red.9">
-                              {Object.entries(row.errors).map(([field, message]) => (
-                                <List.Item key={field}>
-                                  <Code>{fieldName(field)}</Code> {message}
-                                </List.Item>
-                              ))}
-                            </List>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            </Paper>
+            <DataTable
+              rows={shown}
+              rowKey={(row) => row.line}
+              minWidth={720}
+              labelledBy="import-preview"
+              tableProps={{ id: tableId, verticalSpacing: 'xs', striped: true, highlightOnHover: false }}
+              columns={[
+                { label: t('people.import.line'), width: 80, cell: (row) => row.line },
+                { label: t('people.fields.name'), cell: (row) => row.name || '—' },
+                {
+                  label: t('people.fields.email'),
+                  cell: (row) => (
+                    <Text size="sm" style={{ wordBreak: 'break-all' }}>
+                      {row.email || '—'}
+                    </Text>
+                  ),
+                },
+                {
+                  label: t('people.import.result'),
+                  cell: (row) => (
+                    <Badge variant="dot" color={statusColor[row.status]} radius="sm" tt="none" miw="max-content">
+                      {t(`people.import.status.${row.status}`)}
+                    </Badge>
+                  ),
+                },
+                { label: t('people.import.errors'), cell: (row) => <RowErrors errors={row.errors} /> },
+              ]}
+            />
           )}
           {pages > 1 && (
             <Group justify="center">
@@ -369,6 +321,31 @@ function Import({ companyId }: { companyId: number }) {
           )}
         </Stack>
       )}
-    </Stack>
+    </Page>
+  );
+}
+
+/** A field as the CSV names it: its column's header. */
+function fieldName(field: string): string {
+  return csvColumns.find((c) => c.field === field)?.header ?? field;
+}
+
+/** A row's problems, field by field, or a dash. */
+function RowErrors({ errors }: { errors: Row['errors'] }) {
+  if (Object.keys(errors).length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  return (
+    <List size="sm" spacing={0} c="red.9">
+      {Object.entries(errors).map(([field, message]) => (
+        <List.Item key={field}>
+          <Code>{fieldName(field)}</Code> {message}
+        </List.Item>
+      ))}
+    </List>
   );
 }

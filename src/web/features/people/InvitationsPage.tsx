@@ -3,7 +3,8 @@ import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationView } from '../../../contracts/people';
 import { formatDateTime } from '../../app/format';
-import { Loaded, PageHeader } from '../admin/ui';
+import { EmptyState, Loaded } from '../../ui/ListStates';
+import { Page } from '../../ui/Page';
 import { useAnswerInvitation, useInvitations } from './useInvitations';
 
 /**
@@ -14,14 +15,11 @@ export function InvitationsPage() {
   const { t } = useTranslation();
   const invitations = useInvitations();
   return (
-    <Stack gap="lg">
-      <PageHeader title={t('people.invitations.title')} description={t('people.invitations.intro')} />
+    <Page title={t('people.invitations.title')} description={t('people.invitations.intro')}>
       <Loaded query={invitations}>
         {(list) =>
           list.length === 0 ? (
-            <Paper withBorder p="xl">
-              <Text ta="center">{t('people.invitations.empty')}</Text>
-            </Paper>
+            <EmptyState text={t('people.invitations.empty')} />
           ) : (
             <Stack component="ul" gap="md" p={0} m={0} style={{ listStyle: 'none' }}>
               {list.map((invitation) => (
@@ -31,10 +29,11 @@ export function InvitationsPage() {
           )
         }
       </Loaded>
-    </Stack>
+    </Page>
   );
 }
 
+/** One invitation: who invited, when, what accepting means, and the two answers. */
 function Invitation({ invitation }: { invitation: InvitationView }) {
   const { t } = useTranslation();
   const { accept, decline } = useAnswerInvitation();

@@ -1,28 +1,26 @@
-import { Badge, Button, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconMailForward, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react';
+import { IconFileImport, IconMailForward, IconUserPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ContactView } from '../../../contracts/people';
 import { ApiError } from '../../api/client';
-import { DataTable } from '../../app/DataTable';
-import { ListStates } from '../../app/ListStates';
 import { NotFoundPage } from '../../app/NotFoundPage';
-import { notifyDone, useNotifyFailure } from '../admin/notify';
-import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../admin/RowActions';
-import { ConfirmDialog, PageHeader } from '../admin/ui';
-import { CompanyLine, CompanyTrail, companyPages, useCompanyId } from './CompanyContext';
+import { DataTable, PersonCell } from '../../ui/DataTable';
+import { ConfirmDialog } from '../../ui/FormModal';
+import { ListStates } from '../../ui/ListStates';
+import { notifyDone, useNotifyFailure } from '../../ui/notify';
+import { FilterBar, Page } from '../../ui/Page';
+import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
+import { SearchField } from '../../ui/SearchField';
+import { CompanyLine, companyPages, CompanyTrail, forCompany } from './CompanyContext';
 import { ContactFormModal, permissionKeys } from './ContactFormModal';
 import { formatCpf } from './format';
 import { useContactActions, useContacts, type ContactStatus } from './usePeople';
 
 /** `/companies/:companyId/people` ("Administração de contatos"). */
-export function PeoplePage() {
-  const companyId = useCompanyId();
-  if (!companyId) return <NotFoundPage />;
-  return <People companyId={companyId} />;
-}
+export const PeoplePage = forCompany(People);
 
 function People({ companyId }: { companyId: number }) {
   const { t } = useTranslation();
@@ -56,34 +54,22 @@ function People({ companyId }: { companyId: number }) {
   if (list.error instanceof ApiError && list.error.status === 404) return <NotFoundPage />;
 
   return (
-    <Stack gap="lg">
-      <PageHeader
-        above={<CompanyTrail companyId={companyId} />}
-        title={t('people.list.title')}
-        description={<CompanyLine companyId={companyId}>{t('people.list.intro')}</CompanyLine>}
-        actions={
-          <>
-            <Button component={Link} to={companyPages(companyId).import} variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
-              {t('people.nav.import')}
-            </Button>
-            <Button leftSection={<IconUserPlus size={18} aria-hidden />} onClick={() => openForm(null)}>
-              {t('people.list.new')}
-            </Button>
-          </>
-        }
-      />
-
-      <Paper withBorder p="md" bg="gray.0" role="search" aria-label={t('people.list.filters')}>
+    <Page
+      above={<CompanyTrail companyId={companyId} />}
+      title={t('people.list.title')}
+      description={<CompanyLine companyId={companyId}>{t('people.list.intro')}</CompanyLine>}
+      actions={
+        <>
+          <Button component={Link} to={companyPages(companyId).import} variant="default" leftSection={<IconFileImport size={18} aria-hidden />}>
+            {t('people.nav.import')}
+          </Button>
+        </>
+      }
+      primary={{ label: t('people.list.new'), icon: <IconUserPlus size={18} aria-hidden />, onClick: () => openForm(null) }}
+    >
+      <FilterBar label={t('people.list.filters')}>
         <Group align="flex-end" gap="md" wrap="wrap">
-          <TextInput
-            type="search"
-            label={t('people.list.search')}
-            placeholder={t('people.list.searchPlaceholder')}
-            leftSection={<IconSearch size={16} aria-hidden />}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            style={{ flex: '1 1 280px' }}
-          />
+          <SearchField label={t('people.list.search')} placeholder={t('people.list.searchPlaceholder')} value={q} onChange={setQ} style={{ flex: '1 1 280px' }} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="people-status">
               {t('people.fields.status')}
@@ -96,7 +82,7 @@ function People({ companyId }: { companyId: number }) {
             />
           </Stack>
         </Group>
-      </Paper>
+      </FilterBar>
 
       <Text size="sm" c="dimmed" role="status" mih={20}>
         {list.isSuccess && contacts.length > 0 ? t('people.list.shown', { n: contacts.length, count: contacts.length }) : ''}
@@ -110,14 +96,24 @@ function People({ companyId }: { companyId: number }) {
         loadMoreLabel={t('people.list.loadMore')}
       >
         <DataTable
-          minWidth={760}
+          rows={contacts}
           label={t('people.list.title')}
           columns={[
-            { label: t('people.fields.name') },
-            { label: t('people.fields.phone') },
-            { label: t('people.fields.cpf') },
-            { label: t('people.fields.permissions') },
-            { label: t('people.fields.status') },
+            {
+              label: t('people.fields.name'),
+              cell: (c) => <PersonCell name={c.name} email={c.email} pending={c.pendingEmail && t('people.list.pendingEmail', { email: c.pendingEmail })} />,
+            },
+            { label: t('people.fields.phone'), cell: (c) => c.phone || '—' },
+            {
+              label: t('people.fields.cpf'),
+              cell: (c) => (
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatCpf(c.cpf) || '—'}
+                </Text>
+              ),
+            },
+            { label: t('people.fields.permissions'), cell: (c) => <Permissions contact={c} /> },
+            { label: t('people.fields.status'), cell: (c) => <ContactStatusBadge contact={c} /> },
             {
               label: (
                 <Text component="span" size="sm" fw={700}>
@@ -125,52 +121,7 @@ function People({ companyId }: { companyId: number }) {
                 </Text>
               ),
               width: 60,
-            },
-          ]}
-        >
-          {contacts.map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <Text fw={600} size="sm">
-                  {c.name}
-                </Text>
-                <Text size="sm" c="dimmed">
-                  {c.email}
-                </Text>
-                {c.pendingEmail && (
-                  <Text size="xs" c="orange.9">
-                    {t('people.list.pendingEmail', { email: c.pendingEmail })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{c.phone || '—'}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {formatCpf(c.cpf) || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {permissionKeys.filter((k) => c[k]).length === 0 && (
-                    <Text size="sm" c="dimmed">
-                      {t('people.permissions.none')}
-                    </Text>
-                  )}
-                  {permissionKeys
-                    .filter((k) => c[k])
-                    .map((k) => (
-                      <Badge key={k} variant="light" color={k === 'isPortalAdmin' ? 'grape' : 'blue'} c={k === 'isPortalAdmin' ? 'grape.9' : 'blue.9'} radius="sm" tt="none" fw={600} miw="max-content">
-                        {t(`people.permissions.short.${k}`)}
-                      </Badge>
-                    ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <ContactStatusBadge contact={c} />
-              </Table.Td>
-              <Table.Td>
+              cell: (c) => (
                 <RowMenu label={t('people.list.actionsFor', { name: c.name })}>
                   <EditMenuItem onClick={() => openForm(c)} />
                   {c.invitationPending && c.active && (
@@ -185,42 +136,47 @@ function People({ companyId }: { companyId: number }) {
                     onReactivate={() => activity.reactivate(c)}
                   />
                 </RowMenu>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+              ),
+            },
+          ]}
+        />
       </ListStates>
 
       <ContactFormModal companyId={companyId} contact={editing} opened={formOpen} onClose={() => setFormOpen(false)} />
-      <ConfirmDialog
-        {...activity.dialog}
-        title={t('people.deactivate.title', { name: activity.toDeactivate?.name ?? '' })}
-        confirmLabel={t('people.list.deactivate')}
-      >
+      <ConfirmDialog {...activity.dialog} title={t('people.deactivate.title', { name: activity.toDeactivate?.name ?? '' })} confirmLabel={t('people.list.deactivate')}>
         <Text size="sm">{t('people.deactivate.body')}</Text>
       </ConfirmDialog>
-    </Stack>
+    </Page>
+  );
+}
+
+/** The rights a contact holds, as badges; the portal administrator's stands out. */
+function Permissions({ contact }: { contact: ContactView }) {
+  const { t } = useTranslation();
+  const held = permissionKeys.filter((k) => contact[k]);
+  return (
+    <Group gap={4}>
+      {held.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('people.permissions.none')}
+        </Text>
+      )}
+      {held.map((k) => (
+        <Badge key={k} variant="light" color={k === 'isPortalAdmin' ? 'grape' : 'blue'} c={k === 'isPortalAdmin' ? 'grape.9' : 'blue.9'} radius="sm" tt="none" fw={600} miw="max-content">
+          {t(`people.permissions.short.${k}`)}
+        </Badge>
+      ))}
+    </Group>
   );
 }
 
 /** Inactive, invited (no password yet) or active. */
 export function ContactStatusBadge({ contact }: { contact: ContactView }) {
   const { t } = useTranslation();
-  if (!contact.active)
-    return (
-      <Badge variant="dot" color="gray" radius="sm" miw="max-content">
-        {t('people.status.inactive')}
-      </Badge>
-    );
-  if (contact.invitationPending)
-    return (
-      <Badge variant="dot" color="yellow" radius="sm" miw="max-content">
-        {t('people.status.invited')}
-      </Badge>
-    );
+  const [color, key] = !contact.active ? ['gray', 'inactive'] : contact.invitationPending ? ['yellow', 'invited'] : ['teal', 'active'];
   return (
-    <Badge variant="dot" color="teal" radius="sm" miw="max-content">
-      {t('people.status.active')}
+    <Badge variant="dot" color={color} radius="sm" miw="max-content">
+      {t(`people.status.${key as 'active'}`)}
     </Badge>
   );
 }

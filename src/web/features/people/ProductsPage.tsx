@@ -2,31 +2,24 @@ import { Anchor, Badge, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from 
 import { IconPackage } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NotFoundPage } from '../../app/NotFoundPage';
-import { Loaded, PageHeader } from '../admin/ui';
-import { CompanyLine, CompanyTrail, useCompanyId, useOwnCompany } from './CompanyContext';
+import { EmptyState, Loaded } from '../../ui/ListStates';
+import { Page } from '../../ui/Page';
+import { CompanyLine, CompanyTrail, forCompany, useOwnCompany } from './CompanyContext';
 import { useProducts } from './usePeople';
 
 /** `/companies/:companyId/products` ("Meus produtos"): the service lines the company is entitled to, by channel. */
-export function ProductsPage() {
-  const companyId = useCompanyId();
-  if (!companyId) return <NotFoundPage />;
-  return <Products companyId={companyId} />;
-}
+export const ProductsPage = forCompany(Products);
 
 function Products({ companyId }: { companyId: number }) {
   const { t } = useTranslation();
   const products = useProducts(companyId);
   const own = useOwnCompany(companyId);
   return (
-    <Stack gap="lg">
-      <PageHeader above={<CompanyTrail companyId={companyId} />} title={own ? t('people.products.title') : t('people.nav.productsOther')} description={<CompanyLine companyId={companyId}>{t('people.products.intro')}</CompanyLine>} />
+    <Page above={<CompanyTrail companyId={companyId} />} title={own ? t('people.products.title') : t('people.nav.productsOther')} description={<CompanyLine companyId={companyId}>{t('people.products.intro')}</CompanyLine>}>
       <Loaded query={products}>
         {(list) =>
           list.length === 0 ? (
-            <Paper withBorder p="xl">
-              <Text ta="center">{t('people.products.empty')}</Text>
-            </Paper>
+            <EmptyState text={t('people.products.empty')} />
           ) : (
             <Stack gap="xl">
               {[...new Set(list.map((p) => p.channel))].map((channel, i) => (
@@ -63,6 +56,6 @@ function Products({ companyId }: { companyId: number }) {
           {t('help.title')}
         </Anchor>
       </Text>
-    </Stack>
+    </Page>
   );
 }

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InvitationView } from '../../../contracts/people';
 import { api } from '../../api/client';
-import { notifyDone, useNotifyFailure } from '../admin/notify';
+import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { meKey, useMe } from '../auth/useMe';
 
 const invitationsKey = ['invitations'] as const;

@@ -1,10 +1,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ContactInput, ContactView, ImportPreview, contactUpdate } from '../../../contracts/people';
-import { api, upload, type UploadProgress } from '../../api/client';
+import { api, type UploadProgress } from '../../api/client';
+import type { AuditEvent } from '../audit/AuditTable';
 import { useMe } from '../auth/useMe';
-import type { AuditEvent } from '../admin/AuditTable';
-import { useCompanies } from '../admin/useAdmin';
+import { useCompanies } from '../companies/useCompaniesAdmin';
 
 export type ContactStatus = 'active' | 'inactive' | 'all';
 export type ContactUpdate = z.input<typeof contactUpdate>;
@@ -69,11 +69,11 @@ export function useImport(companyId: number) {
   const base = `/api/companies/${companyId}/people/import`;
   return {
     preview: useMutation({
-      mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) => upload<ImportPreview>('POST', `${base}/preview`, { csv }, onProgress).done,
+      mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) => api.upload<ImportPreview>('POST', `${base}/preview`, { csv }, onProgress).done,
     }),
     commit: useMutation({
       mutationFn: ({ csv, onProgress }: { csv: string; onProgress: (p: UploadProgress) => void }) =>
-        upload<{ created: number; unchanged: number }>('POST', base, { csv }, onProgress).done,
+        api.upload<{ created: number; unchanged: number }>('POST', base, { csv }, onProgress).done,
       onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKey(companyId) }),
     }),
   };

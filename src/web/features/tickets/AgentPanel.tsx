@@ -9,9 +9,8 @@ import type { agentView, groupView } from '../../../contracts/admin';
 import type { MeView } from '../../../contracts/auth';
 import { levels, type Level } from '../../../contracts/criticality';
 import type { TicketUpdateInput, TicketView } from '../../../contracts/tickets';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, ConflictError } from '../../api/client';
 import { ChangedNotice, ConflictAlert } from './ChangeNotices';
-import { sendTicket, TicketConflict } from './ticketApi';
 import { useChangesSince } from './useChangesSince';
 import { useServiceLineForm, useTicketMutation } from './useTickets';
 
@@ -31,10 +30,10 @@ const nobody = '-';
 function useTicketEdit(ticket: TicketView, meId: string) {
   const { t } = useTranslation();
   const [base, setBase] = useState<number | null>(null);
-  const [conflict, setConflict] = useState<{ error: TicketConflict; patch: Patch; after?: () => void } | null>(null);
+  const [conflict, setConflict] = useState<{ error: ConflictError; patch: Patch; after?: () => void } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const changes = useChangesSince(ticket, meId);
-  const mutation = useTicketMutation(ticket.number, (input: TicketUpdateInput) => sendTicket('PATCH', `/api/tickets/${ticket.number}`, input));
+  const mutation = useTicketMutation(ticket.number, (input: TicketUpdateInput) => api.patch<TicketView>(`/api/tickets/${ticket.number}`, input));
 
   const send = (patch: Patch, revision: number, after?: () => void) => {
     setError(null);
@@ -49,7 +48,7 @@ function useTicketEdit(ticket: TicketView, meId: string) {
           after?.();
         },
         onError: (e) => {
-          if (e instanceof TicketConflict && e.changed.length) setConflict({ error: e, patch, after });
+          if (e instanceof ConflictError && e.changed.length) setConflict({ error: e, patch, after });
           else setError(e instanceof ApiError ? e : null);
         },
       },

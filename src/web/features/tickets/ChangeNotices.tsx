@@ -1,9 +1,9 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { ConflictError } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { useTranslate } from '../../app/useTranslate';
-import type { TicketConflict } from './ticketApi';
 import { changeText } from './ticketEvents';
 
 /** "O chamado foi alterado por outra pessoa": what changed while the person was writing; the draft stays. */
@@ -31,7 +31,7 @@ export function ChangedNotice({ changes, onAcknowledge }: { changes: string[]; o
  * A stale edit refused with 409: who changed what (from → to), and a way to take the current
  * ticket and apply the same change again. Nothing the agent chose is lost.
  */
-export function ConflictAlert({ conflict, onReapply, onDiscard, reapplying }: { conflict: TicketConflict; onReapply?: () => void; onDiscard: () => void; reapplying?: boolean }) {
+export function ConflictAlert({ conflict, onReapply, onDiscard, reapplying }: { conflict: ConflictError; onReapply?: () => void; onDiscard: () => void; reapplying?: boolean }) {
   const { t, i18n } = useTranslation();
   const translate = useTranslate();
   const exists = (key: string) => i18n.exists(key);

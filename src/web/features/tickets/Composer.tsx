@@ -4,12 +4,11 @@ import { IconAlertCircle, IconBulb, IconCheck, IconLock, IconMessage, IconPaperc
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleInput, TicketView } from '../../../contracts/tickets';
-import { ApiError } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { ChangedNotice } from './ChangeNotices';
 import classes from './Composer.module.css';
 import { fileSize } from './formatting';
-import { sendTicket } from './ticketApi';
 import { useChangesSince } from './useChangesSince';
 import { useTicketMutation } from './useTickets';
 import { maxFilesPerInteraction, useUploads, type PendingFile } from './useUploads';
@@ -130,7 +129,7 @@ export function Composer({
     else done();
   }, [dirty, start, done]);
 
-  const send = useTicketMutation(ticket.number, (input: ArticleInput) => sendTicket('POST', `/api/tickets/${ticket.number}/articles`, input));
+  const send = useTicketMutation(ticket.number, (input: ArticleInput) => api.post<TicketView>(`/api/tickets/${ticket.number}/articles`, input));
 
   const submit = (action: Action | 'note') => {
     if (!body.trim()) return setError({ body: t('validation.required') });

@@ -4,9 +4,8 @@ import { IconBulb, IconRotateClockwise, IconStar } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '../../../contracts/tickets';
-import { ApiError } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { formatDateTime } from '../../app/format';
-import { sendTicket } from './ticketApi';
 import { useTicketMutation } from './useTickets';
 
 const errorOf = (error: unknown, field: string) => (error instanceof ApiError ? (error.fields[field] ?? (Object.keys(error.fields).length ? undefined : error.message)) : undefined);
@@ -17,8 +16,8 @@ export function SolutionDecision({ ticket }: { ticket: TicketView }) {
   const [rejecting, setRejecting] = useState(false);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const confirm = useTicketMutation(ticket.number, () => sendTicket('POST', `/api/tickets/${ticket.number}/confirm`, {}));
-  const reject = useTicketMutation(ticket.number, (text: string) => sendTicket('POST', `/api/tickets/${ticket.number}/reject`, { comment: text }));
+  const confirm = useTicketMutation(ticket.number, () => api.post<TicketView>(`/api/tickets/${ticket.number}/confirm`, {}));
+  const reject = useTicketMutation(ticket.number, (text: string) => api.post<TicketView>(`/api/tickets/${ticket.number}/reject`, { comment: text }));
   const solution = ticket.articles.findLast((a) => a.kind === 'solution');
 
   return (
@@ -108,7 +107,7 @@ export function RateTicket({ ticket }: { ticket: TicketView }) {
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const rate = useTicketMutation(ticket.number, (input: { score: number; comment?: string }) => sendTicket('POST', `/api/tickets/${ticket.number}/rating`, input));
+  const rate = useTicketMutation(ticket.number, (input: { score: number; comment?: string }) => api.post<TicketView>(`/api/tickets/${ticket.number}/rating`, input));
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="rating-title">
       <Stack gap="sm">
@@ -164,7 +163,7 @@ export function ReopenTicket({ ticket }: { ticket: TicketView }) {
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
-  const reopen = useTicketMutation(ticket.number, (text: string) => sendTicket('POST', `/api/tickets/${ticket.number}/reopen`, { comment: text }));
+  const reopen = useTicketMutation(ticket.number, (text: string) => api.post<TicketView>(`/api/tickets/${ticket.number}/reopen`, { comment: text }));
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="reopen-title">
       <Stack gap="sm">

@@ -5,24 +5,19 @@ import type { TicketSummaryView } from '../../../contracts/tickets';
 import { CriticalityBadge, StatusBadge } from './TicketBadges';
 import classes from './TicketCards.module.css';
 
+/** What ticket cards show where they are shown; TicketResults passes it on. */
+export type TicketCardOptions = {
+  selected?: number | null;
+  details: (ticket: TicketSummaryView) => string;
+  time: (ticket: TicketSummaryView) => ReactNode;
+};
+
 /**
  * Tickets for a phone, where a table's columns would scroll out of sight: one card a ticket, the
  * summary as the link (a tap anywhere on the card opens it), who and where below, then the status
  * and the time.
  */
-export function TicketCards({
-  tickets,
-  labelledBy,
-  selected,
-  details,
-  time,
-}: {
-  tickets: TicketSummaryView[];
-  labelledBy?: string;
-  selected?: number | null;
-  details: (ticket: TicketSummaryView) => string;
-  time: (ticket: TicketSummaryView) => ReactNode;
-}) {
+export function TicketCards({ tickets, labelledBy, selected, details, time }: TicketCardOptions & { tickets: TicketSummaryView[]; labelledBy?: string }) {
   return (
     <Stack gap="sm" component="ul" className={classes.cards} aria-labelledby={labelledBy}>
       {tickets.map((ticket) => (

@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { MeView } from '../../../contracts/auth';
 import { countryName } from '../../../contracts/countries';
 import type { TicketView } from '../../../contracts/tickets';
-import { ApiError } from '../../api/client';
+import { api, ApiError, ConflictError } from '../../api/client';
 import { formatDateTime, positiveInt } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
 import { PageLoader } from '../../app/PageLoader';
@@ -16,13 +16,12 @@ import { useTranslate } from '../../app/useTranslate';
 import { useMe } from '../auth/useMe';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { useShortcuts } from '../workspace/useShortcuts';
-import { nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
+import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
 import { AgentPanel } from './AgentPanel';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
 import { CriticalityReason } from './CriticalityReason';
 import { RateTicket, ReopenTicket, SolutionDecision } from './CustomerActions';
-import { sendTicket, TicketConflict } from './ticketApi';
 import { CriticalityBadge, StatusBadge } from './TicketBadges';
 import { eventIcon, eventText } from './ticketEvents';
 import { useTicket, useTicketMutation } from './useTickets';
@@ -79,11 +78,11 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
   const { actions } = ticket;
   const canWrite = actions.reply || actions.note;
 
-  const take = useTicketMutation(ticket.number, (revision: number) => sendTicket('POST', `/api/tickets/${ticket.number}/take`, { revision }));
+  const take = useTicketMutation(ticket.number, (revision: number) => api.post<TicketView>(`/api/tickets/${ticket.number}/take`, { revision }));
   const takeIt = () =>
     take.mutate(ticket.revision, {
       onSuccess: () => notifications.show({ color: 'teal', message: t('workspace.panel.taken') }),
-      onError: (e) => notifications.show({ color: 'red', message: e instanceof TicketConflict && e.changed.length ? t('conversation.conflict.takeStale') : e.message }),
+      onError: (e) => notifications.show({ color: 'red', message: e instanceof ConflictError && e.changed.length ? t('conversation.conflict.takeStale') : e.message }),
     });
 
   const write = (next: ComposerMode) => {
@@ -137,8 +136,8 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
         {/* Not a nav landmark: the left menu stays the page's one navigation. */}
         <Breadcrumbs separator="›">
           {staff ? (
-            <Anchor component={Link} to={viewPath(remembered?.view ?? 'unassigned')} size="sm">
-              {t('workspace.title')} · {t(`workspace.views.${remembered?.view ?? 'unassigned'}`)}
+            <Anchor component={Link} to={viewPath(remembered?.view ?? defaultView)} size="sm">
+              {t('workspace.title')} · {t(`workspace.views.${remembered?.view ?? defaultView}`)}
             </Anchor>
           ) : (
             <Anchor component={Link} to="/tickets" size="sm">

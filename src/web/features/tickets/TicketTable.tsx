@@ -1,82 +1,69 @@
-import { Anchor, Table, Text, type TableTrProps } from '@mantine/core';
+import { Anchor, Text, type TableTrProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { TicketSummaryView } from '../../../contracts/tickets';
-import { DataTable, type Column } from '../../app/DataTable';
+import { DataTable, type Column } from '../../ui/DataTable';
 import { CriticalityBadge, StatusBadge } from './TicketBadges';
+
+/** What a ticket table looks like where it is shown; TicketResults passes it on. */
+export type TicketTableOptions = {
+  minWidth: number;
+  companyColumn?: boolean;
+  sort?: { number?: Column<TicketSummaryView>['sort']; time?: Column<TicketSummaryView>['sort'] };
+  time: { label: string; render: (ticket: TicketSummaryView) => ReactNode };
+  rowProps?: (ticket: TicketSummaryView) => TableTrProps;
+  onLinkFocus?: (number: number) => void;
+  className?: string;
+};
 
 /**
  * Tickets as a table: number, summary (the link to the ticket), service line, status, criticality
  * and a last column about time. Agents' queues give the company a column of its own; elsewhere it
  * follows the requester under the summary. `sort` marks the column the list is sorted by.
  */
-export function TicketTable({
-  tickets,
-  labelledBy,
-  minWidth,
-  companyColumn = false,
-  sort,
-  time,
-  rowProps,
-  onLinkFocus,
-  className,
-}: {
-  tickets: TicketSummaryView[];
-  labelledBy?: string;
-  minWidth: number;
-  companyColumn?: boolean;
-  sort?: { number?: Column['sort']; time?: Column['sort'] };
-  time: { label: string; render: (ticket: TicketSummaryView) => ReactNode };
-  rowProps?: (ticket: TicketSummaryView) => TableTrProps;
-  onLinkFocus?: (number: number) => void;
-  className?: string;
-}) {
+export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sort, time, rowProps, onLinkFocus, className }: TicketTableOptions & { tickets: TicketSummaryView[]; labelledBy?: string }) {
   const { t } = useTranslation();
-  const columns: Column[] = [
-    // The company's own column takes room from the number and the summary.
-    { label: t('tickets.fields.number'), width: companyColumn ? 80 : 90, sort: sort?.number },
-    { label: t('tickets.fields.summary') },
-    ...(companyColumn ? [{ label: t('tickets.fields.company') }] : []),
-    { label: t('tickets.fields.serviceLine') },
-    { label: t('tickets.fields.status') },
-    { label: t('tickets.fields.criticality') },
-    { label: time.label, sort: sort?.time },
-  ];
   return (
-    <DataTable columns={columns} minWidth={minWidth} labelledBy={labelledBy} className={className}>
-      {tickets.map((ticket) => (
-        <Table.Tr key={ticket.number} {...rowProps?.(ticket)}>
-          <Table.Td>
+    <DataTable
+      rows={tickets}
+      rowKey={(ticket) => ticket.number}
+      minWidth={minWidth}
+      labelledBy={labelledBy}
+      className={className}
+      rowProps={rowProps}
+      columns={[
+        {
+          // The company's own column takes room from the number and the summary.
+          label: t('tickets.fields.number'),
+          width: companyColumn ? 80 : 90,
+          sort: sort?.number,
+          cell: (ticket) => (
             <Text size="sm" fw={600} ff="monospace">
               #{ticket.number}
             </Text>
-          </Table.Td>
-          <Table.Td maw={companyColumn ? 380 : 420}>
-            <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm" lineClamp={2} onFocus={onLinkFocus && (() => onLinkFocus(ticket.number))}>
-              {ticket.summary}
-            </Anchor>
-            <Text size="xs" c="dimmed">
-              {companyColumn ? ticket.requester.name : `${ticket.requester.name} · ${ticket.company.name}`}
-            </Text>
-          </Table.Td>
-          {companyColumn && (
-            <Table.Td>
-              <Text size="sm">{ticket.company.name}</Text>
-            </Table.Td>
-          )}
-          <Table.Td>
-            <Text size="sm">{ticket.serviceLine.name}</Text>
-          </Table.Td>
-          <Table.Td>
-            <StatusBadge status={ticket.status} />
-          </Table.Td>
-          <Table.Td>
-            <CriticalityBadge level={ticket.criticality} />
-          </Table.Td>
-          <Table.Td>{time.render(ticket)}</Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
+          ),
+        },
+        {
+          label: t('tickets.fields.summary'),
+          maxWidth: companyColumn ? 380 : 420,
+          cell: (ticket) => (
+            <>
+              <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} size="sm" lineClamp={2} onFocus={onLinkFocus && (() => onLinkFocus(ticket.number))}>
+                {ticket.summary}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {companyColumn ? ticket.requester.name : `${ticket.requester.name} · ${ticket.company.name}`}
+              </Text>
+            </>
+          ),
+        },
+        companyColumn && { label: t('tickets.fields.company'), cell: (ticket) => ticket.company.name },
+        { label: t('tickets.fields.serviceLine'), cell: (ticket) => ticket.serviceLine.name },
+        { label: t('tickets.fields.status'), cell: (ticket) => <StatusBadge status={ticket.status} /> },
+        { label: t('tickets.fields.criticality'), cell: (ticket) => <CriticalityBadge level={ticket.criticality} /> },
+        { label: time.label, sort: sort?.time, cell: time.render },
+      ]}
+    />
   );
 }

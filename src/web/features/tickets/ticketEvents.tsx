@@ -1,8 +1,8 @@
 import { IconArrowsExchange, IconFilePlus, IconMessage, IconStar, IconUserCheck } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { TicketView } from '../../../contracts/tickets';
+import type { ChangeSeen } from '../../api/client';
 import type { Translate } from '../../app/useTranslate';
-import type { TicketChangeSeen } from './ticketApi';
 
 export type TicketEvent = TicketView['history'][number];
 
@@ -46,7 +46,7 @@ export function eventText(event: TicketEvent, ticket: TicketView, translate: Tra
 }
 
 /** What a 409 says changed, in words: "André Analista alterou Situação: Novo → Em atendimento". */
-export function changeText(change: TicketChangeSeen, translate: Translate, exists: (key: string) => boolean): string {
+export function changeText(change: ChangeSeen, translate: Translate, exists: (key: string) => boolean): string {
   return translate('ticketPage.events.changed', {
     name: change.by,
     field: fieldName(change.field, translate, exists),

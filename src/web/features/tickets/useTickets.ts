@@ -63,31 +63,47 @@ export type TicketFilters = {
   order: 'desc' | 'asc';
 };
 
+/** A list's page size: the workspace's views and "Meus chamados" alike. */
 export const pageSize = 25;
 
-/** The tickets the person may read, in keyset pages of 25. */
-export function useTicketList(filters: TicketFilters) {
+/** How often an open ticket and the workspace ask the server again: a change elsewhere shows within 10 s. */
+export const liveInterval = 5_000;
+
+/** A query kept fresh while on screen: asked again every few seconds and when the window gets focus. */
+export const live = { refetchInterval: liveInterval, refetchOnWindowFocus: true, staleTime: 0 } as const;
+
+/**
+ * Tickets from `/api/tickets` in keyset pages; `params` is the list's query string (a new one each
+ * call), `key` what tells this list apart in the cache. The previous results stay while new filters load.
+ */
+export function useTicketPages(key: readonly unknown[], params: () => URLSearchParams, options: Partial<typeof live> = {}) {
   return useInfiniteQuery({
-    queryKey: [...ticketsKey, 'list', filters],
+    queryKey: [...ticketsKey, ...key],
     queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ sort: filters.sort, order: filters.order, limit: String(pageSize) });
-      for (const name of ['channel', 'serviceLineId', 'status', 'from', 'to', 'q'] as const) {
-        const value = filters[name];
-        if (value !== undefined && value !== '') params.set(name, String(value));
-      }
-      // The period means calendar days where the person is.
-      if (filters.from || filters.to) params.set('tz', Intl.DateTimeFormat().resolvedOptions().timeZone);
-      if (pageParam) params.set('cursor', pageParam);
-      return api.get<TicketList>(`/api/tickets?${params}`);
+      const query = params();
+      if (pageParam) query.set('cursor', pageParam);
+      return api.get<TicketList>(`/api/tickets?${query}`);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
+    ...options,
   });
 }
 
-/** How often an open ticket and the workspace ask the server again: a change elsewhere shows within 10 s. */
-export const liveInterval = 5_000;
+/** The tickets the person may read, in keyset pages of 25. */
+export function useTicketList(filters: TicketFilters) {
+  return useTicketPages(['list', filters], () => {
+    const params = new URLSearchParams({ sort: filters.sort, order: filters.order, limit: String(pageSize) });
+    for (const name of ['channel', 'serviceLineId', 'status', 'from', 'to', 'q'] as const) {
+      const value = filters[name];
+      if (value !== undefined && value !== '') params.set(name, String(value));
+    }
+    // The period means calendar days where the person is.
+    if (filters.from || filters.to) params.set('tz', Intl.DateTimeFormat().resolvedOptions().timeZone);
+    return params;
+  });
+}
 
 /** The cache key of one ticket as the signed-in person reads it. */
 export function ticketKey(number: number | undefined, language: string | undefined) {
@@ -104,9 +120,7 @@ export function useTicket(number: number | undefined) {
     queryKey: ticketKey(number, language),
     queryFn: () => api.get<TicketView>(`/api/tickets/${number}`),
     enabled: number !== undefined && language !== undefined,
-    refetchInterval: liveInterval,
-    refetchOnWindowFocus: true,
-    staleTime: 0,
+    ...live,
   });
 }
 

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentView } from '../../../contracts/tickets';
-import { ApiError } from '../../api/client';
-import { uploadAttachment } from './ticketApi';
+import { api, ApiError, type Upload } from '../../api/client';
 
 /** The server's limit of files in one reply or note (it answers a field error past it). */
 export const maxFilesPerInteraction = 10;
@@ -20,6 +19,15 @@ export type PendingFile = {
 };
 
 let sequence = 0;
+
+/** Uploads one file for the ticket's next reply or note, reporting the fraction sent. */
+function uploadAttachment(ticketNumber: number, file: File, onProgress: (fraction: number) => void): Upload<AttachmentView> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return api.upload<AttachmentView>('POST', `/api/tickets/${ticketNumber}/attachments`, form, ({ loaded, total }) => {
+    if (total > 0) onProgress(loaded / total);
+  });
+}
 
 /** A clipboard image arrives as "image.png": give it a name that tells pastes apart. */
 function named(file: File, pastedName: string): File {

@@ -1,5 +1,5 @@
-import { Badge, Button, Collapse, Grid, Group, Loader, Paper, Select, Stack, Text, Title, useMantineTheme } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { Badge, Button, Collapse, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCircleCheck, IconFilter } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,18 +8,17 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ticketStatuses, type TicketSummaryView } from '../../../contracts/tickets';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
-import { ListStates } from '../../app/ListStates';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useWide } from '../../ui/useWide';
 import { useMe } from '../auth/useMe';
 import { useChannels } from '../catalog/useChannels';
 import { relativeTime } from '../tickets/formatting';
-import { FilterSummary, ServiceLineFilter, StatusFilter, TicketSearchField } from '../tickets/TicketFilterFields';
-import { TicketCards } from '../tickets/TicketCards';
-import { TicketTable } from '../tickets/TicketTable';
+import { FilterSummary, lineOptions, OrderSelect, TicketFilterBar } from '../tickets/TicketFilterFields';
+import { TicketResults } from '../tickets/TicketResults';
 import { ShortcutsHelp } from './ShortcutsHelp';
-import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
 import { useShortcuts } from './useShortcuts';
+import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View } from './useWorkspace';
 import classes from './WorkspacePage.module.css';
 
 /** Moves focus to a ticket's link in the list, scrolled into view, so Enter opens it. */
@@ -41,8 +40,7 @@ function Workspace({ view }: { view: View }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const navigate = useNavigate();
-  const theme = useMantineTheme();
-  const wide = useMediaQuery(`(min-width: ${theme.breakpoints.md})`, true, { getInitialValueInEffect: false });
+  const wide = useWide('md');
   usePageTitle(t(`workspace.views.${view}`));
 
   const { filters, search, set, clear, narrowed } = useWorkspaceFilters();
@@ -87,9 +85,7 @@ function Workspace({ view }: { view: View }) {
     '?': () => setHelp(true),
   });
 
-  const lines = (channels.data ?? [])
-    .filter((c) => c.serviceLines.length > 0)
-    .map((c) => ({ group: c.name, items: c.serviceLines.map((l) => ({ value: String(l.id), label: l.name })) }));
+  const lines = lineOptions(channels.data);
   const count = counts?.[view];
 
   return (
@@ -161,28 +157,11 @@ function Workspace({ view }: { view: View }) {
         </Group>
       )}
       <Collapse expanded={wide || filtersOpen} id="workspace-filters">
-        <Paper withBorder p="md" bg="gray.0" component="section" role="search" aria-label={t('ticketList.filters')}>
-          <Grid gap="sm" align="flex-end">
-            <Grid.Col span={{ base: 12, md: 4 }}>
-              <TicketSearchField value={search} onChange={(q) => set({ q })} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, md: 3 }}>
-              <StatusFilter statuses={ticketStatuses} value={filters.status ?? null} onChange={(status) => set({ status })} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 6, md: 3 }}>
-              <ServiceLineFilter lines={lines} value={filters.serviceLineId} onChange={(serviceLineId) => set({ serviceLineId })} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, md: 2 }}>
-              <Select
-                label={t('ticketList.sort')}
-                allowDeselect={false}
-                data={workspaceSorts.map((s) => ({ value: s, label: t(`workspace.sorts.${s}`) }))}
-                value={filters.sort}
-                onChange={(value) => set({ sort: value })}
-              />
-            </Grid.Col>
-          </Grid>
-        </Paper>
+        <TicketFilterBar search={search} status={filters.status} serviceLineId={filters.serviceLineId} statuses={ticketStatuses} lines={lines} set={set} spans={{ search: { base: 12, md: 4 }, filter: { base: 6, md: 3 } }}>
+          <Grid.Col span={{ base: 12, md: 2 }}>
+            <OrderSelect label={t('ticketList.sort')} options={workspaceSorts.map((s) => ({ value: s, label: t(`workspace.sorts.${s}`) }))} value={filters.sort} onChange={(sort) => set({ sort })} />
+          </Grid.Col>
+        </TicketFilterBar>
       </Collapse>
 
       <FilterSummary
@@ -191,44 +170,34 @@ function Workspace({ view }: { view: View }) {
         onClear={clear}
       />
 
-      <ListStates
+      <TicketResults
         query={list}
-        empty={tickets.length === 0}
-        emptyIcon={<IconCircleCheck size={26} aria-hidden />}
-        emptyColor="teal"
-        emptyText={narrowed ? t('ticketList.emptyFiltered') : t(`workspace.empty.${view}`)}
-        loadMoreLabel={t('ticketList.loadMore')}
-      >
-        {wide ? (
-          <TicketTable
-            tickets={tickets}
-            labelledBy="workspace-title"
-            minWidth={900}
-            companyColumn
-            className={classes.table}
-            time={{ label: t('workspace.age'), render: (ticket) => <Age ticket={ticket} language={language} /> }}
-            onLinkFocus={setSelected}
-            rowProps={(ticket) => ({
-              'data-ticket': ticket.number,
-              'data-selected': ticket.number === selected || undefined,
-              className: classes.row,
-              // The whole row opens the ticket; the link inside is what keyboards and readers use.
-              onClick: (event) => {
-                if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
-                open(ticket.number);
-              },
-            })}
-          />
-        ) : (
-          <TicketCards
-            tickets={tickets}
-            labelledBy="workspace-title"
-            selected={selected}
-            details={(ticket) => `${ticket.company.name} · ${ticket.serviceLine.name} · ${ticket.requester.name}`}
-            time={(ticket) => `${relativeTime(ticket.createdAt, language)} · ${t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}`}
-          />
-        )}
-      </ListStates>
+        tickets={tickets}
+        labelledBy="workspace-title"
+        empty={{ icon: <IconCircleCheck size={26} aria-hidden />, color: 'teal', text: narrowed ? t('ticketList.emptyFiltered') : t(`workspace.empty.${view}`) }}
+        table={{
+          minWidth: 900,
+          companyColumn: true,
+          className: classes.table,
+          time: { label: t('workspace.age'), render: (ticket) => <Age ticket={ticket} language={language} /> },
+          onLinkFocus: setSelected,
+          rowProps: (ticket) => ({
+            'data-ticket': ticket.number,
+            'data-selected': ticket.number === selected || undefined,
+            className: classes.row,
+            // The whole row opens the ticket; the link inside is what keyboards and readers use.
+            onClick: (event) => {
+              if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+              open(ticket.number);
+            },
+          }),
+        }}
+        cards={{
+          selected,
+          details: (ticket) => `${ticket.company.name} · ${ticket.serviceLine.name} · ${ticket.requester.name}`,
+          time: (ticket) => `${relativeTime(ticket.createdAt, language)} · ${t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}`,
+        }}
+      />
     </Stack>
   );
 }

@@ -1,14 +1,18 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { ticketStatuses, type TicketList, type TicketStatus, type workspaceCounts } from '../../../contracts/tickets';
 import { api } from '../../api/client';
-import { liveInterval, ticketsKey } from '../tickets/useTickets';
+import { positiveInt } from '../../app/format';
+import { oneOf, useUrlFilters } from '../../ui/useUrlFilters';
+import { live, pageSize, ticketsKey, useTicketPages } from '../tickets/useTickets';
 
 /** The agent's views, in menu order. */
 export const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
 export type View = (typeof views)[number];
+
+/** The view staff land on: their home, and where `/workspace` leads. */
+export const defaultView: View = 'unassigned';
 export type WorkspaceCounts = z.infer<typeof workspaceCounts>;
 
 /** A view's address: `/workspace/recently-closed`. */
@@ -43,69 +47,30 @@ export function listParams(view: View, filters: WorkspaceFilters, limit: number)
 
 const countsKey = [...ticketsKey, 'workspace', 'counts'] as const;
 
-/** How many tickets each view holds; asked again every few seconds and when the window gets focus. */
+/** How many tickets each view holds, kept fresh. */
 export function useWorkspaceCounts(enabled = true) {
-  return useQuery({
-    queryKey: countsKey,
-    queryFn: () => api.get<WorkspaceCounts>('/api/workspace/counts'),
-    enabled,
-    refetchInterval: liveInterval,
-    refetchOnWindowFocus: true,
-    staleTime: 0,
-  });
+  return useQuery({ queryKey: countsKey, queryFn: () => api.get<WorkspaceCounts>('/api/workspace/counts'), enabled, ...live });
 }
-
-export const workspacePageSize = 25;
 
 /** One view's tickets in keyset pages, kept fresh like the counts. */
 export function useWorkspaceList(view: View, filters: WorkspaceFilters) {
-  return useInfiniteQuery({
-    queryKey: [...ticketsKey, 'workspace', view, filters],
-    queryFn: ({ pageParam }) => {
-      const params = listParams(view, filters, workspacePageSize);
-      if (pageParam) params.set('cursor', pageParam);
-      return api.get<TicketList>(`/api/tickets?${params}`);
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    refetchInterval: liveInterval,
-    refetchOnWindowFocus: true,
-    staleTime: 0,
-  });
+  return useTicketPages(['workspace', view, filters], () => listParams(view, filters, pageSize), live);
 }
 
-const sortOf = (value: string | null): WorkspaceSort =>
-  (workspaceSorts as readonly string[]).includes(value ?? '') ? (value as WorkspaceSort) : 'criticality';
+/** The default order leaves the address clean. */
+function tidy(next: URLSearchParams) {
+  if (next.get('sort') === 'criticality') next.delete('sort');
+}
 
 /** The workspace filters kept in the address, so a reload or a shared link shows the same list. */
 export function useWorkspaceFilters() {
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters<'q' | 'status' | 'serviceLineId' | 'sort'>(tidy);
   const search = params.get('q') ?? '';
   const q = search.trim().slice(0, 200) || undefined;
-  const rawStatus = params.get('status');
-  const status = (ticketStatuses as readonly string[]).includes(rawStatus ?? '') ? (rawStatus as TicketStatus) : undefined;
-  const rawLine = params.get('serviceLineId');
-  const serviceLineId = rawLine && /^\d{1,10}$/.test(rawLine) && Number(rawLine) > 0 ? Number(rawLine) : undefined;
-  const sort = sortOf(params.get('sort'));
+  const status = oneOf(ticketStatuses, params.get('status'));
+  const serviceLineId = positiveInt(params.get('serviceLineId') ?? undefined);
+  const sort = oneOf(workspaceSorts, params.get('sort')) ?? 'criticality';
   const filters = useMemo<WorkspaceFilters>(() => ({ q, status, serviceLineId, sort }), [q, status, serviceLineId, sort]);
-
-  const set = useCallback(
-    (patch: Partial<Record<'q' | 'status' | 'serviceLineId' | 'sort', string | null>>) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [name, value] of Object.entries(patch)) {
-            if (!value || (name === 'sort' && value === 'criticality')) next.delete(name);
-            else next.set(name, value);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
   const clear = useCallback(() => set({ q: null, status: null, serviceLineId: null }), [set]);
   return { filters, search, set, clear, narrowed: Boolean(q || status || serviceLineId) };
 }
@@ -137,7 +102,7 @@ export function rememberedView(): Remembered | undefined {
  * `current` left the view (taken, answered), the next one is the first that followed it there.
  */
 export async function nextTicket(current: number | undefined): Promise<number | null> {
-  const memory = rememberedView() ?? { view: 'unassigned' as View, filters: { sort: 'criticality' as WorkspaceSort }, numbers: [] };
+  const memory = rememberedView() ?? { view: defaultView, filters: { sort: 'criticality' as WorkspaceSort }, numbers: [] };
   const fresh = (await api.get<TicketList>(`/api/tickets?${listParams(memory.view, memory.filters, 100)}`)).tickets.map((t) => t.number);
   if (current === undefined) return fresh[0] ?? null;
   const at = fresh.indexOf(current);

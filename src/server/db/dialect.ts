@@ -1,0 +1,2 @@
+/** Which engine a database handle talks to; a few queries differ by dialect. */
+export type DialectName = 'sqlite' | 'postgres';

@@ -132,7 +132,7 @@ export const groupView = z.object({
   memberIds: z.array(z.string()),
   serviceLineIds: z.array(z.number()),
   /** How its new tickets get an assignee (PUT /api/admin/groups/:id/assignment); always sent. */
-  assignment: groupAssignment.optional(),
+  assignment: groupAssignment,
 });
 
 export const helpChannelInput = z.object({

@@ -25,7 +25,7 @@ export function PresenceBar({ viewers }: { viewers: (ViewerView & { typing: bool
           <Avatar.Group spacing="xs">
             {viewers.map((v) => (
               <Tooltip key={v.id} label={v.side === 'customer' ? t('live.presence.customer', { name: v.name }) : v.name}>
-                <Avatar size="sm" radius="xl" color={v.side === 'customer' ? 'orange' : 'blue'} aria-label={v.name}>
+                <Avatar size="sm" radius="xl" variant="filled" color={v.side === 'customer' ? 'grape.8' : 'blue.8'} aria-label={v.name}>
                   {initials(v.name)}
                 </Avatar>
               </Tooltip>

@@ -32,19 +32,13 @@ export function NotificationBell() {
   return (
     <>
       <Popover opened={opened} onChange={(o) => !o && close()} position="bottom-end" width={360} shadow="md" withinPortal>
-        <Popover.Target>
-          <Indicator label={unread} size={18} disabled={unread === 0} color="red" offset={4}>
-            <ActionIcon
-              variant="default"
-              size="lg"
-              onClick={toggle}
-              aria-label={unread ? t('live.notifications.bellUnread', { count: unread }) : t('live.notifications.bell')}
-              aria-expanded={opened}
-            >
+        <Indicator label={unread} size={18} disabled={unread === 0} color="red" offset={4}>
+          <Popover.Target>
+            <ActionIcon variant="default" size="lg" onClick={toggle} aria-label={unread ? t('live.notifications.bellUnread', { count: unread }) : t('live.notifications.bell')}>
               <IconBell size={18} aria-hidden />
             </ActionIcon>
-          </Indicator>
-        </Popover.Target>
+          </Popover.Target>
+        </Indicator>
         <Popover.Dropdown p="xs" aria-label={t('live.notifications.title')} role="dialog">
           <Group justify="space-between" mb="xs" px={4}>
             <Text fw={600}>{t('live.notifications.title')}</Text>

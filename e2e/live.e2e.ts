@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addAgent } from '../src/server/test/live';
 import { portalInBrowser } from './harness';
-import { apiFrom, serviceLineForm, ticketInput } from './helpers';
+import { apiFrom, axeBlockers, choose, serviceLineForm, ticketInput } from './helpers';
 
 /** Opens a ticket on RM through the API, as the signed-in contact of `page`. */
 async function openTicket(page: Page, summary: string): Promise<number> {
@@ -35,6 +35,7 @@ describe('live updates in three browsers', () => {
     await presence.getByText('Bruna Bastos').waitFor();
     await bruna.getByRole('textbox', { name: 'Sua resposta' }).pressSequentially('Olá! Já estou olhando o saldo');
     await presence.getByText('Bruna está respondendo…').waitFor();
+    expect(await axeBlockers(ana)).toEqual([]);
 
     // André starts his own answer; Bruna's reply arrives on his page without a reload.
     const anaBox = ana.getByRole('textbox', { name: 'Sua resposta' });
@@ -63,6 +64,8 @@ describe('live updates in three browsers', () => {
     await ana.locator('article[data-internal]').filter({ hasText: 'o saldo vem da rotina antiga' }).waitFor();
     await ana.getByRole('button', { name: /Notificações: 1 não lida/ }).click();
     await ana.getByRole('dialog', { name: 'Notificações' }).getByText(`Bruna Bastos mencionou você no chamado #${number}`).waitFor();
+    expect(await axeBlockers(ana)).toEqual([]);
+    await ana.keyboard.press('Escape');
 
     // A last public reply proves the customer's page kept up, and still no note.
     await bruna.locator('label').filter({ hasText: 'Resposta pública' }).click();
@@ -72,5 +75,43 @@ describe('live updates in three browsers', () => {
     expect(await customer.getByText('o saldo vem da rotina antiga').count()).toBe(0);
     expect(await customer.locator('article[data-internal]').count()).toBe(0);
     expect(await customer.getByTestId('presence').getByText('Bruna').count()).toBe(0);
+  });
+
+  it("the administrator sets a group's automatic assignment and an agent's skills; the agent goes away and chooses which notifications come by mail", async () => {
+    const admin = await harness.signedIn('sistema@atende.example');
+    await admin.goto(`${harness.portal.url}/admin/groups`);
+    await admin.getByRole('button', { name: 'Editar Suporte RM' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Editar Suporte RM' });
+    await choose(admin, 'Como os chamados novos recebem um analista', 'Rodízio entre os disponíveis');
+    await dialog.getByRole('textbox', { name: 'Máximo de chamados abertos por analista' }).fill('3');
+    await dialog.getByRole('button', { name: 'Salvar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByRole('row').filter({ hasText: 'Suporte RM' }).getByText('Rodízio', { exact: true }).waitFor();
+
+    await admin.goto(`${harness.portal.url}/admin/agents`);
+    await admin.getByRole('button', { name: 'Ações de André Analista' }).click();
+    await admin.getByRole('menuitem', { name: 'Habilidades' }).click();
+    const skills = admin.getByRole('dialog', { name: 'Habilidades de André Analista' });
+    await choose(admin, 'Módulos', 'RM Labore', 'Labore');
+    await admin.keyboard.press('Escape');
+    await skills.getByRole('button', { name: 'Salvar' }).click();
+    await skills.waitFor({ state: 'hidden' });
+    const groups = await apiFrom<{ groups: { name: string; assignment: unknown }[] }>(admin, 'GET', '/api/admin/groups');
+    expect(groups.body.groups.find((g) => g.name === 'Suporte RM')!.assignment).toEqual({ mode: 'round_robin', openCap: 3 });
+    const andre = await harness.portal.db.selectFrom('person').select('id').where('email', '=', 'analista@atende.example').executeTakeFirstOrThrow();
+    const labore = await harness.portal.db.selectFrom('module').select('id').where('name', '=', 'RM Labore').executeTakeFirstOrThrow();
+    expect((await apiFrom(admin, 'GET', `/api/admin/agents/${andre.id}/skills`)).body).toEqual({ moduleIds: [labore.id] });
+
+    const agent = await harness.signedIn('analista@atende.example');
+    await agent.getByRole('switch', { name: 'Disponível' }).click();
+    await agent.getByRole('switch', { name: 'Ausente' }).waitFor();
+    expect((await apiFrom(agent, 'GET', '/api/me/availability')).body).toEqual({ available: false });
+    await agent.getByRole('button', { name: /^Notificações/ }).click();
+    await agent.getByRole('button', { name: 'Preferências de notificação' }).click();
+    const preferences = agent.getByRole('dialog', { name: 'Preferências de notificação' });
+    await preferences.getByRole('switch', { name: 'Uma menção a mim numa nota interna' }).click();
+    await preferences.getByRole('button', { name: 'Salvar' }).click();
+    await preferences.waitFor({ state: 'hidden' });
+    expect((await apiFrom(agent, 'GET', '/api/me/notification-preferences')).body).toEqual({ mail: { assigned: true, mentioned: false, customer_replied: true } });
   });
 });

@@ -196,7 +196,7 @@ describe('event streams held open', () => {
 
   beforeAll(async () => {
     // Short limits: a stream outlives them by its heartbeats.
-    t = await buildTestApp({ env: { IDLE_TIMEOUT_SECONDS: '1', REQUEST_TIMEOUT_SECONDS: '2', HEADERS_TIMEOUT_SECONDS: '1', KEEP_ALIVE_TIMEOUT_SECONDS: '1', LIVE_STREAMS_PER_PERSON: '2' } });
+    t = await buildTestApp({ env: { IDLE_TIMEOUT_SECONDS: '1', REQUEST_TIMEOUT_SECONDS: '2', HEADERS_TIMEOUT_SECONDS: '1', KEEP_ALIVE_TIMEOUT_SECONDS: '1', LIVE_STREAMS_PER_PERSON: '2', LIVE_STREAMS_PER_PROCESS: '3' } });
     base = await listen(t.app);
     cookie = await signInOver(base, demoRoles.agent);
   });
@@ -222,11 +222,32 @@ describe('event streams held open', () => {
     expect(third.status).toBe(429);
     expect(third.headers.get('retry-after')).toBe('30');
     a.close();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const again = await openStream(base, cookie);
+    // Once the server has seen the connection go (a moment), the slot is free again.
+    let again = await openStream(base, cookie);
+    for (let i = 0; again.status === 429 && i < 30; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      again = await openStream(base, cookie);
+    }
     expect(again.status).toBe(200);
     again.close();
     b.close();
+  });
+
+  it('are bounded per process: past the bound, 503 with Retry-After for anyone', async () => {
+    const other = await signInOver(base, demoRoles.portalAdmin);
+    const held = [await openStream(base, cookie), await openStream(base, cookie), await openStream(base, other)];
+    expect(held.map((s) => s.status)).toEqual([200, 200, 200]);
+    const refused = await fetch(`${base}/api/live`, { headers: { cookie: other } });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('30');
+    for (const s of held) s.close();
+    // The next test needs a slot: wait until the server has seen these go.
+    for (let i = 0; i < 30; i++) {
+      const probe = await openStream(base, other);
+      probe.close();
+      if (probe.status === 200) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   it('end once their session does (signing out)', async () => {

@@ -67,99 +67,99 @@ export function Shell() {
     />
   );
 
-  // One event stream per tab, while signed in: every page below stays fresh through it.
   return (
-    <LiveProvider>
-      <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
-        <a href="#content" className={classes.skip}>
-          {t('nav.skipToContent')}
-        </a>
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-              <Anchor component={Link} to="/" fw={700} fz="xl" c="blue.9" underline="never">
-                {t('app.name')}
-              </Anchor>
-            </Group>
-            <Group gap="md" wrap="nowrap">
-              {me.staffRole && wide && <AvailabilityToggle />}
-              {me.staffRole && <NotificationBell />}
-              {wide && (
-                <Stack gap={0} align="flex-end">
-                  <Text size="sm" fw={600}>
-                    {me.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {affiliation(me, t)}
-                  </Text>
-                </Stack>
-              )}
-              {wide && <LanguageSwitch />}
-              {wide ? (
-                <Button
-                  variant="default"
-                  size="xs"
-                  leftSection={<IconLogout size={16} aria-hidden />}
-                  loading={logout.isPending}
-                  onClick={() => logout.mutate()}
-                >
-                  {t('nav.logout')}
-                </Button>
-              ) : (
-                <ActionIcon
-                  variant="default"
-                  size="lg"
-                  aria-label={t('nav.logout')}
-                  loading={logout.isPending}
-                  onClick={() => logout.mutate()}
-                >
-                  <IconLogout size={18} aria-hidden />
-                </ActionIcon>
-              )}
-            </Group>
+    <AppShell header={{ height: 60 }} navbar={{ width: 280, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <a href="#content" className={classes.skip}>
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Anchor component={Link} to="/" fw={700} fz="xl" c="blue.9" underline="never">
+              {t('app.name')}
+            </Anchor>
           </Group>
-        </AppShell.Header>
-
-        {/* A collapsed menu on phones is only slid off screen: inert keeps focus and readers out of it. */}
-        <AppShell.Navbar p="sm" aria-label={t('nav.channels')} inert={!wide && !opened}>
-          {!wide && (
-            <AppShell.Section mb="sm" px="sm">
-              <Text size="sm" fw={600}>
-                {me.name}
-              </Text>
-              <Text size="xs" c="dimmed" mb="xs">
-                {affiliation(me, t)}
-              </Text>
-              {me.staffRole && <AvailabilityToggle />}
-              <LanguageSwitch />
-            </AppShell.Section>
-          )}
-          {/* The scrollbar shows whenever the menu is longer than the window (the administrator's is). */}
-          <AppShell.Section grow component={ScrollArea} type="auto">
-            {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}
-            {link('/tickets', t('nav.myTickets'), <IconTicket size={18} aria-hidden />)}
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
-              {t('nav.channels')}
-            </Text>
-            {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
-            {[...workspaceNav(me, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
-              <div key={section.title}>
-                <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
-                  {section.title}
+          <Group gap="md" wrap="nowrap">
+            {me.staffRole && wide && <AvailabilityToggle />}
+            {me.staffRole && <NotificationBell />}
+            {wide && (
+              <Stack gap={0} align="flex-end">
+                <Text size="sm" fw={600}>
+                  {me.name}
                 </Text>
-                {section.items.map((item) => link(item.to, item.label, item.icon))}
-              </div>
-            ))}
-          </AppShell.Section>
-          {me.devMailbox && <AppShell.Section>{link('/dev/mailbox', t('nav.mailbox'), <IconMail size={18} aria-hidden />)}</AppShell.Section>}
-        </AppShell.Navbar>
+                <Text size="xs" c="dimmed">
+                  {affiliation(me, t)}
+                </Text>
+              </Stack>
+            )}
+            {wide && <LanguageSwitch />}
+            {wide ? (
+              <Button
+                variant="default"
+                size="xs"
+                leftSection={<IconLogout size={16} aria-hidden />}
+                loading={logout.isPending}
+                onClick={() => logout.mutate()}
+              >
+                {t('nav.logout')}
+              </Button>
+            ) : (
+              <ActionIcon
+                variant="default"
+                size="lg"
+                aria-label={t('nav.logout')}
+                loading={logout.isPending}
+                onClick={() => logout.mutate()}
+              >
+                <IconLogout size={18} aria-hidden />
+              </ActionIcon>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
 
-        <AppShell.Main id="content" tabIndex={-1}>
-          <InvitationsBanner />
+      {/* A collapsed menu on phones is only slid off screen: inert keeps focus and readers out of it. */}
+      <AppShell.Navbar p="sm" aria-label={t('nav.channels')} inert={!wide && !opened}>
+        {!wide && (
+          <AppShell.Section mb="sm" px="sm">
+            <Text size="sm" fw={600}>
+              {me.name}
+            </Text>
+            <Text size="xs" c="dimmed" mb="xs">
+              {affiliation(me, t)}
+            </Text>
+            {me.staffRole && <AvailabilityToggle />}
+            <LanguageSwitch />
+          </AppShell.Section>
+        )}
+        {/* The scrollbar shows whenever the menu is longer than the window (the administrator's is). */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          {link('/', t('nav.home'), <IconHome size={18} aria-hidden />)}
+          {link('/tickets', t('nav.myTickets'), <IconTicket size={18} aria-hidden />)}
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
+            {t('nav.channels')}
+          </Text>
+          {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
+          {[...workspaceNav(me, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
+            <div key={section.title}>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
+                {section.title}
+              </Text>
+              {section.items.map((item) => link(item.to, item.label, item.icon))}
+            </div>
+          ))}
+        </AppShell.Section>
+        {me.devMailbox && <AppShell.Section>{link('/dev/mailbox', t('nav.mailbox'), <IconMail size={18} aria-hidden />)}</AppShell.Section>}
+      </AppShell.Navbar>
+
+      <AppShell.Main id="content" tabIndex={-1}>
+        <InvitationsBanner />
+        {/* One event stream per tab while signed in: the pages below stay fresh through it. */}
+        <LiveProvider>
           <Outlet />
-        </AppShell.Main>
-      </AppShell>
-    </LiveProvider>
+        </LiveProvider>
+      </AppShell.Main>
+    </AppShell>
   );
 }

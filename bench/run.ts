@@ -20,6 +20,7 @@ import { demoForm } from '../src/server/test/catalog-ids';
 import { serverPids, startBaseline, startPortal, stopAllServers, type RunningServer } from './children';
 import { cpuBetween, sampleCpu } from './cpu';
 import { generateDataset, type DatasetSize } from './generate';
+import { appendLiveSection, benchLiveStreams } from './live';
 import { measure, succeeded, type LoadOptions, type Measurement, type Scenario } from './measure';
 import { agentAccount, agentScenarios } from './agent';
 import { agentTable, agentTargetsTable, type AgentRun } from './agent-report';
@@ -175,6 +176,8 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   const agentKeys = new Set(agent.map((s) => s.key));
   const measurements = all.filter((m) => !agentKeys.has(m.key));
   const large: AgentRun = { tickets: size.tickets, baseline: all[0]!, measurements: agent.map((s) => all.find((m) => m.key === s.key)!) };
+  // Live streams (bench/live.ts): the list on a portal of its own, with and without 1,000 open event streams.
+  const live = await benchLiveStreams(dir, workers, load);
 
   console.log(`\n${resultsTable(measurements)}\n`);
   const agentResults = agentTable(small, large);
@@ -185,6 +188,7 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   console.log(`${table}\n`);
   if (writeDocs) {
     writeMarkdown(docsFile, { date: new Date(), dataset, load, workers, sqliteVersion, deepPage, searchWords, measurements, cpu, agent: { table: agentResults, targets: agentTargets.table } });
+    appendLiveSection(docsFile, live);
     console.log(`Written to ${path.relative(process.cwd(), docsFile)}`);
   } else {
     console.log('Trial size (BENCH_TICKETS set): docs/benchmarks.md left unchanged.');

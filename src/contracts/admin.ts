@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { groupAssignment } from './assignment';
 import { languages } from './i18n';
 import { emailAddress as email, isSafeLink, isValidCnpj, text } from './validation';
 import { isCountryCode } from './countries';
@@ -124,7 +125,15 @@ export const groupInput = z.object({
   memberIds: z.array(text().max(100)).max(1000).default([]),
   serviceLineIds: z.array(id).max(500).default([]),
 });
-export const groupView = z.object({ id: z.number(), name: z.string(), active: z.boolean(), memberIds: z.array(z.string()), serviceLineIds: z.array(z.number()) });
+export const groupView = z.object({
+  id: z.number(),
+  name: z.string(),
+  active: z.boolean(),
+  memberIds: z.array(z.string()),
+  serviceLineIds: z.array(z.number()),
+  /** How its new tickets get an assignee (PUT /api/admin/groups/:id/assignment); always sent. */
+  assignment: groupAssignment,
+});
 
 export const helpChannelInput = z.object({
   names: localizedInput,

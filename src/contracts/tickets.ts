@@ -3,6 +3,7 @@ import { levels } from './criticality';
 import { isCountryCode } from './countries';
 import { isDayInRange, isTimeZone } from './time';
 import { maxRowId, rowIdParam } from './ids';
+import { conflictBody } from './errors';
 import { text } from './validation';
 import { assigneeFilter, builtInViews, maxFilterItems, tagName } from './views';
 
@@ -225,6 +226,11 @@ export const articleInput = z.object({
   internal: z.boolean().default(false),
   action: z.enum(['reply', 'ask_customer', 'propose_solution']).default('reply'),
   attachmentIds: z.array(text().max(64)).max(50).default([]),
+  /**
+   * The last article the writer saw (0: none). When one they may read has arrived since, the reply
+   * is not sent: 409 with the newer articles, so that nobody answers what was already answered.
+   */
+  lastSeenArticleId: z.number().int().min(0).max(maxRowId).optional(),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 
@@ -251,6 +257,11 @@ export const reopenInput = z.object({ comment: required(maxIncident) });
 export const ratingInput = z.object({
   score: z.number({ error: 'validation.rating' }).int().min(1, { error: 'validation.rating' }).max(5, { error: 'validation.rating' }),
   comment: text().trim().max(5000, { error: 'validation.tooLong' }).optional(),
+});
+
+/** A reply's 409: also the articles that arrived after the last one its writer saw (`lastSeenArticleId`). */
+export const articleConflictBody = z.object({
+  error: conflictBody.shape.error.extend({ newer: z.array(articleView).optional() }),
 });
 
 export const workspaceCounts = z.object({

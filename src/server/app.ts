@@ -24,6 +24,9 @@ import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
 import { viewsRoutes } from './features/views/views.routes';
+import { assignmentRoutes } from './features/assignment/assignment.routes';
+import { liveRoutes } from './features/live/live';
+import { notificationsRoutes } from './features/notifications/notifications.routes';
 import { loggerOptions } from './lib/logger';
 import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -96,6 +99,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     tagsRoutes,
     viewsRoutes,
     devMailboxRoutes,
+    assignmentRoutes,
+    notificationsRoutes,
+    liveRoutes,
   ];
   for (const feature of features) {
     await app.register(feature);

@@ -57,6 +57,8 @@ const envSchema = z.object({
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(300),
   IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
   KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+  LIVE_STREAMS_PER_PERSON: z.coerce.number().int().positive().default(8),
+  LIVE_STREAMS_PER_PROCESS: z.coerce.number().int().positive().default(10_000),
 });
 
 const megabytes = (mb: number) => Math.round(mb * 1024 * 1024);
@@ -105,6 +107,8 @@ export type Config = {
     /** Between two requests on a kept-alive connection. */
     keepAlive: number;
   };
+  /** Open event streams (features/live) one process holds at most: per person, and in all. */
+  live: { streamsPerPerson: number; streamsPerProcess: number };
 };
 
 /** Parses the environment; throws a readable message naming each bad variable. */
@@ -145,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, demo = false): 
       idle: e.IDLE_TIMEOUT_SECONDS * 1000,
       keepAlive: e.KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
     },
+    live: { streamsPerPerson: e.LIVE_STREAMS_PER_PERSON, streamsPerProcess: e.LIVE_STREAMS_PER_PROCESS },
   };
 }

@@ -11,6 +11,7 @@ import { issueSetupLink } from './features/auth/auth.setup';
 import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
 import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
 import { removeUnusedUploads } from './features/attachments/attachments.cleanup';
+import { relayBetweenWorkers } from './features/live/live';
 
 /**
  * Starts Atende: migrate, seed (demo) or offer first-run setup, then serve and send mail — in this
@@ -72,6 +73,8 @@ async function startWorkers(count: number, stopMaintenance?: () => Promise<void>
         void fork().catch((error: unknown) => process.stderr.write(`${String(error)}\n`));
       });
     });
+  // On SQLite, what one worker's change tells the live streams reaches the others through here.
+  relayBetweenWorkers();
   await Promise.all(Array.from({ length: count }, fork));
   const shutdown = () => {
     stopping = true;

@@ -8,6 +8,7 @@ import { adminMessages } from './en/admin';
 import { peopleMessages } from './en/people';
 import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
+import { liveMessages } from './en/live';
 
 export const en: Messages = {
   ...coreMessages,
@@ -19,4 +20,5 @@ export const en: Messages = {
   ...peopleMessages,
   ...helpMessages,
   ...viewsMessages,
+  ...liveMessages,
 };

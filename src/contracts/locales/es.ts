@@ -8,6 +8,7 @@ import { adminMessages } from './es/admin';
 import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
+import { liveMessages } from './es/live';
 
 export const es: Messages = {
   ...coreMessages,
@@ -19,4 +20,5 @@ export const es: Messages = {
   ...peopleMessages,
   ...helpMessages,
   ...viewsMessages,
+  ...liveMessages,
 };

@@ -7,6 +7,7 @@ import { adminMessages } from './pt-BR/admin';
 import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
+import { liveMessages } from './pt-BR/live';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -19,6 +20,7 @@ export const ptBR = {
   ...peopleMessages,
   ...helpMessages,
   ...viewsMessages,
+  ...liveMessages,
 };
 
 export type Messages = typeof ptBR;

@@ -12,6 +12,8 @@ export type Db = Kysely<Database> & {
   dialectName: DialectName;
   /** The PostgreSQL schema this handle works in, when not the default one. */
   pgSchema?: string;
+  /** PostgreSQL: a new client of its own, outside the pool, with the pool's settings (LISTEN needs one). */
+  connectPg?: () => pg.Client;
   /** SQLite file: runs a read on a second, read-only connection (see `withReadConnection`). */
   sqliteRead?: (sql: string, parameters: readonly unknown[]) => unknown[];
 };
@@ -36,11 +38,11 @@ export type DbOptions =
 /** Opens the database: SQLite in WAL mode with foreign keys, or a PostgreSQL pool. */
 export function openDatabase(options: DbOptions): Db {
   if (options.kind === 'postgres') {
+    // Each test file gets its own schema; production uses the default search_path.
+    const settings = { connectionString: options.url, options: options.schema ? `-c search_path=${options.schema}` : undefined };
     const pool = new pg.Pool({
-      connectionString: options.url,
+      ...settings,
       max: options.poolSize ?? 10,
-      // Each test file gets its own schema; production uses the default search_path.
-      options: options.schema ? `-c search_path=${options.schema}` : undefined,
       // A request waits this long at most for a connection (a new one, or a turn in a full pool):
       // a database that does not answer is a 503 (db/unavailable.ts), not a request that hangs.
       connectionTimeoutMillis: 5000,
@@ -52,7 +54,8 @@ export function openDatabase(options: DbOptions): Db {
     pool.on('error', () => undefined);
     pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return Object.assign(db, { dialectName: 'postgres' as const, pgSchema: options.schema });
+    const connectPg = () => new pg.Client({ ...settings, connectionTimeoutMillis: 5000, keepAlive: true });
+    return Object.assign(db, { dialectName: 'postgres' as const, pgSchema: options.schema, connectPg });
   }
   if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
   const sqlite = new SQLite(options.file);

@@ -13,6 +13,7 @@ import { hashedTokens } from './migrations/010_hashed_tokens';
 import { mailFailures } from './migrations/011_mail_failures';
 import { requestLimits } from './migrations/012_request_limits';
 import { views } from './migrations/013_views';
+import { assignmentNotifications } from './migrations/015_assignment_notifications';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -30,6 +31,7 @@ const migrations: Record<string, DialectMigration> = {
   '011_mail_failures': mailFailures,
   '012_request_limits': requestLimits,
   '013_views': views,
+  '015_assignment_notifications': assignmentNotifications,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -1,3 +1,4 @@
+import type { AssignmentTables } from '../features/assignment/assignment.tables';
 import type { AuditTables } from '../features/audit/audit.tables';
 import type { AuthTables } from '../features/auth/auth.tables';
 import type { HelpTables } from '../features/help/help.tables';
@@ -5,6 +6,7 @@ import type { CatalogTables } from '../features/catalog/catalog.tables';
 import type { CompaniesTables } from '../features/companies/companies.tables';
 import type { GroupsTables } from '../features/groups/groups.tables';
 import type { MailTables } from '../features/mail/mail.tables';
+import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PeopleTables } from '../features/people/people.tables';
 import type { SettingsTables } from '../features/settings/settings.tables';
 import type { TicketsTables } from '../features/tickets/tickets.tables';
@@ -24,4 +26,6 @@ export interface Database
     HelpTables,
     AuditTables,
     TagsTables,
-    ViewsTables {}
+    ViewsTables,
+    AssignmentTables,
+    NotificationsTables {}

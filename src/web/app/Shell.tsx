@@ -8,9 +8,12 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
 import { adminNav } from '../features/admin/nav';
+import { AvailabilityToggle } from '../features/assignment/AvailabilityToggle';
 import { useMe } from '../features/auth/useMe';
 import { useChannels } from '../features/catalog/useChannels';
 import { helpNav } from '../features/help/nav';
+import { LiveProvider } from '../features/live/LiveProvider';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { InvitationsBanner } from '../features/people/InvitationsBanner';
 import { mySpaceNav } from '../features/people/nav';
 import { savedViewsNav, useSavedViewsNav } from '../features/views/nav';
@@ -80,6 +83,8 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
+            {me.staffRole && wide && <AvailabilityToggle />}
+            {me.staffRole && <NotificationBell />}
             {wide && (
               <Stack gap={0} align="flex-end">
                 <Text size="sm" fw={600}>
@@ -126,6 +131,7 @@ export function Shell() {
             <Text size="xs" c="dimmed" mb="xs">
               {affiliation(me, t)}
             </Text>
+            {me.staffRole && <AvailabilityToggle />}
             <LanguageSwitch />
           </AppShell.Section>
         )}
@@ -151,7 +157,10 @@ export function Shell() {
 
       <AppShell.Main id="content" tabIndex={-1}>
         <InvitationsBanner />
-        <Outlet />
+        {/* One event stream per tab while signed in: the pages below stay fresh through it. */}
+        <LiveProvider>
+          <Outlet />
+        </LiveProvider>
       </AppShell.Main>
     </AppShell>
   );

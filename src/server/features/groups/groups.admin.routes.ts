@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { agentAdminView, agentInput, agentUpdate, agentView, groupInput, groupView } from '../../../contracts/admin';
+import type { AssignmentMode } from '../../../contracts/assignment';
 import { errorBody } from '../../../contracts/errors';
 import { text } from '../../../contracts/validation';
 import { now } from '../../db/columns';
@@ -49,8 +50,9 @@ async function listAgentsForAdmin(db: Db, id?: string) {
   return agents.map((a) => ({ ...a, invitationPending: !hasPassword.has(a.id), pendingEmail: pendingEmail.get(a.id) ?? null }));
 }
 
-async function listGroups(db: Db, id?: number) {
-  const groups = await db.selectFrom('agent_group').select(['id', 'name', 'active']).$if(id !== undefined, (q) => q.where('id', '=', id!)).orderBy('name').execute();
+/** Groups with their members, service lines and assignment settings (one or all). */
+export async function listGroups(db: Db, id?: number) {
+  const groups = await db.selectFrom('agent_group').select(['id', 'name', 'active', 'assignment', 'open_cap']).$if(id !== undefined, (q) => q.where('id', '=', id!)).orderBy('name').execute();
   const ids = groups.map((g) => g.id);
   const [members, lines] = ids.length
     ? await Promise.all([
@@ -64,6 +66,7 @@ async function listGroups(db: Db, id?: number) {
     active: Boolean(g.active),
     memberIds: members.filter((m) => m.group_id === g.id).map((m) => m.person_id),
     serviceLineIds: lines.filter((l) => l.group_id === g.id).map((l) => l.service_line_id),
+    assignment: { mode: g.assignment as AssignmentMode, openCap: g.open_cap },
   }));
 }
 

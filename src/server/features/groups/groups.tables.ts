@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Bool, Id, Timestamp } from '../../db/columns';
 
 /** An agent group (queue). */
@@ -6,6 +7,12 @@ export interface AgentGroupTable {
   name: string;
   active: Bool;
   created_at: Timestamp;
+  /** How new tickets get an assignee: manual · round_robin · least_loaded (features/assignment). */
+  assignment: Generated<string>;
+  /** Most open tickets an agent of the group holds before automatic assignment passes them by. */
+  open_cap: number | null;
+  /** Turns of automatic assignment taken so far (round-robin's position). */
+  assignment_turn: Generated<number>;
 }
 
 export interface GroupMemberTable {

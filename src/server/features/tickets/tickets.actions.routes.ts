@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { conflictBody, errorBody } from '../../../contracts/errors';
 import {
+  articleConflictBody,
   articleInput,
   ratingInput,
   rejectInput,
@@ -44,15 +45,25 @@ export async function ticketActionsRoutes(app: FastifyInstance) {
     if (!row) throw notFound();
     return presentTicket(actor, row, await ticketDetails(ctx.db, row.id, seesInternal(actor)), ctx.config.tickets.reopenDays);
   };
-  const route = <S extends z.ZodType>(path: string, summary: string, body: S, act: (actor: Actor, ticket: Awaited<ReturnType<typeof load>>['ticket'], input: z.infer<S>) => Promise<unknown>) =>
-    r.post(path, { schema: { tags: ['tickets'], summary, params, body, response: responses } }, async (request) => {
+  const route = <S extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: S,
+    act: (actor: Actor, ticket: Awaited<ReturnType<typeof load>>['ticket'], input: z.infer<S>) => Promise<unknown>,
+    conflict: z.ZodType = conflictBody,
+  ) =>
+    r.post(path, { schema: { tags: ['tickets'], summary, params, body, response: { ...responses, 409: conflict } } }, async (request) => {
       const { actor, ticket } = await load(request, request.params.number);
       await act(actor, ticket, request.body as z.infer<S>);
       return fresh(actor, ticket.number);
     });
 
-  route('/api/tickets/:number/articles', 'Reply (public) or add an internal note, with uploaded attachments', articleInput, (actor, ticket, input) =>
-    addArticle(ctx, actor, ticket, input),
+  route(
+    '/api/tickets/:number/articles',
+    'Reply (public) or add an internal note, with uploaded attachments; 409 with the newer articles when one arrived after lastSeenArticleId',
+    articleInput,
+    (actor, ticket, input) => addArticle(ctx, actor, ticket, input),
+    articleConflictBody,
   );
   route('/api/tickets/:number/take', 'Take the ticket (agent)', takeInput, (actor, ticket, input) => takeTicket(ctx, actor, ticket, input.revision));
   route('/api/tickets/:number/confirm', 'Confirm the proposed solution (customer)', z.object({}), (actor, ticket) => confirmSolution(ctx, actor, ticket));

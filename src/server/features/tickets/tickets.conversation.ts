@@ -1,13 +1,17 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { articleInput } from '../../../contracts/tickets';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
-import { invalidFields, notFound } from '../../lib/errors';
+import type { Database } from '../../db/schema';
+import { AppError, invalidFields, notFound } from '../../lib/errors';
+import { recordEvent } from '../../lib/events';
 import type { AppContext } from '../../context';
 import type { Actor } from '../auth/auth.actor';
 import { conflict, recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
 import { notifyAgents, notifyCustomers } from './tickets.notify';
-import { refusal } from './tickets.policy';
+import { refusal, seesInternal } from './tickets.policy';
+import { presentArticle } from './tickets.presenter';
 import { ticketFacts, type TicketFactsRow } from './tickets.repository';
 
 type ArticleInput = z.infer<typeof articleInput>;
@@ -75,11 +79,14 @@ export async function addArticle(ctx: AppContext, actor: Actor, ticket: TicketFa
       current = fresh;
       nextStatus = statusAfterArticle(actor, current.status, input);
     }
+    // After the ticket's row is written (and locked): an article committed meanwhile is seen here.
+    if (input.lastSeenArticleId !== undefined) await refuseIfNewer(trx, actor, ticket.id, input.lastSeenArticleId);
     const { id } = await trx
       .insertInto('ticket_article')
       .values({ ticket_id: ticket.id, author_id: actor.id, kind, body: input.body, internal: input.internal, created_at: now() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    recordEvent(trx, { type: 'article.added', ticketId: ticket.id, articleId: id, authorId: actor.id, byStaff: actor.staffRole !== null, internal: input.internal, body: input.body });
     if (attachmentIds.length) {
       // Still unused: another reply may have taken one since, or the clean-up of unused uploads removed it.
       const attached = await trx.updateTable('attachment').set({ article_id: id }).where('id', 'in', attachmentIds).where('article_id', 'is', null).executeTakeFirst();
@@ -99,6 +106,36 @@ export async function addArticle(ctx: AppContext, actor: Actor, ticket: TicketFa
     }
     return id;
   });
+}
+
+/** 409 with the articles the actor may read that arrived after `lastSeen`, when there are any. */
+async function refuseIfNewer(trx: Kysely<Database>, actor: Actor, ticketId: number, lastSeen: number) {
+  const articles = await trx
+    .selectFrom('ticket_article')
+    .innerJoin('person', 'person.id', 'ticket_article.author_id')
+    .select([
+      'ticket_article.id',
+      'ticket_article.kind',
+      'ticket_article.body',
+      'ticket_article.internal',
+      'ticket_article.created_at',
+      'person.id as author_id',
+      'person.name as author_name',
+      'person.staff_role as author_staff_role',
+    ])
+    .where('ticket_article.ticket_id', '=', ticketId)
+    .where('ticket_article.id', '>', lastSeen)
+    .$if(!seesInternal(actor), (q) => q.where('ticket_article.internal', '=', false))
+    .orderBy('ticket_article.id')
+    .execute();
+  if (!articles.length) return;
+  const files = await trx
+    .selectFrom('attachment')
+    .select(['id', 'article_id', 'file_name', 'content_type', 'size'])
+    .where('article_id', 'in', articles.map((a) => a.id))
+    .orderBy('created_at')
+    .execute();
+  throw new AppError('conflict', 'live.newerReply', { details: { newer: articles.map((a) => presentArticle(a, files.filter((f) => f.article_id === a.id))) } });
 }
 
 /** What an article changes on the ticket as it is: the status it implies, and its assignee when an agent answers an unassigned one. */

@@ -2,7 +2,23 @@ import type { Kysely, Updateable } from 'kysely';
 import { iso, now } from '../../db/columns';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
+import { recordEvent } from '../../lib/events';
+import type { TicketScope } from './tickets.policy';
 import type { TicketTable } from './tickets.tables';
+
+declare module '../../lib/events' {
+  interface DomainEvents {
+    /** A ticket was opened; `assigneeId` is who the group's assignment gave it to. */
+    'ticket.opened': TicketScope & { actorId: string; assigneeId: string | null; revision: number };
+    /**
+     * A change recorded by `recordChanges`: public when a customer sees any of it. `assigneeId` when
+     * the assignee changed (null: nobody now), `formerGroupId` when the ticket left that group.
+     */
+    'ticket.changed': TicketScope & { actorId: string | null; revision: number; public: boolean; assigneeId?: string | null; formerGroupId?: number | null };
+    /** A reply, note, rejection or reopening was added to a ticket. */
+    'article.added': { ticketId: number; articleId: number; authorId: string; byStaff: boolean; internal: boolean; body: string };
+  }
+}
 
 /** Columns a change may set on the ticket (revision and update time are bumped for you). */
 export type TicketSet = Omit<Updateable<TicketTable>, 'id' | 'number' | 'revision' | 'updated_at'>;
@@ -25,7 +41,8 @@ export type SeenState = { revision: number; status: string };
  * caller's transaction — only if the ticket is still as seen (the revision and the status in the
  * update's WHERE, so that of two changes decided from one state, on either engine, one wins).
  * Returns the new revision, or undefined when the ticket had moved on: nothing was written, and
- * the caller answers 409 (`conflict`), which rolls back its transaction.
+ * the caller answers 409 (`conflict`), which rolls back its transaction. Records the change as a
+ * domain event (`ticket.changed`), told after the commit (lib/events.ts).
  */
 export async function recordChanges(
   trx: Kysely<Database>,
@@ -36,16 +53,32 @@ export async function recordChanges(
   seen: SeenState,
 ): Promise<number | undefined> {
   const at = now();
+  // A transfer is told to the group the ticket leaves too (its lists and counts change). The update
+  // below is conditional on the revision, so the group read here is the one it replaces.
+  const former = set.group_id !== undefined ? await trx.selectFrom('ticket').select('group_id').where('id', '=', ticketId).executeTakeFirst() : undefined;
   const updated = await trx
     .updateTable('ticket')
     .set((eb) => ({ ...set, updated_at: at, revision: eb('revision', '+', 1) }))
     .where('id', '=', ticketId)
     .where('revision', '=', seen.revision)
     .where('status', '=', seen.status)
-    .returning('revision')
+    .returning(['revision', 'number', 'group_id', 'company_id', 'requester_id'])
     .executeTakeFirst();
   if (!updated) return undefined;
   const { revision } = updated;
+  recordEvent(trx, {
+    type: 'ticket.changed',
+    ticketId,
+    number: updated.number,
+    groupId: updated.group_id,
+    companyId: updated.company_id,
+    requesterId: updated.requester_id,
+    actorId,
+    revision,
+    public: changes.some((c) => c.public),
+    ...(set.assignee_id !== undefined ? { assigneeId: set.assignee_id } : {}),
+    ...(former && former.group_id !== updated.group_id ? { formerGroupId: former.group_id } : {}),
+  });
   if (changes.length) {
     await trx
       .insertInto('ticket_event')

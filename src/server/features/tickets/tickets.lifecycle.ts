@@ -8,6 +8,7 @@ import type { Database } from '../../db/schema';
 import { inlineLimit } from '../../db/limit';
 import type { AppContext } from '../../context';
 import { forbidden, invalidFields } from '../../lib/errors';
+import { recordEvent } from '../../lib/events';
 import type { Actor } from '../auth/auth.actor';
 import { conflict, recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
 import { notifyAgents, notifyCustomers } from './tickets.notify';
@@ -217,6 +218,7 @@ async function customerTurn(ctx: AppContext, actor: Actor, ticket: TicketFactsRo
       .values({ ticket_id: ticket.id, author_id: actor.id, kind, body: comment, internal: false, created_at: now() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    recordEvent(trx, { type: 'article.added', ticketId: ticket.id, articleId: id, authorId: actor.id, byStaff: actor.staffRole !== null, internal: false, body: comment });
     await notifyAgents(trx, ctx.config.publicUrl, ticket.id, (t) => [t(mailKey, { author: actor.name }), comment], `article-${id}`);
   });
 }

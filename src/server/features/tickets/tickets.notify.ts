@@ -34,11 +34,22 @@ async function customerRecipients(db: Kysely<Database>, ticketId: number): Promi
   ];
 }
 
-/** The assignee, or every active agent of the ticket's group when nobody has it. */
+/**
+ * The assignee, unless they chose not to get customers' answers by mail (their notification
+ * preferences), or every active agent of the ticket's group when nobody has it.
+ */
 async function agentRecipients(db: Kysely<Database>, ticketId: number): Promise<Recipient[]> {
   const ticket = await db.selectFrom('ticket').select(['assignee_id', 'group_id']).where('id', '=', ticketId).executeTakeFirstOrThrow();
   const people = ticket.assignee_id
-    ? await db.selectFrom('person').select(['email', 'name', 'language']).where('id', '=', ticket.assignee_id).where('active', '=', true).execute()
+    ? await db
+        .selectFrom('person')
+        .select(['email', 'name', 'language'])
+        .where('id', '=', ticket.assignee_id)
+        .where('active', '=', true)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('notification_preference').select('kind').whereRef('person_id', '=', 'person.id').where('kind', '=', 'customer_replied').where('mail', '=', false))),
+        )
+        .execute()
     : ticket.group_id
       ? await db
           .selectFrom('group_member')

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kyse
 import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
 
-type TicketScope = ExpressionBuilder<Database, 'ticket'>;
+type TicketQuery = ExpressionBuilder<Database, 'ticket'>;
 
 /**
  * The tickets an actor may read, as a where-clause for every ticket query:
@@ -16,7 +16,7 @@ type TicketScope = ExpressionBuilder<Database, 'ticket'>;
  * the closing time's.
  */
 export function readableBy(actor: Actor, { groupIndex = true } = {}) {
-  return (eb: TicketScope): Expression<SqlBool> => {
+  return (eb: TicketQuery): Expression<SqlBool> => {
     if (actor.staffRole === 'admin') return eb.lit(true);
     if (actor.staffRole === 'agent') {
       if (!actor.groupIds.length) return eb.lit(false);
@@ -45,6 +45,23 @@ export function readableBy(actor: Actor, { groupIndex = true } = {}) {
     }
     return branches.length ? eb.or(branches) : eb.lit(false);
   };
+}
+
+/** Where a ticket is: the facts `readableBy` decides by (its copies aside), and its number. */
+export type TicketScope = { ticketId: number; number: number; groupId: number | null; companyId: number; requesterId: string };
+
+/**
+ * `readableBy` for one ticket held in memory (the live streams decide with it who hears of a
+ * change): whether the actor reads it, or that it depends on whether the actor's address is copied
+ * on it. A test holds it equal to `readableBy` over every kind of actor and ticket.
+ */
+export function ticketReader(actor: Actor, ticket: Pick<TicketScope, 'groupId' | 'companyId' | 'requesterId'>): 'reads' | 'not' | 'ifCopied' {
+  if (actor.staffRole === 'admin') return 'reads';
+  if (actor.staffRole === 'agent') return ticket.groupId !== null && actor.groupIds.includes(ticket.groupId) ? 'reads' : 'not';
+  const membership = actor.memberships.find((m) => m.companyId === ticket.companyId);
+  if (!membership) return 'not';
+  if (membership.seesAllTickets || ticket.requesterId === actor.id) return 'reads';
+  return 'ifCopied';
 }
 
 /** Whether the actor sees internal detail (notes, the full history); customers see the public part. */

@@ -29,6 +29,22 @@ export function presentSummary(actor: Actor, row: TicketSummaryRow): TicketSumma
   };
 }
 
+type ArticleRow = Details['articles'][number];
+type AttachmentRow = Details['attachments'][number];
+
+/** An article with its files, as the ticket page (and a refused reply's 409) shows it. */
+export function presentArticle(a: ArticleRow, files: AttachmentRow[]): ArticleView {
+  return {
+    id: a.id,
+    kind: a.kind as ArticleView['kind'],
+    author: { id: a.author_id, name: a.author_name, side: a.author_staff_role ? 'agent' : 'customer' },
+    body: a.body,
+    internal: Boolean(a.internal),
+    createdAt: iso(a.created_at),
+    attachments: files.map((f) => ({ id: f.id, fileName: f.file_name, contentType: f.content_type, size: f.size })),
+  };
+}
+
 type TicketRow = NonNullable<Awaited<ReturnType<typeof findReadableTicket>>>;
 type Details = Awaited<ReturnType<typeof ticketDetails>>;
 
@@ -82,17 +98,7 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     group: row.group_id !== null && row.group_name !== null ? { id: row.group_id, name: row.group_name } : null,
     assignee: row.assignee_id !== null && row.assignee_name !== null ? { id: row.assignee_id, name: row.assignee_name } : null,
     rating: row.rating !== null ? { score: row.rating, comment: row.rating_comment } : null,
-    articles: details.articles.map(
-      (a): ArticleView => ({
-        id: a.id,
-        kind: a.kind as ArticleView['kind'],
-        author: { id: a.author_id, name: a.author_name, side: a.author_staff_role ? 'agent' : 'customer' },
-        body: a.body,
-        internal: Boolean(a.internal),
-        createdAt: iso(a.created_at),
-        attachments: filesOf(a.id).map((f) => ({ id: f.id, fileName: f.file_name, contentType: f.content_type, size: f.size })),
-      }),
-    ),
+    articles: details.articles.map((a) => presentArticle(a, filesOf(a.id))),
     history: details.events.map((e) => ({
       id: e.id,
       kind: e.kind,

@@ -9,6 +9,8 @@ import type { Db } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { invalidFields } from '../../lib/errors';
+import { recordEvent } from '../../lib/events';
+import { assignOpenedTickets } from '../assignment/assignment.service';
 import type { Actor } from '../auth/auth.actor';
 import { loadTicketChoices } from '../catalog/catalog.form';
 import { enqueueMails } from '../mail/mail.outbox';
@@ -272,8 +274,9 @@ async function drain(db: Db, writer: Writer): Promise<void> {
 
 /**
  * Writes openings in the caller's transaction, in order, with a statement per table for all of
- * them: the numbers (one update of the sequence), the tickets, their copies, their history and
- * their mails. Returns the numbers, in the order of the openings.
+ * them: the numbers (one update of the sequence), the tickets, their copies, their history, the
+ * assignees of groups that assign automatically, and their mails; each is a `ticket.opened`
+ * domain event. Returns the numbers, in the order of the openings.
  */
 async function writeOpenings(trx: Kysely<Database>, openings: Opening[]): Promise<number[]> {
   const last = await nextTicketNumbers(trx, openings.length);
@@ -303,6 +306,23 @@ async function writeOpenings(trx: Kysely<Database>, openings: Opening[]): Promis
       })),
     )
     .execute();
+  const assigned = await assignOpenedTickets(
+    trx,
+    openings.map((o, i) => ({ id: ids[i]!, groupId: o.row.group_id ?? null, moduleId: o.row.module_id })),
+  );
+  openings.forEach((o, i) =>
+    recordEvent(trx, {
+      type: 'ticket.opened',
+      ticketId: ids[i]!,
+      number: numbers[i]!,
+      groupId: o.row.group_id ?? null,
+      companyId: o.row.company_id,
+      requesterId: o.row.requester_id,
+      actorId: o.actorId,
+      assigneeId: assigned.get(ids[i]!)?.id ?? null,
+      revision: 1,
+    }),
+  );
   await enqueueMails(
     trx,
     openings.flatMap((o, i) => ticketOpenedMails(o.publicUrl, { ...o.mail, number: numbers[i]! })),

@@ -1,5 +1,5 @@
 import { Alert, Badge, Menu, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
-import { IconMailForward, IconUserPlus } from '@tabler/icons-react';
+import { IconMailForward, IconTools, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentInput, agentUpdate } from '../../../contracts/admin';
@@ -14,6 +14,7 @@ import { LanguageSelect } from '../../ui/LanguageSelect';
 import { notifyDone, useNotifyFailure } from '../../ui/notify';
 import { Page } from '../../ui/Page';
 import { ActiveMenuItem, EditMenuItem, RowMenu, useActiveToggle } from '../../ui/RowActions';
+import { AgentSkillsModal } from '../assignment/AgentSkillsModal';
 import { useMe } from '../auth/useMe';
 import { useAgentActions, useAgents, useGroups, type Agent } from './useGroupsAdmin';
 
@@ -28,6 +29,7 @@ export function AgentsAdminPage() {
   const { update, resend } = useAgentActions();
   const notifyFailure = useNotifyFailure();
   const [form, setForm] = useState<{ agent: Agent | null } | null>(null);
+  const [skillsOf, setSkillsOf] = useState<Agent | null>(null);
   const groupName = new Map((groups.data ?? []).map((g) => [g.id, g.name]));
   const activity = useActiveToggle<Agent>({
     mutation: update,
@@ -93,6 +95,9 @@ export function AgentsAdminPage() {
             cell: (a) => (
               <RowMenu label={t('admin.common.actionsFor', { name: a.name })}>
                 <EditMenuItem onClick={() => setForm({ agent: a })} />
+                <Menu.Item leftSection={<IconTools size={16} aria-hidden />} onClick={() => setSkillsOf(a)}>
+                  {t('live.assignment.skills')}
+                </Menu.Item>
                 {a.active && a.invitationPending && (
                   <Menu.Item leftSection={<IconMailForward size={16} aria-hidden />} onClick={() => resendInvitation(a)}>
                     {t('admin.agents.resend')}
@@ -105,6 +110,7 @@ export function AgentsAdminPage() {
         ]}
       />
       <AgentFormModal agent={form?.agent ?? null} opened={form !== null} onClose={() => setForm(null)} />
+      <AgentSkillsModal agent={skillsOf} onClose={() => setSkillsOf(null)} />
       <ConfirmDialog {...activity.dialog} title={t('admin.agents.deactivateTitle', { name: activity.toDeactivate?.name ?? '' })} confirmLabel={t('admin.common.deactivate')}>
         <Text size="sm">{t('admin.agents.deactivateBody')}</Text>
       </ConfirmDialog>

@@ -3,6 +3,7 @@ import { IconUsersPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupInput } from '../../../contracts/admin';
+import { groupAssignment } from '../../../contracts/assignment';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge, CodeBadges } from '../../ui/badges';
 import { LoadedTable, TitleCell } from '../../ui/DataTable';
@@ -10,6 +11,7 @@ import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
 import { check } from '../../ui/forms';
 import { Page } from '../../ui/Page';
 import { EditButton } from '../../ui/RowActions';
+import { assignmentInput, assignmentValues, GroupAssignmentFields, type AssignmentValues } from '../assignment/GroupAssignmentFields';
 import { lineCodes, ServiceLinePicker } from '../catalog/ServiceLinePicker';
 import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
 import { useAgents, useGroups, useSaveGroup, type Group as AgentGroup } from './useGroupsAdmin';
@@ -37,6 +39,7 @@ export function GroupsAdminPage() {
           { label: t('admin.groups.fields.name'), cell: (g) => <TitleCell title={g.name} /> },
           { label: t('admin.groups.fields.members'), cell: (g) => (g.memberIds.length ? g.memberIds.map((id) => agentName.get(id) ?? '?').join(', ') : '—') },
           { label: t('admin.groups.fields.lines'), cell: (g) => <CodeBadges codes={g.serviceLineIds.map((id) => lineCode.get(id) ?? id)} /> },
+          { label: t('live.assignment.column'), cell: (g) => t(`live.assignment.modesShort.${g.assignment.mode}`) },
           { label: t('admin.common.status'), cell: (g) => <ActiveBadge active={g.active} /> },
           { label: t('admin.common.actions'), width: 110, cell: (g) => <EditButton name={g.name} onClick={() => setForm({ group: g })} disabled={!catalog.data} /> },
         ]}
@@ -46,7 +49,7 @@ export function GroupsAdminPage() {
   );
 }
 
-type Values = { name: string; active: boolean; memberIds: string[]; serviceLineIds: number[] };
+type Values = { name: string; active: boolean; memberIds: string[]; serviceLineIds: number[] } & AssignmentValues;
 
 /** Creates a group or edits one: its name, members, service lines and state. */
 function GroupFormModal({ catalog, group, opened, onClose }: { catalog: Catalog; group: AgentGroup | null; opened: boolean; onClose: () => void }) {
@@ -58,14 +61,21 @@ function GroupFormModal({ catalog, group, opened, onClose }: { catalog: Catalog;
     opened,
     onClose,
     subject: group,
-    initial: () => ({ name: group?.name ?? '', active: group?.active ?? true, memberIds: group?.memberIds ?? [], serviceLineIds: group?.serviceLineIds ?? [] }),
+    initial: () => ({
+      name: group?.name ?? '',
+      active: group?.active ?? true,
+      memberIds: group?.memberIds ?? [],
+      serviceLineIds: group?.serviceLineIds ?? [],
+      ...assignmentValues(group?.assignment),
+    }),
   });
   const { values, set, errors } = form;
 
   function submit() {
     const result = check(groupInput, values, translate);
-    if (result.errors) return form.showErrors(result.errors, null);
-    save.mutate({ id: group?.id ?? null, input: result.data }, form.whenSaved((saved) => t('admin.common.savedNamed', { name: saved.name })));
+    const assignment = check(groupAssignment, assignmentInput(values), translate);
+    if (result.errors || assignment.errors) return form.showErrors({ ...result.errors, ...assignment.errors }, null);
+    save.mutate({ id: group?.id ?? null, input: result.data, assignment: assignment.data }, form.whenSaved((saved) => t('admin.common.savedNamed', { name: saved.name })));
   }
 
   const activeAgents = (agents.data ?? []).filter((a) => a.active || values.memberIds.includes(a.id));
@@ -88,6 +98,7 @@ function GroupFormModal({ catalog, group, opened, onClose }: { catalog: Catalog;
       />
       <ServiceLinePicker catalog={catalog} label={t('admin.groups.fields.lines')} value={values.serviceLineIds} onChange={(serviceLineIds) => set({ serviceLineIds })} error={errors.serviceLineIds} />
       <Switch label={t('admin.groups.fields.active')} description={t('admin.groups.activeHelp')} checked={values.active} onChange={(e) => set({ active: e.currentTarget.checked })} />
+      <GroupAssignmentFields values={values} set={set} errors={errors} />
     </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { agentAdminView, groupView } from '../../../contracts/admin';
+import type { agentAdminView, groupInput, groupView } from '../../../contracts/admin';
+import type { GroupAssignment } from '../../../contracts/assignment';
 import { api } from '../../api/client';
 
 /** A member of staff as the administration lists them. */
@@ -36,11 +37,14 @@ export function useGroups() {
   return useQuery({ queryKey: [...adminKey, 'groups'], queryFn: () => api.get<{ groups: Group[] }>('/api/admin/groups').then((b) => b.groups) });
 }
 
-/** Creates a group (`id` null) or replaces one. */
+/** Creates a group (`id` null) or replaces one, then sets its automatic assignment (features/assignment). */
 export function useSaveGroup() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: number | null; input: Omit<Group, 'id'> }) => (id ? api.put<Group>(`/api/admin/groups/${id}`, input) : api.post<Group>('/api/admin/groups', input)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: adminKey }),
+    mutationFn: async ({ id, input, assignment }: { id: number | null; input: z.input<typeof groupInput>; assignment: GroupAssignment }) => {
+      const saved = await (id ? api.put<Group>(`/api/admin/groups/${id}`, input) : api.post<Group>('/api/admin/groups', input));
+      return api.put<Group>(`/api/admin/groups/${saved.id}/assignment`, assignment);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: adminKey }),
   });
 }

@@ -1,11 +1,14 @@
 import { ActionIcon, Alert, Box, Button, FileButton, Group, Paper, Progress, SegmentedControl, Stack, Text, Textarea, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useMergedRef } from '@mantine/hooks';
 import { IconAlertCircle, IconBulb, IconCheck, IconLock, IconMessage, IconPaperclip, IconUpload, IconX } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ArticleInput, TicketView } from '../../../contracts/tickets';
-import { api, ApiError } from '../../api/client';
+import type { ArticleInput, ArticleView, TicketView } from '../../../contracts/tickets';
+import { api, ApiError, ConflictError } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
+import { NewerArticles } from '../live/NewerArticles';
+import { MentionPicker } from '../notifications/MentionPicker';
 import { ChangedNotice } from './ChangeNotices';
 import classes from './Composer.module.css';
 import { fileSize } from './formatting';
@@ -86,6 +89,8 @@ export function Composer({
   mode,
   onModeChange,
   textareaRef,
+  onTyping,
+  onSent,
 }: {
   ticket: TicketView;
   meId: string;
@@ -93,6 +98,10 @@ export function Composer({
   mode: ComposerMode;
   onModeChange: (mode: ComposerMode) => void;
   textareaRef: Ref<HTMLTextAreaElement>;
+  /** Each keystroke in the box (the page announces "… está respondendo"). */
+  onTyping?: () => void;
+  /** A reply or note went. */
+  onSent?: () => void;
 }) {
   const { t } = useTranslation();
   const key = draftKey(meId, ticket.number);
@@ -105,6 +114,11 @@ export function Composer({
   const resetFileInput = useRef<() => void>(null);
   const changes = useChangesSince(ticket, meId);
   const [pending, setPending] = useState<Action | 'note' | null>(null);
+  // Articles that came after the ones the writer saw: the reply waits for "send anyway".
+  const [newer, setNewer] = useState<{ articles: ArticleView[]; action: Action | 'note' } | null>(null);
+  const [caret, setCaret] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const boxRef = useMergedRef(box, textareaRef);
 
   const canReply = ticket.actions.reply;
   const canNote = ticket.actions.note;
@@ -131,25 +145,30 @@ export function Composer({
 
   const send = useTicketMutation(ticket.number, (input: ArticleInput) => api.post<TicketView>(`/api/tickets/${ticket.number}/articles`, input));
 
-  const submit = (action: Action | 'note') => {
+  /** Sends the reply or note; `seen` is the last article the writer saw (the newest of `newer` once they chose to send anyway). */
+  const submit = (action: Action | 'note', seen = changes.lastSeenArticleId) => {
     if (!body.trim()) return setError({ body: t('validation.required') });
     if (uploads.uploading) return setError({ files: t('conversation.composer.waitUploads') });
     if (uploads.failed) return setError({ files: t('conversation.composer.removeFailed') });
     setError({});
+    setNewer(null);
     setPending(action);
-    const input: ArticleInput =
-      action === 'note' ? { body, internal: true, attachmentIds: uploads.attachmentIds } : { body, action, attachmentIds: uploads.attachmentIds };
+    const common = { body, attachmentIds: uploads.attachmentIds, lastSeenArticleId: seen };
+    const input: ArticleInput = action === 'note' ? { ...common, internal: true } : { ...common, action };
     send.mutate(input, {
       onSuccess: () => {
         setBody('');
         uploads.reset();
         resetFileInput.current?.();
         changes.done();
+        onSent?.();
         sessionStorage.removeItem(key);
         notifications.show({ color: 'teal', message: t(action === 'note' ? 'conversation.composer.noteSaved' : 'conversation.composer.sent') });
       },
       onError: (e) => {
-        if (e instanceof ApiError && (e.fields.body || e.fields.attachmentIds)) setError({ body: e.fields.body, files: e.fields.attachmentIds });
+        const arrived = e instanceof ConflictError ? (e.details.newer as ArticleView[] | undefined) : undefined;
+        if (arrived?.length) setNewer({ articles: arrived, action });
+        else if (e instanceof ApiError && (e.fields.body || e.fields.attachmentIds)) setError({ body: e.fields.body, files: e.fields.attachmentIds });
         else setError({ alert: e.message });
       },
       onSettled: () => setPending(null),
@@ -214,13 +233,24 @@ export function Composer({
           />
         )}
         <ChangedNotice changes={changes.changes} onAcknowledge={changes.acknowledge} />
+        {newer && (
+          <NewerArticles
+            articles={newer.articles}
+            sending={busy}
+            onSend={() => submit(newer.action, Math.max(...newer.articles.map((a) => a.id)))}
+            onReview={() => {
+              setNewer(null);
+              changes.acknowledge();
+            }}
+          />
+        )}
         {error.alert && (
           <Alert color="red" role="alert">
             {error.alert}
           </Alert>
         )}
         <Textarea
-          ref={textareaRef}
+          ref={boxRef}
           label={note ? t('conversation.composer.noteLabel') : t('conversation.composer.replyLabel')}
           description={note ? t('conversation.composer.noteHint') : undefined}
           placeholder={note ? t('conversation.composer.notePlaceholder') : t('conversation.composer.replyPlaceholder')}
@@ -231,11 +261,29 @@ export function Composer({
           error={error.body}
           onChange={(event) => {
             setBody(event.currentTarget.value);
+            setCaret(event.currentTarget.selectionStart);
+            onTyping?.();
             if (error.body) setError((e) => ({ ...e, body: undefined }));
           }}
+          onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onPaste={onPaste}
           classNames={{ input: note ? classes.noteInput : undefined }}
         />
+        {note && (
+          <MentionPicker
+            groupId={ticket.group?.id ?? null}
+            body={body}
+            caret={caret}
+            onPick={(next, at) => {
+              setBody(next);
+              setCaret(at);
+              requestAnimationFrame(() => {
+                box.current?.focus();
+                box.current?.setSelectionRange(at, at);
+              });
+            }}
+          />
+        )}
 
         <Group gap="sm" wrap="wrap">
           <FileButton onChange={(files) => uploads.add(files)} multiple resetRef={resetFileInput}>

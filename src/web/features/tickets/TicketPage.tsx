@@ -14,6 +14,8 @@ import { PageLoader } from '../../app/PageLoader';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useTranslate } from '../../app/useTranslate';
 import { useMe } from '../auth/useMe';
+import { PresenceBar } from '../live/PresenceBar';
+import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
@@ -75,6 +77,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
   const [help, setHelp] = useState(false);
   const [goingNext, setGoingNext] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const presence = usePresence(ticket.number);
   const { actions } = ticket;
   const canWrite = actions.reply || actions.note;
 
@@ -171,6 +174,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
             <time dateTime={ticket.updatedAt}>{formatDateTime(ticket.updatedAt, language)}</time>
           </Text>
         </Group>
+        {staff && <PresenceBar viewers={presence.viewers} />}
       </Stack>
 
       <Grid gap="lg">
@@ -196,7 +200,16 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
               </Alert>
             )}
             {canWrite ? (
-              <Composer ticket={ticket} meId={me.id} isStaff={staff} mode={mode} onModeChange={setMode} textareaRef={textarea} />
+              <Composer
+                ticket={ticket}
+                meId={me.id}
+                isStaff={staff}
+                mode={mode}
+                onModeChange={setMode}
+                textareaRef={textarea}
+                onTyping={presence.typing}
+                onSent={presence.idle}
+              />
             ) : (
               ticket.status === 'closed' && (
                 <Text size="sm" c="dimmed">

@@ -37,5 +37,7 @@ export function useChangesSince(ticket: TicketView, meId: string) {
       lines.push(eventText(event, ticket, translate, exists));
     }
   }
-  return { changes: lines, start, acknowledge, done, watching: seen !== null };
+  // What a reply sends as the last article its writer saw: the server refuses it if a newer one came (features/live).
+  const lastSeenArticleId = Math.max(0, ...(seen ? seen.articles : ticket.articles.map((a) => a.id)));
+  return { changes: lines, start, acknowledge, done, watching: seen !== null, lastSeenArticleId };
 }

@@ -66,11 +66,11 @@ export type TicketFilters = {
 /** A list's page size: the workspace's views and "Meus chamados" alike. */
 export const pageSize = 25;
 
-/** How often an open ticket and the workspace ask the server again: a change elsewhere shows within 10 s. */
-export const liveInterval = 5_000;
-
-/** A query kept fresh while on screen: asked again every few seconds and when the window gets focus. */
-export const live = { refetchInterval: liveInterval, refetchOnWindowFocus: true, staleTime: 0 } as const;
+/**
+ * A query kept fresh while on screen: the event stream (features/live) asks it again when a change
+ * it shows happens elsewhere, and the window's focus does too (nothing polls).
+ */
+export const live = { refetchOnWindowFocus: true, staleTime: 0 } as const;
 
 /**
  * Tickets from `/api/tickets` in keyset pages; `params` is the list's query string (a new one each
@@ -112,7 +112,7 @@ export function ticketKey(number: number | undefined, language: string | undefin
 
 /**
  * One ticket with its fields, copies, conversation and history, names in the person's language.
- * It refreshes itself, so a change made by someone else shows up within seconds.
+ * A change made by someone else shows up within a second (the event stream refreshes it).
  */
 export function useTicket(number: number | undefined) {
   const language = useMe().data?.language;

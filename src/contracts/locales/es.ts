@@ -9,6 +9,8 @@ import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
+import { closingMessages } from './es/closing';
+import { linksMessages } from './es/links';
 
 export const es: Messages = {
   ...coreMessages,
@@ -21,4 +23,6 @@ export const es: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
 };

@@ -8,6 +8,8 @@ import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
+import { closingMessages } from './pt-BR/closing';
+import { linksMessages } from './pt-BR/links';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -21,6 +23,8 @@ export const ptBR = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
 };
 
 export type Messages = typeof ptBR;

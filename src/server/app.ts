@@ -25,6 +25,7 @@ import { auditRoutes } from './features/audit/audit.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
 import { viewsRoutes } from './features/views/views.routes';
 import { bulkRoutes } from './features/bulk/bulk.routes';
+import { macrosRoutes } from './features/macros/macros.routes';
 import { assignmentRoutes } from './features/assignment/assignment.routes';
 import { liveRoutes } from './features/live/live';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     auditRoutes,
     tagsRoutes,
     viewsRoutes,
+    macrosRoutes,
     devMailboxRoutes,
     assignmentRoutes,
     notificationsRoutes,

@@ -5,6 +5,7 @@ import type { HelpTables } from '../features/help/help.tables';
 import type { CatalogTables } from '../features/catalog/catalog.tables';
 import type { CompaniesTables } from '../features/companies/companies.tables';
 import type { GroupsTables } from '../features/groups/groups.tables';
+import type { MacrosTables } from '../features/macros/macros.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PeopleTables } from '../features/people/people.tables';
@@ -28,4 +29,5 @@ export interface Database
     TagsTables,
     ViewsTables,
     AssignmentTables,
-    NotificationsTables {}
+    NotificationsTables,
+    MacrosTables {}

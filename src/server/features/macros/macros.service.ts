@@ -83,7 +83,7 @@ async function assertValid(db: Db, actor: Actor, macro: { body: string; actions:
   const fields: Record<string, FieldMessage> = {};
   const unknown = unknownVariables(macro.body);
   if (unknown.length) fields.body = { key: 'macros.unknownVariable', params: { names: unknown.map((name) => `{{${name}}}`).join(', '), count: unknown.length } };
-  else if (!macro.body.trim() && !macro.actions.status && !macro.actions.tags?.length && !macro.actions.groupId) fields.body = 'macros.empty';
+  else if (!macro.body.trim() && !macro.actions.status && !macro.actions.tags?.length && !macro.actions.groupId) fields.body = 'macros.doesNothing';
   if (macro.actions.groupId) {
     const group = await db.selectFrom('agent_group').select('id').where('id', '=', macro.actions.groupId).where('active', '=', true).executeTakeFirst();
     if (!group) fields['actions.groupId'] = 'validation.notInList';

@@ -166,7 +166,7 @@ describe('service levels', () => {
     const breachMails = await t.db.selectFrom('outbox_mail').select('to_address').where('subject', 'like', `[#${number}] Prazo violado%`).orderBy('to_address').execute();
     expect(breachMails.map((m) => m.to_address).sort()).toEqual([demoRoles.agent, demoRoles.admin].sort());
     const list = (await request(t.app, { method: 'GET', url: '/api/tickets?view=breached', cookie: cookies.agent })).json();
-    expect(list.tickets.find((x: { number: number }) => x.number === number).sla).toEqual({ dueAt: expect.any(String), breached: true });
+    expect(list.tickets.find((x: { number: number }) => x.number === number).slaDue).toEqual({ dueAt: expect.any(String), breached: true });
     const counts = (await request(t.app, { method: 'GET', url: '/api/views/counts', cookie: cookies.agent })).json();
     expect(counts.builtIn.breached.count).toBeGreaterThanOrEqual(1);
     // A public reply meets the breached first response late: it stays breached, and leaves "Violados" once nothing is overdue.
@@ -184,14 +184,14 @@ describe('service levels', () => {
     const numbers = dueSoon.tickets.map((x: { number: number }) => x.number);
     expect(numbers.indexOf(sooner)).toBeGreaterThanOrEqual(0);
     expect(numbers.indexOf(sooner)).toBeLessThan(numbers.indexOf(later));
-    const dues = dueSoon.tickets.map((x: { sla: { dueAt: string } }) => x.sla.dueAt);
+    const dues = dueSoon.tickets.map((x: { slaDue: { dueAt: string } }) => x.slaDue.dueAt);
     expect(dues).toEqual([...dues].sort());
     const counts = (await request(t.app, { method: 'GET', url: '/api/views/counts', cookie: cookies.agent })).json();
     expect(counts.builtIn.due_soon.count).toBeGreaterThanOrEqual(2);
     // Paged by due time: the second page goes on after the first.
     const first = (await request(t.app, { method: 'GET', url: '/api/tickets?sort=due&limit=2', cookie: cookies.agent })).json();
     const second = (await request(t.app, { method: 'GET', url: `/api/tickets?sort=due&limit=2&cursor=${first.nextCursor}`, cookie: cookies.agent })).json();
-    expect(second.tickets[0].sla.dueAt >= first.tickets[1].sla.dueAt).toBe(true);
+    expect(second.tickets[0].slaDue.dueAt >= first.tickets[1].slaDue.dueAt).toBe(true);
   });
 
   it('shows a customer only the expected first response, never an internal target; another company’s contact gets 404', async () => {
@@ -202,7 +202,7 @@ describe('service levels', () => {
     expect(body.customerSla).toEqual({ firstResponseDueAt: (await clock(number)).dueAt });
     for (const secret of ['targetMinutes', 'warnAt', 'Padrão', 'resolution', 'pausedMinutes', 'Comercial']) expect(res.body).not.toContain(secret);
     const list = await request(t.app, { method: 'GET', url: '/api/tickets', cookie: cookies.contact });
-    expect(list.body).not.toContain('"sla"');
+    expect(list.body).not.toContain('"slaDue"');
     expect((await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.beta })).statusCode).toBe(404);
   });
 

@@ -12,6 +12,7 @@ import { liveMessages } from './en/live';
 import { closingMessages } from './en/closing';
 import { linksMessages } from './en/links';
 import { macrosMessages } from './en/macros';
+import { slaMessages } from './en/sla';
 
 export const en: Messages = {
   ...coreMessages,
@@ -27,4 +28,5 @@ export const en: Messages = {
   ...closingMessages,
   ...linksMessages,
   ...macrosMessages,
+  ...slaMessages,
 };

@@ -12,6 +12,7 @@ import { liveMessages } from './es/live';
 import { closingMessages } from './es/closing';
 import { linksMessages } from './es/links';
 import { macrosMessages } from './es/macros';
+import { slaMessages } from './es/sla';
 
 export const es: Messages = {
   ...coreMessages,
@@ -27,4 +28,5 @@ export const es: Messages = {
   ...closingMessages,
   ...linksMessages,
   ...macrosMessages,
+  ...slaMessages,
 };

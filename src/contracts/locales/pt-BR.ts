@@ -11,6 +11,7 @@ import { liveMessages } from './pt-BR/live';
 import { closingMessages } from './pt-BR/closing';
 import { linksMessages } from './pt-BR/links';
 import { macrosMessages } from './pt-BR/macros';
+import { slaMessages } from './pt-BR/sla';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -27,6 +28,7 @@ export const ptBR = {
   ...closingMessages,
   ...linksMessages,
   ...macrosMessages,
+  ...slaMessages,
 };
 
 export type Messages = typeof ptBR;

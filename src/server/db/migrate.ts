@@ -15,6 +15,7 @@ import { requestLimits } from './migrations/012_request_limits';
 import { views } from './migrations/013_views';
 import { ticketActions } from './migrations/014_ticket_actions';
 import { assignmentNotifications } from './migrations/015_assignment_notifications';
+import { serviceLevels } from './migrations/016_service_levels';
 import { macros } from './migrations/017_macros';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
@@ -35,6 +36,7 @@ const migrations: Record<string, DialectMigration> = {
   '013_views': views,
   '014_ticket_actions': ticketActions,
   '015_assignment_notifications': assignmentNotifications,
+  '016_service_levels': serviceLevels,
   '017_macros': macros,
 };
 

@@ -11,6 +11,7 @@ import type { MacrosTables } from '../features/macros/macros.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PeopleTables } from '../features/people/people.tables';
+import type { SlaTables } from '../features/sla/sla.tables';
 import type { SettingsTables } from '../features/settings/settings.tables';
 import type { TicketsTables } from '../features/tickets/tickets.tables';
 import type { TagsTables } from '../features/tags/tags.tables';
@@ -34,4 +35,5 @@ export interface Database
     NotificationsTables,
     ClosingTables,
     LinksTables,
-    MacrosTables {}
+    MacrosTables,
+    SlaTables {}

@@ -3,6 +3,7 @@ import { localized, translate, type Language } from '../../../contracts/i18n';
 import type { ArticleView, TicketStatus, TicketSummaryView, TicketView } from '../../../contracts/tickets';
 import { iso } from '../../db/columns';
 import type { Actor } from '../auth/auth.actor';
+import { presentCustomerSla, presentTicketSla } from '../sla/sla.presenter';
 import { can, seesInternal, ticketActions, type TicketFacts } from './tickets.policy';
 import type { Db } from '../../db/database';
 import { notFound } from '../../lib/errors';
@@ -116,6 +117,10 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     mergedInto: row.merged_into_number !== null ? { number: row.merged_into_number } : null,
     actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
     ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),
+    // Agents see every target; customers only when the first response is expected.
+    ...(actor.staffRole
+      ? { slaDue: { dueAt: row.sla_due_at === null ? null : iso(row.sla_due_at), breached: row.sla_breached_at !== null }, sla: presentTicketSla(details.sla) }
+      : { customerSla: presentCustomerSla(details.sla) }),
   };
 }
 

@@ -206,6 +206,22 @@ describe('service levels', () => {
     expect((await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.beta })).statusCode).toBe(404);
   });
 
+  it('keeps running on hold under the default policy (customers see it in progress), and starts a new resolution on reopening', async () => {
+    const number = await open('RM');
+    expect((await patch(number, { status: 'on_hold' })).statusCode).toBe(200);
+    expect((await clock(number, 'resolution')).state).toBe('running');
+    expect((await ticket(number, 'contact')).status).toBe('in_progress');
+    expect((await post(number, 'agent', { body: 'Corrigido na versão 12.1.2410.', action: 'propose_solution' })).statusCode).toBe(200);
+    expect((await request(t.app, { method: 'POST', url: `/api/tickets/${number}/confirm`, cookie: cookies.contact, payload: {} })).statusCode).toBe(200);
+    expect((await request(t.app, { method: 'POST', url: `/api/tickets/${number}/reopen`, cookie: cookies.contact, payload: { comment: 'O erro voltou.' } })).statusCode).toBe(200);
+    const view = await ticket(number);
+    expect(view.sla.targets.filter((c: { target: string }) => c.target === 'resolution').map((c: { cycle: number; state: string }) => [c.cycle, c.state])).toEqual([
+      [1, 'met'],
+      [2, 'running'],
+    ]);
+    expect(view.slaDue.dueAt).not.toBeNull();
+  });
+
   it('meets the resolution on closing', async () => {
     const number = await open('CLOUD');
     expect((await post(number, 'agent', { body: 'Backup restaurado.', action: 'propose_solution' })).statusCode).toBe(200);

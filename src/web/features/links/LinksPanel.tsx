@@ -18,7 +18,7 @@ export function MergedNotice({ ticket }: { ticket: TicketView }) {
   return (
     <Alert color="blue" variant="light" icon={<IconArrowMerge size={18} aria-hidden />} role="status">
       {t('links.mergedInto', { number })}{' '}
-      <Anchor component={Link} to={`/tickets/${number}`}>
+      <Anchor component={Link} to={`/tickets/${number}`} c="blue.9" fw={600} underline="always">
         {t('links.mergedIntoLink', { number })}
       </Anchor>
     </Alert>

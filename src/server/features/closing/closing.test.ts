@@ -70,8 +70,13 @@ describe('closing a ticket with a reason', () => {
     const { revision } = await get('agent', number);
     const res = await call('agent', 'POST', `/api/tickets/${number}/close`, { revision, reasonId: await reasonId('spam') });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().status).toBe('closed');
+    expect(res.json()).toMatchObject({ status: 'closed', closeReason: { name: 'Spam' } });
     expect((await mailsAbout(number)).length).toBe(mailsBefore);
+    // The customer sees the ticket closed, and nothing of the reason.
+    const seen = await get('contact', number);
+    expect(seen.status).toBe('closed');
+    expect(seen.closeReason).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain('Spam');
   });
 
   it('refuses a stale revision with 409 and closes nothing', async () => {

@@ -68,4 +68,37 @@ describe('closing, merging and linking from the ticket page', () => {
     const view = await apiFrom<{ status: string; closeReason: { name: string } }>(customer, 'GET', `/api/tickets/${number}`);
     expect(view.body).toMatchObject({ status: 'closed', closeReason: { name: 'Resolvido por telefone' } });
   }, 120_000);
+
+  it('an agent links incidents to a problem in bulk from the panel and replies to all of them at once', async () => {
+    const customer = await harness.signedIn('contato@alfa.example');
+    const problem = await openTicket(customer, 'Cálculo do FGTS fora do ar');
+    const incidents = [await openTicket(customer, 'FGTS não gera guia'), await openTicket(customer, 'FGTS com valor zerado')];
+
+    const agent = await harness.signedIn('analista@atende.example');
+    await agent.goto(`${harness.portal.url}/tickets/${problem}`);
+    await agent.getByRole('heading', { level: 1, name: /Cálculo do FGTS fora do ar/ }).waitFor();
+    const panel = agent.getByRole('region', { name: 'Chamados vinculados' });
+    await panel.getByLabel('Vincular incidentes a este problema').fill(`${incidents.join(', ')}, 99999`);
+    await panel.getByRole('button', { name: 'Vincular incidentes' }).click();
+    await agent.getByText('2 vinculado(s), 1 com falha.').waitFor();
+    await panel.getByText('#99999: Não encontrado.').waitFor();
+    const list = panel.getByRole('list', { name: 'Incidentes' });
+    for (const number of incidents) await list.getByRole('link', { name: new RegExp(`#${number} `) }).waitFor();
+    expect(await axeBlockers(agent)).toEqual([]);
+
+    // "a" opens the reply to every incident.
+    await agent.keyboard.press('a');
+    const dialog = agent.getByRole('dialog', { name: `Responder ao problema #${problem} e a todos os seus incidentes` });
+    await dialog.getByLabel('Resposta').fill('O serviço do FGTS voltou; gere a guia novamente.');
+    await dialog.getByRole('button', { name: 'Enviar a todos' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await agent.getByText('Resposta enviada a 3 chamado(s); 0 não receberam.').waitFor();
+
+    for (const number of incidents) {
+      await customer.goto(`${harness.portal.url}/tickets/${number}`);
+      await customer.getByText('O serviço do FGTS voltou; gere a guia novamente.').waitFor();
+      // The customer sees nothing of the links.
+      expect(await customer.getByRole('region', { name: 'Chamados vinculados' }).count()).toBe(0);
+    }
+  }, 120_000);
 });

@@ -101,4 +101,28 @@ describe('closing, merging and linking from the ticket page', () => {
       expect(await customer.getByRole('region', { name: 'Chamados vinculados' }).count()).toBe(0);
     }
   }, 120_000);
+
+  it('the system administrator adds a close reason and sets the waiting days; agents are offered the new reason', async () => {
+    const admin = await harness.signedIn('sistema@atende.example');
+    await admin.goto(`${harness.portal.url}/admin/close-reasons`);
+    await admin.getByRole('heading', { level: 1, name: 'Motivos de encerramento' }).waitFor();
+    await admin.getByRole('table', { name: 'Motivos de encerramento' }).getByText('Spam').waitFor();
+    expect(await axeBlockers(admin)).toEqual([]);
+    await admin.getByRole('button', { name: 'Novo motivo' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Novo motivo' });
+    await dialog.getByRole('textbox', { name: /Português/ }).fill('Fora do escopo do contrato');
+    await dialog.getByRole('button', { name: 'Salvar' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await admin.getByRole('table', { name: 'Motivos de encerramento' }).getByText('Fora do escopo do contrato').waitFor();
+
+    const days = admin.getByLabel('Dias sem resposta');
+    await days.fill('5');
+    await admin.getByRole('region', { name: 'Chamados aguardando o cliente' }).getByRole('button', { name: 'Salvar' }).click();
+    await admin.getByText('Prazo salvo.').waitFor();
+    expect((await apiFrom<{ waitingCustomerDays: number }>(admin, 'GET', '/api/admin/closing')).body.waitingCustomerDays).toBe(5);
+
+    const agent = await harness.signedIn('analista@atende.example');
+    const reasons = await apiFrom<{ reasons: { name: string }[] }>(agent, 'GET', '/api/close-reasons');
+    expect(reasons.body.reasons.map((r) => r.name)).toContain('Fora do escopo do contrato');
+  }, 120_000);
 });

@@ -8,7 +8,8 @@ import type { TicketView } from '../../../contracts/tickets';
 import { errorText } from '../../ui/forms';
 import { notifyDone } from '../../ui/notify';
 import { StatusBadge } from '../tickets/TicketBadges';
-import { parseNumbers, useLinkIncidents, useUnlinkTicket } from './useLinks';
+import { parseNumbers } from './numbers';
+import { useLinkIncidents, useUnlinkTicket } from './useLinks';
 
 /** Everyone reading a merged duplicate: where it went ("mesclado no chamado #N"). */
 export function MergedNotice({ ticket }: { ticket: TicketView }) {

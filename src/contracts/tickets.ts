@@ -213,6 +213,8 @@ export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
 /** A list's row: the summary, and for agents the columns a view may add (never shown to customers). */
 export const ticketListEntry = ticketSummaryView.extend({
+  /** Agents: the revision the row was read in, sent back by a bulk action (contracts/bulk.ts). */
+  revision: z.number().optional(),
   module: named.optional(),
   group: named.nullable().optional(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable().optional(),

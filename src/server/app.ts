@@ -24,6 +24,8 @@ import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
 import { viewsRoutes } from './features/views/views.routes';
+import { bulkRoutes } from './features/bulk/bulk.routes';
+import { macrosRoutes } from './features/macros/macros.routes';
 import { assignmentRoutes } from './features/assignment/assignment.routes';
 import { liveRoutes } from './features/live/live';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
@@ -90,6 +92,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     companiesRoutes,
     ticketsRoutes,
     ticketActionsRoutes,
+    bulkRoutes,
     attachmentsRoutes,
     peopleRoutes,
     peopleSelfRoutes,
@@ -101,6 +104,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     auditRoutes,
     tagsRoutes,
     viewsRoutes,
+    macrosRoutes,
     devMailboxRoutes,
     assignmentRoutes,
     notificationsRoutes,

@@ -11,6 +11,7 @@ import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
 import { closingMessages } from './en/closing';
 import { linksMessages } from './en/links';
+import { macrosMessages } from './en/macros';
 
 export const en: Messages = {
   ...coreMessages,
@@ -25,4 +26,5 @@ export const en: Messages = {
   ...liveMessages,
   ...closingMessages,
   ...linksMessages,
+  ...macrosMessages,
 };

@@ -11,6 +11,7 @@ import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
 import { closingMessages } from './es/closing';
 import { linksMessages } from './es/links';
+import { macrosMessages } from './es/macros';
 
 export const es: Messages = {
   ...coreMessages,
@@ -25,4 +26,5 @@ export const es: Messages = {
   ...liveMessages,
   ...closingMessages,
   ...linksMessages,
+  ...macrosMessages,
 };

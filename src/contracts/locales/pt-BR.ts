@@ -10,6 +10,7 @@ import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
 import { closingMessages } from './pt-BR/closing';
 import { linksMessages } from './pt-BR/links';
+import { macrosMessages } from './pt-BR/macros';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -25,6 +26,7 @@ export const ptBR = {
   ...liveMessages,
   ...closingMessages,
   ...linksMessages,
+  ...macrosMessages,
 };
 
 export type Messages = typeof ptBR;

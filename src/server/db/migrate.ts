@@ -15,6 +15,7 @@ import { requestLimits } from './migrations/012_request_limits';
 import { views } from './migrations/013_views';
 import { ticketActions } from './migrations/014_ticket_actions';
 import { assignmentNotifications } from './migrations/015_assignment_notifications';
+import { macros } from './migrations/017_macros';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -34,6 +35,7 @@ const migrations: Record<string, DialectMigration> = {
   '013_views': views,
   '014_ticket_actions': ticketActions,
   '015_assignment_notifications': assignmentNotifications,
+  '017_macros': macros,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -7,6 +7,7 @@ import type { LinksTables } from '../features/links/links.tables';
 import type { CatalogTables } from '../features/catalog/catalog.tables';
 import type { CompaniesTables } from '../features/companies/companies.tables';
 import type { GroupsTables } from '../features/groups/groups.tables';
+import type { MacrosTables } from '../features/macros/macros.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PeopleTables } from '../features/people/people.tables';
@@ -32,4 +33,5 @@ export interface Database
     AssignmentTables,
     NotificationsTables,
     ClosingTables,
-    LinksTables {}
+    LinksTables,
+    MacrosTables {}

@@ -115,22 +115,15 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
     }
   };
 
-  useShortcuts({
-    r: () => (actions.reply ? write('reply') : false),
-    i: () => (staff && actions.note ? write('note') : false),
-    t: () => (actions.take && !take.isPending ? takeIt() : false),
-    n: () => (staff ? void goNext() : false),
-    ...Object.fromEntries(menu.map((item) => [item.key, () => setDialog(item.dialog)])),
-    '?': () => setHelp(true),
-  });
-  const shortcuts = [
-    ...(actions.reply ? [{ keys: ['r'], label: t('workspace.shortcuts.reply') }] : []),
-    ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note') }] : []),
-    ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take') }] : []),
-    ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next') }] : []),
-    ...menu.map((item) => ({ keys: [item.key], label: t(item.hint) })),
-    { keys: ['?'], label: t('workspace.shortcuts.help') },
-  ];
+  // Only what the reader may do now: the help lists every key that works here.
+  const shortcuts = useShortcuts([
+    ...(actions.reply ? [{ keys: ['r'], label: t('workspace.shortcuts.reply'), run: () => write('reply') }] : []),
+    ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note'), run: () => write('note') }] : []),
+    ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take'), run: () => (take.isPending ? false : takeIt()) }] : []),
+    ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next'), run: () => void goNext() }] : []),
+    ...menu.map((item) => ({ keys: [item.key], label: t(item.hint), run: () => setDialog(item.dialog) })),
+    { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
+  ]);
 
   const exists = (key: string) => i18n.exists(key);
   const remembered = staff ? rememberedView() : undefined;

@@ -65,6 +65,9 @@ describe('closing, merging and linking from the ticket page', () => {
     await customer.goto(`${harness.portal.url}/tickets/${number}`);
     await customer.getByText('Conforme conversamos por telefone, as férias são calculadas sobre a média.').waitFor();
     await customer.getByText(/encerrou o chamado\. Motivo: Resolvido por telefone/).waitFor();
+    const details = customer.getByRole('region', { name: 'Detalhes', exact: true });
+    await details.getByText('Motivo do encerramento').waitFor();
+    await details.getByText('Resolvido por telefone', { exact: true }).waitFor();
     const view = await apiFrom<{ status: string; closeReason: { name: string } }>(customer, 'GET', `/api/tickets/${number}`);
     expect(view.body).toMatchObject({ status: 'closed', closeReason: { name: 'Resolvido por telefone' } });
   }, 120_000);

@@ -17,6 +17,7 @@ const sources = {
   effect: { table: 'effect', byLanguage: true },
   category: { table: 'category', byLanguage: true },
   origin: { table: 'origin', byLanguage: true },
+  close_reason: { table: 'close_reason', byLanguage: true },
 } as const;
 type TargetType = keyof typeof sources;
 

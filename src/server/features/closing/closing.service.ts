@@ -50,7 +50,7 @@ export async function closeWithReason(db: Kysely<Database>, actor: Actor, number
       trx,
       ticket.id,
       actor.id,
-      [statusChange(ticket.status, 'closed'), { kind: 'closing.closed', to: localized(reason.names, 'pt-BR'), public: true }],
+      [statusChange(ticket.status, 'closed'), { kind: 'closing.closed', to: localized(reason.names, 'pt-BR'), public: reason.notify }],
       { status: 'closed', closed_at: now(), close_reason_id: reason.id, solution_proposed_at: null },
       { revision, status: ticket.status },
     );

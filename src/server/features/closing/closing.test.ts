@@ -47,8 +47,10 @@ describe('closing a ticket with a reason', () => {
     expect(seen).toMatchObject({ status: 'closed', closeReason: { name: 'Resolvido por telefone' } });
     expect(seen.articles.at(-1).body).toContain('Conforme combinamos por telefone');
     expect(seen.history.map((e: { kind: string }) => e.kind)).toContain('closing.closed');
-    // Closed with a reason, the requester may rate it as any closed ticket.
+    // Closed with a reason, the requester may rate and reopen it as any closed ticket; reopened, it has no reason.
     expect(seen.actions.rate).toBe(true);
+    const reopened = await call('contact', 'POST', `/api/tickets/${number}/reopen`, { comment: 'Voltou a acontecer.' });
+    expect(reopened.json()).toMatchObject({ status: 'in_progress', closeReason: null });
   });
 
   it('names the reason in the customer’s language', async () => {
@@ -70,8 +72,13 @@ describe('closing a ticket with a reason', () => {
     const { revision } = await get('agent', number);
     const res = await call('agent', 'POST', `/api/tickets/${number}/close`, { revision, reasonId: await reasonId('spam') });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().status).toBe('closed');
+    expect(res.json()).toMatchObject({ status: 'closed', closeReason: { name: 'Spam' } });
     expect((await mailsAbout(number)).length).toBe(mailsBefore);
+    // The customer sees the ticket closed, and nothing of the reason.
+    const seen = await get('contact', number);
+    expect(seen.status).toBe('closed');
+    expect(seen.closeReason).toBeNull();
+    expect(JSON.stringify(seen)).not.toContain('Spam');
   });
 
   it('refuses a stale revision with 409 and closes nothing', async () => {

@@ -68,13 +68,13 @@ export async function remindAndCloseWaiting(ctx: Pick<AppContext, 'db' | 'config
         trx,
         ticket.id,
         null,
-        [statusChange('waiting_customer', 'closed'), { kind: 'closing.closed', to: localized(reason.names, 'pt-BR'), public: true }],
+        [statusChange('waiting_customer', 'closed'), { kind: 'closing.closed', to: localized(reason.names, 'pt-BR'), public: reason.notify }],
         { status: 'closed', closed_at: now(), close_reason_id: reason.id },
         seen(ticket.revision),
       );
       if (revision === undefined) return;
       done++;
-      await notifyCustomers(trx, config.publicUrl, ticket.id, (t) => [t('closing.mail.autoClosed', { days: days * 2 })], `closed-${revision}`);
+      if (reason.notify) await notifyCustomers(trx, config.publicUrl, ticket.id, (t) => [t('closing.mail.autoClosed', { days: days * 2 })], `closed-${revision}`);
     });
   }
   return done;

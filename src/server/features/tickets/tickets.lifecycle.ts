@@ -210,7 +210,7 @@ async function customerTurn(ctx: AppContext, actor: Actor, ticket: TicketFactsRo
       ticket.id,
       actor.id,
       [statusChange(ticket.status, 'in_progress')],
-      { status: 'in_progress', closed_at: null, solution_proposed_at: null, rating: null, rating_comment: null },
+      { status: 'in_progress', closed_at: null, solution_proposed_at: null, rating: null, rating_comment: null, close_reason_id: null },
       ticket,
     );
     if (moved === undefined) await conflict(trx, ticket.id, ticket.revision);

@@ -113,7 +113,11 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
       note: e.note,
       createdAt: iso(e.created_at),
     })),
-    closeReason: row.close_reason_id !== null && row.close_reason_names !== null ? { id: row.close_reason_id, name: name(row.close_reason_names) } : null,
+    // A reason the customer is not told of (spam) is the agents' alone.
+    closeReason:
+      row.close_reason_id !== null && row.close_reason_names !== null && (actor.staffRole || row.close_reason_notifies)
+        ? { id: row.close_reason_id, name: name(row.close_reason_names) }
+        : null,
     mergedInto: row.merged_into_number !== null ? { number: row.merged_into_number } : null,
     actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
     ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),

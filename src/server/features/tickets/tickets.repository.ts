@@ -69,6 +69,7 @@ function pageColumns(query: SelectQueryBuilder<Database, 'ticket', object>) {
     .select([
       'close_reason.id as close_reason_id',
       'close_reason.names as close_reason_names',
+      'close_reason.notify_customer as close_reason_notifies',
       'merged_target.number as merged_into_number',
       'ticket.revision',
       'ticket.closed_at',

@@ -57,7 +57,6 @@ export function CloseDialog({ ticket, opened, onClose }: { ticket: TicketView; o
         value={reasonId}
         placeholder={t('ticketForm.choose')}
         searchable
-        data-autofocus
         onChange={(v) => {
           setReasonId(v);
           setErrors({});

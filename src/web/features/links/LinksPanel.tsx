@@ -2,13 +2,15 @@ import { ActionIcon, Alert, Anchor, Button, Group, List, Paper, Stack, Text, Tex
 import { IconArrowMerge, IconLinkOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failuresOf, RowFailures, type RowFailure } from './RowFailures';
 import { Link } from 'react-router';
 import type { LinkedTicketView, TicketLinksView } from '../../../contracts/links';
 import type { TicketView } from '../../../contracts/tickets';
 import { errorText } from '../../ui/forms';
 import { notifyDone } from '../../ui/notify';
 import { StatusBadge } from '../tickets/TicketBadges';
-import { parseNumbers, useLinkIncidents, useUnlinkTicket } from './useLinks';
+import { parseNumbers } from './numbers';
+import { useLinkIncidents, useUnlinkTicket } from './useLinks';
 
 /** Everyone reading a merged duplicate: where it went ("mesclado no chamado #N"). */
 export function MergedNotice({ ticket }: { ticket: TicketView }) {
@@ -18,7 +20,7 @@ export function MergedNotice({ ticket }: { ticket: TicketView }) {
   return (
     <Alert color="blue" variant="light" icon={<IconArrowMerge size={18} aria-hidden />} role="status">
       {t('links.mergedInto', { number })}{' '}
-      <Anchor component={Link} to={`/tickets/${number}`}>
+      <Anchor component={Link} to={`/tickets/${number}`} c="blue.9" fw={600} underline="always">
         {t('links.mergedIntoLink', { number })}
       </Anchor>
     </Alert>
@@ -78,14 +80,14 @@ function BulkIncidents({ ticket }: { ticket: TicketView }) {
   const link = useLinkIncidents(ticket.number);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [failures, setFailures] = useState<{ number: number; message: string }[]>([]);
+  const [failures, setFailures] = useState<RowFailure[]>([]);
   const submit = () => {
     const numbers = parseNumbers(text);
     if (!numbers) return setError(t('links.bulk.invalid'));
     link.mutate(numbers, {
-      onSuccess: ({ results }) => {
-        const failed = results.filter((r) => !r.ok).map((r) => ({ number: r.number, message: r.error?.message ?? '' }));
-        notifyDone(t('links.bulk.done', { ok: results.length - failed.length, failed: failed.length }));
+      onSuccess: (outcomes) => {
+        const failed = failuresOf(outcomes);
+        notifyDone(t('links.bulk.done', { ok: outcomes.results.length - failed.length, failed: failed.length }));
         setFailures(failed);
         setText(failed.map((f) => f.number).join(', '));
       },
@@ -118,13 +120,7 @@ function BulkIncidents({ ticket }: { ticket: TicketView }) {
             {t('links.bulk.submit')}
           </Button>
         </Group>
-        {failures.length > 0 && (
-          <List size="sm" c="red.8" aria-live="polite">
-            {failures.map((f) => (
-              <List.Item key={f.number}>{t('links.bulk.failed', f)}</List.Item>
-            ))}
-          </List>
-        )}
+        <RowFailures failures={failures} />
       </Stack>
     </form>
   );

@@ -1,6 +1,7 @@
-import { List, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failuresOf, RowFailures, type RowFailure } from './RowFailures';
 import type { TicketView } from '../../../contracts/tickets';
 import { FormModal } from '../../ui/FormModal';
 import { serverErrors } from '../../ui/forms';
@@ -14,14 +15,14 @@ export function ReplyAllDialog({ ticket, incidents, opened, onClose }: { ticket:
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [failures, setFailures] = useState<{ number: number; message: string }[]>([]);
+  const [failures, setFailures] = useState<RowFailure[]>([]);
 
   const submit = () => {
     if (!body.trim()) return setError(t('validation.required'));
     reply.mutate(body, {
-      onSuccess: ({ results }) => {
-        const failed = results.filter((r) => !r.ok).map((r) => ({ number: r.number, message: r.error?.message ?? '' }));
-        notifyDone(t('links.replyAll.done', { ok: results.length - failed.length, failed: failed.length }));
+      onSuccess: (outcomes) => {
+        const failed = failuresOf(outcomes);
+        notifyDone(t('links.replyAll.done', { ok: outcomes.results.length - failed.length, failed: failed.length }));
         if (!failed.length) return onClose();
         setFailures(failed);
       },
@@ -62,13 +63,7 @@ export function ReplyAllDialog({ ticket, incidents, opened, onClose }: { ticket:
         }}
         error={error}
       />
-      {failures.length > 0 && (
-        <List size="sm" c="red.8" aria-live="polite">
-          {failures.map((f) => (
-            <List.Item key={f.number}>{t('links.bulk.failed', f)}</List.Item>
-          ))}
-        </List>
-      )}
+        <RowFailures failures={failures} />
     </FormModal>
   );
 }

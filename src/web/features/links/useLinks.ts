@@ -44,10 +44,3 @@ export function useLinkIncidents(number: number) {
 export function useReplyToIncidents(number: number) {
   return useLinkChange((body: string) => api.post<RowOutcomes>(`/api/tickets/${number}/incidents/reply`, { body }));
 }
-
-/** Ticket numbers typed as "120, 121 130", or undefined when something else is there. */
-export function parseNumbers(text: string): number[] | undefined {
-  const parts = text.split(/[\s,;]+/).map((p) => p.replace(/^#/, '')).filter(Boolean);
-  if (!parts.length || parts.some((p) => !/^\d{1,10}$/.test(p))) return undefined;
-  return [...new Set(parts.map(Number))];
-}

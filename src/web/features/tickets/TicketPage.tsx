@@ -241,6 +241,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
               >
                 {item(t('tickets.fields.number'), `#${ticket.number}`)}
                 {item(t('tickets.fields.status'), t(`tickets.statuses.${ticket.status}`))}
+                {ticket.closeReason && item(t('closing.reason'), ticket.closeReason.name)}
                 {item(t('tickets.fields.serviceLine'), ticket.serviceLine.name)}
                 {item(t('tickets.fields.company'), ticket.company.name)}
                 {item(t('tickets.fields.requester'), ticket.requester.name)}

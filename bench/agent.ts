@@ -1,7 +1,8 @@
 /**
  * The agent's side of the benchmark: signed in as an agent of every group (the demo's analista),
  * every built-in view in every sort it offers, a saved view with three filters, the sidebar's
- * counts, a search in each sort, the ticket page, a public reply and a status change.
+ * counts, a search in each sort, the ticket page, a public reply, a status change and a bulk
+ * status change of 25 tickets.
  */
 import type autocannon from 'autocannon';
 import { listSorts, viewSorts, type BuiltInView } from '../src/contracts/views';
@@ -34,12 +35,21 @@ async function savedViewQuery(app: RunningServer, cookie: string): Promise<strin
   return `status=${filters.status.join(',')}&groupId=${rm.id}&criticality=${filters.criticality.join(',')}&sort=criticality`;
 }
 
-/** Open tickets of the agent's, with their revisions: `count` of them, skipping `except`. */
+/** Open tickets of the agent's, with their revisions: `count` of them, skipping `except`, page after page. */
 async function openTickets(app: RunningServer, cookie: string, count: number, except: Set<number> = new Set()): Promise<Ticket[]> {
-  const list = await getJson<{ tickets: { number: number; status: string }[] }>(app, cookie, '/api/tickets?view=mine&status=in_progress,on_hold&limit=100');
-  const chosen = list.tickets.filter((x) => !except.has(x.number)).slice(0, count);
+  const chosen: { number: number; status: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { tickets: { number: number; status: string }[]; nextCursor: string | null } = await getJson(
+      app,
+      cookie,
+      `/api/tickets?view=mine&status=in_progress,on_hold&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+    );
+    chosen.push(...page.tickets.filter((x) => !except.has(x.number)));
+    cursor = page.nextCursor;
+  } while (cursor && chosen.length < count);
   if (chosen.length < count) throw new Error(`only ${chosen.length} open tickets of the agent's to change; ${count} were wanted`);
-  return Promise.all(chosen.map(async (x) => ({ number: x.number, status: x.status, revision: (await getJson<{ revision: number }>(app, cookie, `/api/tickets/${x.number}`)).revision })));
+  return Promise.all(chosen.slice(0, count).map(async (x) => ({ number: x.number, status: x.status, revision: (await getJson<{ revision: number }>(app, cookie, `/api/tickets/${x.number}`)).revision })));
 }
 
 /**
@@ -80,6 +90,47 @@ function statusChanges(pool: Ticket[], headers: Record<string, string>): autocan
   ];
 }
 
+/**
+ * A bulk status change on 25 tickets (in progress ↔ on hold), each batch held by one request at a
+ * time, as the status changes are. Each row the answer says was applied moved one revision on
+ * (one conditional update) and to the status asked; a refused row keeps what it had.
+ */
+function bulkChanges(batches: Ticket[][], headers: Record<string, string>): autocannon.Request[] {
+  const busy = new Set<Ticket[]>();
+  type Context = { batch?: Ticket[]; status?: string };
+  return [
+    {
+      method: 'POST',
+      path: '/api/tickets/bulk',
+      headers: { ...headers, 'content-type': 'application/json' },
+      setupRequest: (request, context) => {
+        const batch = batches.find((x) => !busy.has(x));
+        if (!batch) throw new Error('every batch of the bulk scenario is in flight or lost: make the pool larger');
+        busy.add(batch);
+        // The status most of the batch is not in: the rows already there are refused, and say so.
+        const onHold = batch.filter((x) => x.status === 'on_hold').length;
+        const status = onHold * 2 > batch.length ? 'in_progress' : 'on_hold';
+        Object.assign(context as Context, { batch, status });
+        return { ...request, body: JSON.stringify({ action: 'status', status, rows: batch.map((x) => ({ number: x.number, revision: x.revision })) }) };
+      },
+      onResponse: (code, body, context) => {
+        const { batch, status } = context as Context;
+        if (!batch) return;
+        if (code === 200) {
+          const applied = new Set((JSON.parse(body) as { results: { number: number; ok: boolean }[] }).results.filter((r) => r.ok).map((r) => r.number));
+          for (const ticket of batch) {
+            if (!applied.has(ticket.number)) continue;
+            ticket.revision += 1;
+            ticket.status = status!;
+          }
+        }
+        busy.delete(batch);
+        batches.push(...batches.splice(batches.indexOf(batch), 1));
+      },
+    },
+  ];
+}
+
 /** The agent's scenarios, reads first; the writes last, so that the reads see the generated data. */
 export async function agentScenarios(app: RunningServer, cookie: string): Promise<Scenario[]> {
   const headers = { cookie, origin: app.url };
@@ -97,6 +148,9 @@ export async function agentScenarios(app: RunningServer, cookie: string): Promis
   }));
   const replied = await openTickets(app, cookie, 30);
   const changed = await openTickets(app, cookie, 60, new Set(replied.map((x) => x.number)));
+  // Six batches of 25 for four connections: a batch is never in two requests at once.
+  const inBulk = await openTickets(app, cookie, 150, new Set([...replied, ...changed].map((x) => x.number)));
+  const batches = Array.from({ length: 6 }, (_, i) => inBulk.slice(i * 25, i * 25 + 25));
   const reply = JSON.stringify({ body: 'Olá! Estamos analisando o seu chamado e retornamos em breve.', internal: false });
   return [
     ...views,
@@ -111,7 +165,7 @@ export async function agentScenarios(app: RunningServer, cookie: string): Promis
       requests: replied.map((x) => ({ method: 'POST' as const, path: `/api/tickets/${x.number}/articles`, headers: { ...headers, 'content-type': 'application/json' }, body: reply })),
     },
     { key: 'status', name: 'Status change (agent)', ...onApp, requests: statusChanges(changed, headers) },
-    // A bulk action on 25 tickets (issue 15, item 5) is the "actions" work's route: its scenario goes here, key 'bulk'.
+    { key: 'bulk', name: 'Bulk status change of 25 tickets (agent)', ...onApp, connections: 4, requests: bulkChanges(batches, headers) },
   ];
 }
 

@@ -10,6 +10,8 @@ export type Scenario = {
   headers?: Record<string, string>;
   /** The server's processes (with its workers), whose CPU time per request is measured. */
   serverPids: () => number[];
+  /** Fewer connections than the run's, for writes whose pool of rows must outnumber those in flight. */
+  connections?: number;
 };
 
 export type Measurement = {
@@ -67,10 +69,10 @@ function percentile(sorted: number[], p: number): number {
  * the measured run with `connections` concurrent keep-alive connections.
  */
 export async function measure(scenario: Scenario, options: LoadOptions): Promise<Measurement> {
-  if (options.warmupSeconds > 0) await runOnce(scenario, options.warmupSeconds, options.connections);
+  if (options.warmupSeconds > 0) await runOnce(scenario, options.warmupSeconds, scenario.connections ?? options.connections);
   const pids = scenario.serverPids();
   const cpuBefore = treeSeconds(pids);
-  const { result, latencies } = await runOnce(scenario, options.seconds, options.connections);
+  const { result, latencies } = await runOnce(scenario, options.seconds, scenario.connections ?? options.connections);
   const serverCpu = treeSeconds(pids) - cpuBefore;
   const sorted = Float64Array.from(latencies).sort();
   const values = Array.from(sorted);

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Breadcrumbs, Button, DataList, Grid, Group, List, Paper, Rating, Stack, Text, Timeline, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconHourglass, IconMessageQuestion, IconPlayerTrackNext } from '@tabler/icons-react';
+import { IconBolt, IconHourglass, IconMessageQuestion, IconPlayerTrackNext } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -19,6 +19,7 @@ import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
+import { ApplyMacroDialog } from '../macros/ApplyMacroDialog';
 import { AgentPanel } from './AgentPanel';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
@@ -75,6 +76,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
   const language = currentLanguage();
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [help, setHelp] = useState(false);
+  const [macroDialog, setMacroDialog] = useState(false);
   const [goingNext, setGoingNext] = useState(false);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const presence = usePresence(ticket.number);
@@ -115,6 +117,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
     ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note'), run: () => write('note') }] : []),
     ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take'), run: () => (take.isPending ? false : takeIt()) }] : []),
     ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next'), run: () => void goNext() }] : []),
+    ...(staff && actions.reply ? [{ keys: ['m'], label: t('macros.shortcuts.picker'), run: () => setMacroDialog(true) }] : []),
     { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
   ]);
 
@@ -156,6 +159,11 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
                   {t('workspace.next')}
                 </Button>
               </Tooltip>
+            )}
+            {staff && actions.reply && (
+              <Button variant="default" size="sm" leftSection={<IconBolt size={16} aria-hidden />} onClick={() => setMacroDialog(true)} visibleFrom="sm">
+                {t('macros.apply')}
+              </Button>
             )}
             <ShortcutsHelp items={shortcuts} opened={help} onOpen={() => setHelp(true)} onClose={() => setHelp(false)} />
           </Group>
@@ -216,6 +224,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="lg">
             {staff && <AgentPanel ticket={ticket} me={me} onTake={takeIt} taking={take.isPending} />}
+            {staff && <ApplyMacroDialog ticket={ticket} opened={macroDialog} onClose={() => setMacroDialog(false)} />}
             <Card title={t('tickets.fields.criticality')}>
               <Group align="flex-start" gap="md" wrap="nowrap">
                 <CriticalityBadge level={ticket.criticality} size="lg" style={{ flexShrink: 0 }} />

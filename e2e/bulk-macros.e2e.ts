@@ -81,7 +81,13 @@ describe('bulk actions, macros and shortcuts', () => {
 
     // The ticket page's `?` lists its keys, the macro's m among them; m opens the picker with the preview.
     await agent.locator('body').click({ position: { x: 5, y: 5 } });
-    await helpListsEveryShortcut(agent, ['r', 'i', 'n', 'm', '?']);
+    await helpListsEveryShortcut(agent, ['r', 'i', 'n', 'm', 'a', 's', 'g', 'e', 'c', 'l', '?']);
+    // g opens the transfer, as its button does.
+    await agent.locator('body').press('g');
+    const transfer = agent.getByRole('dialog', { name: 'Transferir para outro grupo' });
+    await transfer.waitFor();
+    await agent.keyboard.press('Escape');
+    await transfer.waitFor({ state: 'hidden' });
     await agent.locator('body').press('m');
     const apply = agent.getByRole('dialog', { name: 'Aplicar uma macro' });
     await apply.waitFor();

@@ -10,6 +10,7 @@ import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
 import { macrosMessages } from './en/macros';
+import { shortcutsMessages } from './en/shortcuts';
 
 export const en: Messages = {
   ...coreMessages,
@@ -23,4 +24,5 @@ export const en: Messages = {
   ...viewsMessages,
   ...liveMessages,
   ...macrosMessages,
+  ...shortcutsMessages,
 };

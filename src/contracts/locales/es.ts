@@ -10,6 +10,7 @@ import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
 import { macrosMessages } from './es/macros';
+import { shortcutsMessages } from './es/shortcuts';
 
 export const es: Messages = {
   ...coreMessages,
@@ -23,4 +24,5 @@ export const es: Messages = {
   ...viewsMessages,
   ...liveMessages,
   ...macrosMessages,
+  ...shortcutsMessages,
 };

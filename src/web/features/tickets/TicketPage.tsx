@@ -17,7 +17,7 @@ import { useMe } from '../auth/useMe';
 import { PresenceBar } from '../live/PresenceBar';
 import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
-import { useShortcuts } from '../workspace/useShortcuts';
+import { pressControl, useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
 import { ApplyMacroDialog } from '../macros/ApplyMacroDialog';
 import { AgentPanel } from './AgentPanel';
@@ -118,6 +118,13 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
     ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take'), run: () => (take.isPending ? false : takeIt()) }] : []),
     ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next'), run: () => void goNext() }] : []),
     ...(staff && actions.reply ? [{ keys: ['m'], label: t('macros.shortcuts.picker'), run: () => setMacroDialog(true) }] : []),
+    // The agent panel's controls, worked as a click would.
+    ...(staff && actions.assign ? [{ keys: ['a'], label: t('shortcuts.assign'), run: () => pressControl('assign') }] : []),
+    ...(staff && actions.setStatus ? [{ keys: ['s'], label: t('shortcuts.status'), run: () => pressControl('status') }] : []),
+    ...(staff && actions.transfer ? [{ keys: ['g'], label: t('shortcuts.transfer'), run: () => pressControl('transfer') }] : []),
+    ...(staff && actions.edit ? [{ keys: ['e'], label: t('shortcuts.classify'), run: () => pressControl('classify') }] : []),
+    ...(staff && actions.edit ? [{ keys: ['c'], label: t('shortcuts.criticality'), run: () => pressControl('criticality') }] : []),
+    ...(staff ? [{ keys: ['l'], label: t('shortcuts.tags'), run: () => pressControl('tags') }] : []),
     { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
   ]);
 

@@ -168,7 +168,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
               </Tooltip>
             )}
             {staff && actions.reply && (
-              <Button variant="default" size="sm" leftSection={<IconBolt size={16} aria-hidden />} onClick={() => setMacroDialog(true)} visibleFrom="sm">
+              <Button variant="default" size="sm" leftSection={<IconBolt size={16} aria-hidden />} onClick={() => setMacroDialog(true)} style={{ flexShrink: 0 }}>
                 {t('macros.apply')}
               </Button>
             )}

@@ -79,16 +79,16 @@ describe('bulk actions, macros and shortcuts', () => {
     const macros = (await apiFrom<{ macros: { name: string; usageCount: number }[] }>(agent, 'GET', '/api/macros')).body.macros;
     expect(macros.find((m) => m.name === 'Pedir o log')?.usageCount).toBe(1);
 
-    // The ticket page's `?` lists its keys, the macro's m among them; m opens the picker with the preview.
+    // The ticket page's `?` lists its keys, the macro's / among them; / opens the action menu's macro picker with the preview.
     await agent.locator('body').click({ position: { x: 5, y: 5 } });
-    await helpListsEveryShortcut(agent, ['r', 'i', 'n', 'm', 'a', 's', 'g', 'e', 'c', 'l', '?']);
+    await helpListsEveryShortcut(agent, ['r', 'i', 'n', '/', 'u', 's', 'g', 'e', 'p', '#', 'c', 'm', 'l', '?']);
     // g opens the transfer, as its button does.
     await agent.locator('body').press('g');
     const transfer = agent.getByRole('dialog', { name: 'Transferir para outro grupo' });
     await transfer.waitFor();
     await agent.keyboard.press('Escape');
     await transfer.waitFor({ state: 'hidden' });
-    await agent.locator('body').press('m');
+    await agent.locator('body').press('/');
     const apply = agent.getByRole('dialog', { name: 'Aplicar uma macro' });
     await apply.waitFor();
     await expect.poll(() => apply.locator('[data-macro-preview]').textContent()).toBe(expected);

@@ -107,6 +107,9 @@ export const ticketActionsView = z.object({
   reject: z.boolean(),
   reopen: z.boolean(),
   rate: z.boolean(),
+  closeWithReason: z.boolean(),
+  merge: z.boolean(),
+  link: z.boolean(),
 });
 
 export const ticketView = ticketSummaryView.extend({
@@ -130,6 +133,10 @@ export const ticketView = ticketSummaryView.extend({
   articles: z.array(articleView),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   actions: ticketActionsView,
+  /** Why it was closed, when an agent or Atende closed it with a reason. */
+  closeReason: named.nullable(),
+  /** The ticket this duplicate was merged into ("mesclado no chamado #N"). */
+  mergedInto: z.object({ number: z.number() }).nullable(),
   /** Agents only: the ticket's tags, in name order. */
   tags: z.array(z.string()).optional(),
 });

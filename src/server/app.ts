@@ -29,6 +29,9 @@ import { macrosRoutes } from './features/macros/macros.routes';
 import { assignmentRoutes } from './features/assignment/assignment.routes';
 import { liveRoutes } from './features/live/live';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { closingRoutes } from './features/closing/closing.routes';
+import { closingAdminRoutes } from './features/closing/closing.admin.routes';
+import { linksRoutes } from './features/links/links.routes';
 import { loggerOptions } from './lib/logger';
 import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -105,6 +108,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     devMailboxRoutes,
     assignmentRoutes,
     notificationsRoutes,
+    closingRoutes,
+    closingAdminRoutes,
+    linksRoutes,
     liveRoutes,
   ];
   for (const feature of features) {

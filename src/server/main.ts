@@ -10,6 +10,7 @@ import { demoPassword } from './demo/demo.catalog';
 import { issueSetupLink } from './features/auth/auth.setup';
 import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
 import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
+import { remindAndCloseWaiting } from './features/closing/closing.waiting';
 import { removeUnusedUploads } from './features/attachments/attachments.cleanup';
 import { relayBetweenWorkers } from './features/live/live';
 
@@ -112,6 +113,7 @@ async function serve(config: Config, db: Db, stopMaintenance?: () => Promise<voi
   };
   const jobs = [
     every(60_000, 'closed unconfirmed solutions', () => closeUnconfirmedSolutions({ db, config })),
+    every(60_000, 'reminded or closed tickets waiting for the customer', () => remindAndCloseWaiting({ db, config })),
     every(3_600_000, 'removed unused uploads', () => removeUnusedUploads({ db, config })),
   ];
 

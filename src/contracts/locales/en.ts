@@ -9,6 +9,8 @@ import { peopleMessages } from './en/people';
 import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
+import { closingMessages } from './en/closing';
+import { linksMessages } from './en/links';
 import { macrosMessages } from './en/macros';
 import { shortcutsMessages } from './en/shortcuts';
 
@@ -23,6 +25,8 @@ export const en: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
   ...macrosMessages,
   ...shortcutsMessages,
 };

@@ -9,6 +9,8 @@ import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
+import { closingMessages } from './es/closing';
+import { linksMessages } from './es/links';
 import { macrosMessages } from './es/macros';
 import { shortcutsMessages } from './es/shortcuts';
 
@@ -23,6 +25,8 @@ export const es: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
   ...macrosMessages,
   ...shortcutsMessages,
 };

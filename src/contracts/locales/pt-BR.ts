@@ -8,6 +8,8 @@ import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
+import { closingMessages } from './pt-BR/closing';
+import { linksMessages } from './pt-BR/links';
 import { macrosMessages } from './pt-BR/macros';
 import { shortcutsMessages } from './pt-BR/shortcuts';
 
@@ -23,6 +25,8 @@ export const ptBR = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
   ...macrosMessages,
   ...shortcutsMessages,
 };

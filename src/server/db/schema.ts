@@ -2,6 +2,8 @@ import type { AssignmentTables } from '../features/assignment/assignment.tables'
 import type { AuditTables } from '../features/audit/audit.tables';
 import type { AuthTables } from '../features/auth/auth.tables';
 import type { HelpTables } from '../features/help/help.tables';
+import type { ClosingTables } from '../features/closing/closing.tables';
+import type { LinksTables } from '../features/links/links.tables';
 import type { CatalogTables } from '../features/catalog/catalog.tables';
 import type { CompaniesTables } from '../features/companies/companies.tables';
 import type { GroupsTables } from '../features/groups/groups.tables';
@@ -30,4 +32,6 @@ export interface Database
     ViewsTables,
     AssignmentTables,
     NotificationsTables,
+    ClosingTables,
+    LinksTables,
     MacrosTables {}

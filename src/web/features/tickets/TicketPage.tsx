@@ -1,6 +1,6 @@
 import { Alert, Anchor, Breadcrumbs, Button, DataList, Grid, Group, List, Paper, Rating, Stack, Text, Timeline, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconBolt, IconHourglass, IconMessageQuestion, IconPlayerTrackNext } from '@tabler/icons-react';
+import { IconHourglass, IconMessageQuestion, IconPlayerTrackNext } from '@tabler/icons-react';
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -19,7 +19,9 @@ import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { pressControl, useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
-import { ApplyMacroDialog } from '../macros/ApplyMacroDialog';
+import { LinksPanel, MergedNotice } from '../links/LinksPanel';
+import { useTicketLinks } from '../links/useLinks';
+import { AgentActionsMenu, agentMenuActions, type ActionDialog } from './AgentActionsMenu';
 import { AgentPanel } from './AgentPanel';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
@@ -76,8 +78,10 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
   const language = currentLanguage();
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [help, setHelp] = useState(false);
-  const [macroDialog, setMacroDialog] = useState(false);
   const [goingNext, setGoingNext] = useState(false);
+  const [dialog, setDialog] = useState<ActionDialog | null>(null);
+  const links = useTicketLinks(ticket, staff).data;
+  const menu = staff ? agentMenuActions(ticket, links) : [];
   const textarea = useRef<HTMLTextAreaElement>(null);
   const presence = usePresence(ticket.number);
   const { actions } = ticket;
@@ -117,14 +121,14 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
     ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note'), run: () => write('note') }] : []),
     ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take'), run: () => (take.isPending ? false : takeIt()) }] : []),
     ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next'), run: () => void goNext() }] : []),
-    ...(staff && actions.reply ? [{ keys: ['m'], label: t('macros.shortcuts.picker'), run: () => setMacroDialog(true) }] : []),
+    ...menu.map((item) => ({ keys: [item.key], label: t(item.hint), run: () => setDialog(item.dialog) })),
     // The agent panel's controls, worked as a click would.
-    ...(staff && actions.assign ? [{ keys: ['a'], label: t('shortcuts.assign'), run: () => pressControl('assign') }] : []),
+    ...(staff && actions.assign ? [{ keys: ['u'], label: t('shortcuts.assign'), run: () => pressControl('assign') }] : []),
     ...(staff && actions.setStatus ? [{ keys: ['s'], label: t('shortcuts.status'), run: () => pressControl('status') }] : []),
     ...(staff && actions.transfer ? [{ keys: ['g'], label: t('shortcuts.transfer'), run: () => pressControl('transfer') }] : []),
     ...(staff && actions.edit ? [{ keys: ['e'], label: t('shortcuts.classify'), run: () => pressControl('classify') }] : []),
-    ...(staff && actions.edit ? [{ keys: ['c'], label: t('shortcuts.criticality'), run: () => pressControl('criticality') }] : []),
-    ...(staff ? [{ keys: ['l'], label: t('shortcuts.tags'), run: () => pressControl('tags') }] : []),
+    ...(staff && actions.edit ? [{ keys: ['p'], label: t('shortcuts.criticality'), run: () => pressControl('criticality') }] : []),
+    ...(staff ? [{ keys: ['#'], label: t('shortcuts.tags'), run: () => pressControl('tags') }] : []),
     { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
   ]);
 
@@ -167,11 +171,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
                 </Button>
               </Tooltip>
             )}
-            {staff && actions.reply && (
-              <Button variant="default" size="sm" leftSection={<IconBolt size={16} aria-hidden />} onClick={() => setMacroDialog(true)} style={{ flexShrink: 0 }}>
-                {t('macros.apply')}
-              </Button>
-            )}
+            {staff && <AgentActionsMenu ticket={ticket} links={links} dialog={dialog} onDialog={setDialog} />}
             <ShortcutsHelp items={shortcuts} opened={help} onOpen={() => setHelp(true)} onClose={() => setHelp(false)} />
           </Group>
         </Group>
@@ -189,6 +189,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="lg">
+            <MergedNotice ticket={ticket} />
             {(actions.confirm || actions.reject) && <SolutionDecision ticket={ticket} />}
             {staff && ticket.status === 'solution_proposed' && (
               <Alert color="teal" variant="light" icon={<IconHourglass size={18} aria-hidden />}>
@@ -231,7 +232,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="lg">
             {staff && <AgentPanel ticket={ticket} me={me} onTake={takeIt} taking={take.isPending} />}
-            {staff && <ApplyMacroDialog ticket={ticket} opened={macroDialog} onClose={() => setMacroDialog(false)} />}
+            {staff && <LinksPanel ticket={ticket} links={links} onReplyAll={() => setDialog('replyAll')} />}
             <Card title={t('tickets.fields.criticality')}>
               <Group align="flex-start" gap="md" wrap="nowrap">
                 <CriticalityBadge level={ticket.criticality} size="lg" style={{ flexShrink: 0 }} />

@@ -129,7 +129,16 @@ describe('bulk actions, macros and shortcuts', () => {
     await agent.locator('body').press('j');
     await agent.locator('body').press('x');
     await agent.getByText('1 chamado selecionado').waitFor();
+    const focused = Number(await agent.locator('tr[data-checked] [data-select-ticket]').getAttribute('data-select-ticket'));
     await agent.locator('body').press('b');
     await agent.getByRole('menuitem', { name: 'Transferir…' }).waitFor();
+    // … and closes it with a reason.
+    await agent.getByRole('menuitem', { name: 'Fechar com motivo…' }).click();
+    const close = agent.getByRole('dialog', { name: 'Fechar os chamados selecionados' });
+    await choose(agent, 'Motivo', 'Duplicado');
+    expect(await axeBlockers(agent)).toEqual([]);
+    await close.getByRole('button', { name: 'Aplicar a 1 chamado' }).click();
+    await agent.getByText('1 chamado alterado.').waitFor();
+    expect((await apiFrom<TicketView>(agent, 'GET', `/api/tickets/${focused}`)).body.status).toBe('closed');
   }, 120_000);
 });

@@ -7,13 +7,8 @@ import type { MacroView, RenderedMacro } from '../../../contracts/macros';
 import type { TicketView } from '../../../contracts/tickets';
 import { errorText } from '../../ui/forms';
 import { actionsText } from './macroActions';
+import { macroQueryAt } from './macroQuery';
 import { applyMacro, renderMacro, searchMacros, useMacros, useMacrosChanged } from './useMacros';
-
-/** The `/word` being typed where the caret is, at a line's start or after a space: where it starts and what follows the `/`. */
-export function macroQueryAt(body: string, caret: number): { start: number; typed: string } | null {
-  const match = /(^|\s)\/([^\s/]*)$/u.exec(body.slice(0, caret));
-  return match ? { start: caret - match[2]!.length - 1, typed: match[2]! } : null;
-}
 
 /** What the reply box's textarea hands the picker: its key presses, answered (true) while the list is open. */
 export type PickerKeys = MutableRefObject<((event: KeyboardEvent<HTMLTextAreaElement>) => boolean) | null>;

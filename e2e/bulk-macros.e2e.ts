@@ -140,5 +140,13 @@ describe('bulk actions, macros and shortcuts', () => {
     await close.getByRole('button', { name: 'Aplicar a 1 chamado' }).click();
     await agent.getByText('1 chamado alterado.').waitFor();
     expect((await apiFrom<TicketView>(agent, 'GET', `/api/tickets/${focused}`)).body.status).toBe('closed');
+
+    // On a phone the cards carry the checkboxes: a tap checks, it does not open the ticket.
+    const fifth = await openTicket(customer, 'Vale-transporte descontado em dobro');
+    await agent.setViewportSize({ width: 390, height: 844 });
+    const card = agent.locator(`li[data-ticket="${fifth}"]`);
+    await card.getByRole('checkbox').click();
+    await agent.getByText('1 chamado selecionado').waitFor();
+    expect(agent.url()).toContain('/workspace/');
   }, 120_000);
 });

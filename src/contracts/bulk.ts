@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rowId } from './ids';
+import { maxRowId, rowId } from './ids';
 import { text } from './validation';
 import { maxTagsPerTicket, tagName } from './views';
 
@@ -30,6 +30,15 @@ export const bulkInput = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('status'), rows, status: z.enum(bulkStatuses) }),
   z.object({ action: z.literal('tags'), rows, add: z.array(tagName).min(1, { error: 'validation.required' }).max(maxTagsPerTicket) }),
+  /** Close with one of the administrator's reasons and, optionally, one public message to each. */
+  z.object({
+    action: z.literal('close'),
+    rows,
+    reasonId: z.number({ error: 'validation.required' }).int().positive({ error: 'validation.required' }).max(maxRowId, { error: 'validation.notInList' }),
+    message: text().trim().max(100_000, { error: 'validation.tooLong' }).optional(),
+  }),
+  /** Link each as an incident of one problem ticket. */
+  z.object({ action: z.literal('link'), rows, problemNumber: z.number({ error: 'validation.required' }).int().positive({ error: 'validation.required' }).max(maxRowId, { error: 'validation.notInList' }) }),
 ]);
 export type BulkInput = z.input<typeof bulkInput>;
 export type BulkAction = BulkInput['action'];

@@ -13,6 +13,7 @@ import { closingMessages } from './en/closing';
 import { linksMessages } from './en/links';
 import { macrosMessages } from './en/macros';
 import { slaMessages } from './en/sla';
+import { shortcutsMessages } from './en/shortcuts';
 
 export const en: Messages = {
   ...coreMessages,
@@ -29,4 +30,5 @@ export const en: Messages = {
   ...linksMessages,
   ...macrosMessages,
   ...slaMessages,
+  ...shortcutsMessages,
 };

@@ -13,6 +13,7 @@ import { closingMessages } from './es/closing';
 import { linksMessages } from './es/links';
 import { macrosMessages } from './es/macros';
 import { slaMessages } from './es/sla';
+import { shortcutsMessages } from './es/shortcuts';
 
 export const es: Messages = {
   ...coreMessages,
@@ -29,4 +30,5 @@ export const es: Messages = {
   ...linksMessages,
   ...macrosMessages,
   ...slaMessages,
+  ...shortcutsMessages,
 };

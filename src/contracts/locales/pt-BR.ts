@@ -12,6 +12,7 @@ import { closingMessages } from './pt-BR/closing';
 import { linksMessages } from './pt-BR/links';
 import { macrosMessages } from './pt-BR/macros';
 import { slaMessages } from './pt-BR/sla';
+import { shortcutsMessages } from './pt-BR/shortcuts';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -29,6 +30,7 @@ export const ptBR = {
   ...linksMessages,
   ...macrosMessages,
   ...slaMessages,
+  ...shortcutsMessages,
 };
 
 export type Messages = typeof ptBR;

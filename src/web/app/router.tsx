@@ -7,6 +7,7 @@ import { ChannelPage } from '../features/catalog/ChannelPage';
 import { helpRoutes } from '../features/help/routes';
 import { DevMailboxPage } from '../features/mail/DevMailboxPage';
 import { peopleRoutes } from '../features/people/routes';
+import { macrosRoutes } from '../features/macros/routes';
 import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
 import { TicketFormPage } from '../features/tickets/TicketFormPage';
 import { TicketPage } from '../features/tickets/TicketPage';
@@ -40,6 +41,7 @@ const router = createBrowserRouter([
           { path: 'tickets/:number', element: <TicketPage /> },
           ...workspaceRoutes.shell,
           ...viewsRoutes.shell,
+          ...macrosRoutes.shell,
           ...peopleRoutes.shell,
           ...adminRoutes.shell,
           { path: '*', element: <NotFoundPage /> },

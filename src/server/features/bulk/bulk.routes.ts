@@ -14,7 +14,7 @@ export async function bulkRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['tickets'],
-        summary: 'Assign, transfer, change the status of or tag up to 100 tickets; each row is checked and applied as a single edit, and reported',
+        summary: 'Assign, transfer, change the status of, tag, close with a reason or link to a problem up to 100 tickets; each row is checked and applied as a single edit, and reported',
         body: bulkInput,
         response: { 200: bulkResult, 400: errorBody, 401: errorBody, 403: errorBody },
       },

@@ -4,6 +4,8 @@ import type { BulkResult, BulkRowResult, bulkInput } from '../../../contracts/bu
 import type { AppContext } from '../../context';
 import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
+import { closeWithReason } from '../closing/closing.service';
+import { linkToProblem } from '../links/links.service';
 import { changeTicketTags } from '../tags/tags.service';
 import { updateTicket } from '../tickets/tickets.lifecycle';
 import { ticketFacts, type TicketFactsRow } from '../tickets/tickets.repository';
@@ -22,6 +24,10 @@ function applyOne(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, revisio
       return updateTicket(ctx, actor, ticket, { revision, status: input.status });
     case 'tags':
       return changeTicketTags(ctx.db, actor, ticket, { add: input.add, remove: [], revision });
+    case 'close':
+      return closeWithReason(ctx.db, actor, ticket.number, revision, { reasonId: input.reasonId, message: input.message }, ctx.config.publicUrl);
+    case 'link':
+      return linkToProblem(ctx.db, actor, ticket.number, revision, { problemNumber: input.problemNumber });
   }
 }
 

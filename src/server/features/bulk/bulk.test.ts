@@ -114,6 +114,41 @@ describe('bulk actions on a selection of tickets', () => {
     expect(gone.results[0]).toMatchObject({ ok: false, status: 404 });
   });
 
+  it('closes with a reason and links to a problem through the single actions, a stale or closed row reported', async () => {
+    const form = (await demoForm(t.db, 'RM')).fields;
+    const [problem, i1, i2, i3] = await Promise.all(['Problema da folha', 'Incidente 1', 'Incidente 2', 'Incidente 3'].map(async (summary) => (await ok('contact', 'POST', '/api/tickets', { ...form, summary })).number as number));
+    // i2 changes after Rita saw it.
+    const seen = await rows(i1!, i2!, problem!);
+    await ok('agent', 'PATCH', `/api/tickets/${i2}`, { revision: seen[1]!.revision, status: 'on_hold' });
+    const linked = await bulk('rita', { action: 'link', problemNumber: problem, rows: seen });
+    expect(linked.results).toEqual([
+      { number: i1, ok: true },
+      { number: i2, ok: false, status: 409, code: 'conflict', message: 'O chamado mudou enquanto você editava. Veja o que mudou e tente de novo.' },
+      { number: problem, ok: false, status: 400, code: 'validation', message: 'Verifique os campos destacados.', fields: { problemNumber: expect.any(String) } },
+    ]);
+    const links = await t.db.selectFrom('ticket_link').innerJoin('ticket', 'ticket.id', 'ticket_link.to_id').select(['ticket.number', 'ticket_link.kind']).execute();
+    expect(links).toEqual([{ number: i1, kind: 'incident' }]);
+    // A problem Rita cannot read is named as the field, as the single link says.
+    const foreign = await bulk('rita', { action: 'link', problemNumber: datasul, rows: await rows(i3!) });
+    expect(foreign.results[0]).toMatchObject({ number: i3, ok: false, status: 400, fields: { problemNumber: expect.any(String) } });
+
+    const duplicate = (await t.db.selectFrom('close_reason').select('id').where('key', '=', 'duplicate').executeTakeFirstOrThrow()).id;
+    await t.db.updateTable('ticket').set({ status: 'closed' }).where('number', '=', i3!).execute();
+    const closed = await bulk('rita', { action: 'close', reasonId: duplicate, message: 'Duplicado do problema.', rows: await rows(i1!, i3!, datasul) });
+    expect(closed.results).toEqual([
+      { number: i1, ok: true },
+      { number: i3, ok: false, status: 409, code: 'conflict', message: 'O chamado não está mais na situação em que esta ação cabe. Veja como ele está agora.' },
+      { number: datasul, ok: false, status: 404, code: 'not_found', message: 'Não encontrado.' },
+    ]);
+    const one = await t.db.selectFrom('ticket').select(['status', 'close_reason_id']).where('number', '=', i1!).executeTakeFirstOrThrow();
+    expect(one).toEqual({ status: 'closed', close_reason_id: duplicate });
+    expect((await ok('contact', 'GET', `/api/tickets/${i1}`)).articles.at(-1).body).toBe('Duplicado do problema.');
+    // A reason that is not on the list is every row's field error; nothing closes.
+    const unknown = await bulk('rita', { action: 'close', reasonId: 999_999, rows: await rows(i2!) });
+    expect(unknown.results[0]).toMatchObject({ ok: false, status: 400, fields: { reasonId: 'Escolha uma opção da lista.' } });
+    expect((await row(i2!)).status).toBe('on_hold');
+  });
+
   it('refuses customers, more rows than a page, repeated rows and unknown actions', async () => {
     const one = await rows(rm[0]!);
     expect((await call('contact', 'POST', '/api/tickets/bulk', { action: 'status', status: 'on_hold', rows: one })).statusCode).toBe(403);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { unknownVariables, type MacroShare, type MacroView, type macroInput, type macroUpdate } from '../../../contracts/macros';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
+import { inlineLimit } from '../../db/limit';
 import { AppError, forbidden, invalidFields, notFound, type FieldMessage } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { macrosVisibleTo, mayEditMacro, maySeeMacro } from './macros.policy';
@@ -63,7 +64,7 @@ function present(actor: Actor, row: MacroRow): MacroView {
 /** The macros the actor may apply, the most used first (the picker's order), then by name. */
 export async function listMacros(db: Db, actor: Actor): Promise<MacroView[]> {
   if (!actor.staffRole) throw forbidden();
-  const rows = await macroRows(db).where(macrosVisibleTo(actor)).orderBy('macro.usage_count', 'desc').orderBy('macro.name').orderBy('macro.id').limit(1000).execute();
+  const rows = await macroRows(db).where(macrosVisibleTo(actor)).orderBy('macro.usage_count', 'desc').orderBy('macro.name').orderBy('macro.id').limit(inlineLimit(1000)).execute();
   return rows.map((row) => present(actor, row));
 }
 

@@ -1,6 +1,6 @@
-import { Alert, Button, Group, List, Menu, Modal, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, List, Menu, Modal, NumberInput, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsExchange, IconChevronDown, IconProgress, IconTags, IconUserCheck, IconUserPlus, IconX } from '@tabler/icons-react';
+import { IconArrowsExchange, IconChevronDown, IconCircleCheck, IconLink, IconProgress, IconTags, IconUserCheck, IconUserPlus, IconX } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,11 +11,12 @@ import { api } from '../../api/client';
 import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';
 import { errorText } from '../../ui/forms';
 import { notifyDone } from '../../ui/notify';
+import { useCloseReasons } from '../closing/useClosing';
 import { TagsField } from '../tags/TagsField';
 import { useBulkAction } from './useBulk';
 import type { Selection } from './useSelection';
 
-type Dialog = 'assign' | 'transfer' | 'status' | 'tags';
+type Dialog = 'assign' | 'transfer' | 'status' | 'tags' | 'close' | 'link';
 type Action = BulkInput extends infer I ? (I extends { rows: unknown } ? Omit<I, 'rows'> : never) : never;
 
 /**
@@ -92,6 +93,12 @@ export function BulkBar({ selection, bulk, meId }: { selection: Selection; bulk:
                   <Menu.Item leftSection={<IconTags size={16} aria-hidden />} onClick={open('tags')}>
                     {t('bulk.tags')}
                   </Menu.Item>
+                  <Menu.Item leftSection={<IconCircleCheck size={16} aria-hidden />} onClick={open('close')}>
+                    {t('bulk.closeAction')}
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconLink size={16} aria-hidden />} onClick={open('link')}>
+                    {t('bulk.linkAction')}
+                  </Menu.Item>
                 </Menu.Dropdown>
               </Menu>
               <Button size="xs" variant="subtle" color="gray" leftSection={<IconX size={16} aria-hidden />} onClick={selection.clear}>
@@ -131,14 +138,15 @@ export function BulkBar({ selection, bulk, meId }: { selection: Selection; bulk:
   );
 }
 
-type Values = { assigneeId: string | null; groupId: string | null; note: string; status: string | null; tags: string[] };
+type Values = { assigneeId: string | null; groupId: string | null; note: string; status: string | null; tags: string[]; reasonId: string | null; problem: number | string };
 const nobody = '-';
 
 /** The dialog of one bulk action's choice: the assignee, the group and reason, the status, the tags. */
 function BulkDialog({ dialog, count, bulk, onClose }: { dialog: Dialog | null; count: number; bulk: Bulk; onClose: () => void }) {
   const { t } = useTranslation();
   const directory = useDirectory(dialog === 'assign' || dialog === 'transfer');
-  const form = useDialogForm<Values>({ opened: dialog !== null, subject: dialog, onClose, initial: () => ({ assigneeId: null, groupId: null, note: '', status: null, tags: [] }) });
+  const form = useDialogForm<Values>({ opened: dialog !== null, subject: dialog, onClose, initial: () => ({ assigneeId: null, groupId: null, note: '', status: null, tags: [], reasonId: null, problem: '' }) });
+  const reasons = useCloseReasons(dialog === 'close').data ?? [];
   const { values, set, errors } = form;
   const required = t('validation.required');
 
@@ -158,6 +166,12 @@ function BulkDialog({ dialog, count, bulk, onClose }: { dialog: Dialog | null; c
     } else if (dialog === 'tags') {
       if (!values.tags.length) missing.add = required;
       else input = { action: 'tags', add: values.tags };
+    } else if (dialog === 'close') {
+      if (!values.reasonId) missing.reasonId = required;
+      else input = { action: 'close', reasonId: Number(values.reasonId), ...(values.note.trim() ? { message: values.note.trim() } : {}) };
+    } else if (dialog === 'link') {
+      if (typeof values.problem !== 'number') missing.problemNumber = required;
+      else input = { action: 'link', problemNumber: values.problem };
     }
     if (!input) return form.showErrors(missing, null);
     bulk.run(input, undefined, onClose);
@@ -192,6 +206,15 @@ function BulkDialog({ dialog, count, bulk, onClose }: { dialog: Dialog | null; c
           error={errors.status}
           data-autofocus
         />
+      )}
+      {dialog === 'close' && (
+        <>
+          <Select {...requiredField(t('bulk.reason'))} data={reasons.map((r) => ({ value: String(r.id), label: r.name }))} value={values.reasonId} onChange={(reasonId) => set({ reasonId })} error={errors.reasonId} data-autofocus />
+          <Textarea label={t('bulk.message')} autosize minRows={2} value={values.note} onChange={(e) => set({ note: e.currentTarget.value }, 'message')} error={errors.message} />
+        </>
+      )}
+      {dialog === 'link' && (
+        <NumberInput {...requiredField(t('bulk.problem'))} min={1} allowDecimal={false} allowNegative={false} value={values.problem} onChange={(problem) => set({ problem }, 'problemNumber')} error={errors.problemNumber} data-autofocus />
       )}
       {dialog === 'tags' && <TagsField label={t('bulk.tagsLabel')} value={values.tags} onChange={(tags) => set({ tags }, 'add')} error={errors.add} />}
     </FormModal>

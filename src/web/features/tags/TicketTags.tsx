@@ -19,7 +19,7 @@ export function TicketTags({ ticket }: { ticket: TicketView }) {
     if (add.length || remove.length) mutation.mutate({ add, remove, revision: ticket.revision });
   };
   return (
-    <div>
+    <div data-shortcut="tags">
       <TagsField label={t('tags.label')} placeholder={t('tags.placeholder')} value={current} onChange={change} disabled={mutation.isPending} error={errorText(mutation.error, t('errors.internal')) ?? undefined} />
       <Text size="xs" c="dimmed" mt={4}>
         {t('tags.hint')}

@@ -1,5 +1,5 @@
 import { Button, Kbd, Menu } from '@mantine/core';
-import { IconArrowMerge, IconChevronDown, IconCircleCheck, IconLink, IconMessages } from '@tabler/icons-react';
+import { IconArrowMerge, IconBolt, IconChevronDown, IconCircleCheck, IconLink, IconMessages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TicketLinksView } from '../../../contracts/links';
 import type { TicketView } from '../../../contracts/tickets';
@@ -7,13 +7,15 @@ import { CloseDialog } from '../closing/CloseDialog';
 import { LinkDialog } from '../links/LinkDialog';
 import { MergeDialog } from '../links/MergeDialog';
 import { ReplyAllDialog } from '../links/ReplyAllDialog';
+import { ApplyMacroDialog } from '../macros/ApplyMacroDialog';
 
 /** The dialogs of the agent's action menu; the page's shortcuts open them too. */
-export type ActionDialog = 'close' | 'merge' | 'link' | 'replyAll';
+export type ActionDialog = 'macro' | 'close' | 'merge' | 'link' | 'replyAll';
 
 /** The menu's actions the agent may take now (from the server's `actions`), with their keys and help. */
 export function agentMenuActions(ticket: TicketView, links: TicketLinksView | undefined) {
   const all = [
+    { dialog: 'macro', key: '/', label: 'macros.apply', hint: 'macros.shortcuts.picker', allowed: ticket.actions.reply },
     { dialog: 'close', key: 'c', label: 'closing.action', hint: 'closing.shortcut', allowed: ticket.actions.closeWithReason },
     { dialog: 'merge', key: 'm', label: 'links.merge.action', hint: 'links.merge.shortcut', allowed: ticket.actions.merge },
     { dialog: 'link', key: 'l', label: 'links.link.action', hint: 'links.link.shortcut', allowed: ticket.actions.link },
@@ -22,7 +24,7 @@ export function agentMenuActions(ticket: TicketView, links: TicketLinksView | un
   return all.filter((item) => item.allowed);
 }
 
-const icons = { close: IconCircleCheck, merge: IconArrowMerge, link: IconLink, replyAll: IconMessages };
+const icons = { macro: IconBolt, close: IconCircleCheck, merge: IconArrowMerge, link: IconLink, replyAll: IconMessages };
 
 /** The ticket page's agent action menu ("Ações") and its dialogs; each dialog starts afresh on the ticket as it is when opened. */
 export function AgentActionsMenu({ ticket, links, dialog, onDialog }: { ticket: TicketView; links: TicketLinksView | undefined; dialog: ActionDialog | null; onDialog: (dialog: ActionDialog | null) => void }) {
@@ -50,6 +52,7 @@ export function AgentActionsMenu({ ticket, links, dialog, onDialog }: { ticket: 
           </Menu.Dropdown>
         </Menu>
       )}
+      {dialog === 'macro' && <ApplyMacroDialog ticket={ticket} opened onClose={close} />}
       {dialog === 'close' && <CloseDialog ticket={ticket} opened onClose={close} />}
       {dialog === 'merge' && <MergeDialog ticket={ticket} opened onClose={close} />}
       {dialog === 'link' && <LinkDialog ticket={ticket} opened onClose={close} />}

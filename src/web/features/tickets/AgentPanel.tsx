@@ -352,7 +352,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
           <Group justify="space-between" gap="xs">
             <Text size="sm">{ticket.group?.name ?? t('workspace.panel.noGroup')}</Text>
             {ticket.actions.transfer && (
-              <Button size="compact-sm" variant="default" leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => openDialog('transfer', transfer)}>
+              <Button size="compact-sm" variant="default" leftSection={<IconArrowsExchange size={14} aria-hidden />} onClick={() => openDialog('transfer', transfer)} data-shortcut="transfer">
                 {t('workspace.panel.transfer')}
               </Button>
             )}
@@ -362,6 +362,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
           {ticket.actions.assign ? (
             <Select
               aria-label={t('ticketPage.fields.assignee')}
+              data-shortcut="assign"
               data={[{ value: nobody, label: t('workspace.panel.nobody') }, ...groupAgents.map((a) => ({ value: a.id, label: a.name }))]}
               value={ticket.assignee?.id ?? nobody}
               allowDeselect={false}
@@ -382,6 +383,7 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
         {ticket.actions.setStatus && (
           <Select
             label={t('tickets.fields.status')}
+            data-shortcut="status"
             data={settable.map((s) => ({ value: s, label: t(`tickets.statuses.${s}`) }))}
             value={status}
             placeholder={t(`tickets.statuses.${ticket.status}`)}
@@ -393,10 +395,10 @@ export function AgentPanel({ ticket, me, onTake, taking }: { ticket: TicketView;
         <TicketTags ticket={ticket} />
         {ticket.actions.edit && (
           <Group gap="xs">
-            <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => openDialog('classify', classify)}>
+            <Button size="compact-sm" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => openDialog('classify', classify)} data-shortcut="classify">
               {t('workspace.panel.classify')}
             </Button>
-            <Button size="compact-sm" variant="default" leftSection={<IconFlame size={14} aria-hidden />} onClick={() => openDialog('criticality', criticality)}>
+            <Button size="compact-sm" variant="default" leftSection={<IconFlame size={14} aria-hidden />} onClick={() => openDialog('criticality', criticality)} data-shortcut="criticality">
               {t('workspace.panel.criticality')}
             </Button>
           </Group>

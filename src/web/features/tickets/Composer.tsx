@@ -8,6 +8,7 @@ import type { ArticleInput, ArticleView, TicketView } from '../../../contracts/t
 import { api, ApiError, ConflictError } from '../../api/client';
 import { currentLanguage } from '../../app/i18n';
 import { NewerArticles } from '../live/NewerArticles';
+import { ChosenMacro, ComposerMacroPicker, useComposerMacro, type PickerKeys } from '../macros/ComposerMacros';
 import { MentionPicker } from '../notifications/MentionPicker';
 import { ChangedNotice } from './ChangeNotices';
 import classes from './Composer.module.css';
@@ -119,6 +120,8 @@ export function Composer({
   const [caret, setCaret] = useState(0);
   const box = useRef<HTMLTextAreaElement>(null);
   const boxRef = useMergedRef(box, textareaRef);
+  const macro = useComposerMacro();
+  const macroKeys: PickerKeys = useRef(null);
 
   const canReply = ticket.actions.reply;
   const canNote = ticket.actions.note;
@@ -143,7 +146,8 @@ export function Composer({
     else done();
   }, [dirty, start, done]);
 
-  const send = useTicketMutation(ticket.number, (input: ArticleInput) => api.post<TicketView>(`/api/tickets/${ticket.number}/articles`, input));
+  // A macro chosen with "/" applies its actions once the reply went.
+  const send = useTicketMutation(ticket.number, async (input: ArticleInput) => macro.afterSend(await api.post<TicketView>(`/api/tickets/${ticket.number}/articles`, input)));
 
   /** Sends the reply or note; `seen` is the last article the writer saw (the newest of `newer` once they chose to send anyway). */
   const submit = (action: Action | 'note', seen = changes.lastSeenArticleId) => {
@@ -266,9 +270,28 @@ export function Composer({
             if (error.body) setError((e) => ({ ...e, body: undefined }));
           }}
           onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
+          onKeyDown={(event) => macroKeys.current?.(event)}
           onPaste={onPaste}
           classNames={{ input: note ? classes.noteInput : undefined }}
         />
+        {isStaff && (
+          <ComposerMacroPicker
+            ticketNumber={ticket.number}
+            state={macro}
+            body={body}
+            caret={caret}
+            keys={macroKeys}
+            onInsert={(next, at) => {
+              setBody(next);
+              setCaret(at);
+              requestAnimationFrame(() => {
+                box.current?.focus();
+                box.current?.setSelectionRange(at, at);
+              });
+            }}
+          />
+        )}
+        <ChosenMacro state={macro} />
         {note && (
           <MentionPicker
             groupId={ticket.group?.id ?? null}

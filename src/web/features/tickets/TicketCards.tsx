@@ -10,6 +10,8 @@ export type TicketCardOptions = {
   selected?: number | null;
   details: (ticket: TicketSummaryView) => string;
   time: (ticket: TicketSummaryView) => ReactNode;
+  /** Before the number, above the card's link (the workspace's checkbox). */
+  leading?: (ticket: TicketSummaryView) => ReactNode;
 };
 
 /**
@@ -17,15 +19,18 @@ export type TicketCardOptions = {
  * summary as the link (a tap anywhere on the card opens it), who and where below, then the status
  * and the time.
  */
-export function TicketCards({ tickets, labelledBy, selected, details, time }: TicketCardOptions & { tickets: TicketSummaryView[]; labelledBy?: string }) {
+export function TicketCards({ tickets, labelledBy, selected, details, time, leading }: TicketCardOptions & { tickets: TicketSummaryView[]; labelledBy?: string }) {
   return (
     <Stack gap="sm" component="ul" className={classes.cards} aria-labelledby={labelledBy}>
       {tickets.map((ticket) => (
         <Paper component="li" key={ticket.number} withBorder p="sm" data-ticket={ticket.number} data-selected={ticket.number === selected || undefined} className={classes.card}>
           <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
-            <Text size="sm" fw={600} ff="monospace">
-              #{ticket.number}
-            </Text>
+            <Group gap="xs" wrap="nowrap">
+              {leading && <div className={classes.above}>{leading(ticket)}</div>}
+              <Text size="sm" fw={600} ff="monospace">
+                #{ticket.number}
+              </Text>
+            </Group>
             <CriticalityBadge level={ticket.criticality} />
           </Group>
           <Anchor component={Link} to={`/tickets/${ticket.number}`} fw={600} lineClamp={2} className={classes.cardLink}>

@@ -17,7 +17,7 @@ import { useMe } from '../auth/useMe';
 import { PresenceBar } from '../live/PresenceBar';
 import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
-import { useShortcuts } from '../workspace/useShortcuts';
+import { pressControl, useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
 import { LinksPanel, MergedNotice } from '../links/LinksPanel';
 import { useTicketLinks } from '../links/useLinks';
@@ -122,6 +122,13 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
     ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take'), run: () => (take.isPending ? false : takeIt()) }] : []),
     ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next'), run: () => void goNext() }] : []),
     ...menu.map((item) => ({ keys: [item.key], label: t(item.hint), run: () => setDialog(item.dialog) })),
+    // The agent panel's controls, worked as a click would.
+    ...(staff && actions.assign ? [{ keys: ['u'], label: t('shortcuts.assign'), run: () => pressControl('assign') }] : []),
+    ...(staff && actions.setStatus ? [{ keys: ['s'], label: t('shortcuts.status'), run: () => pressControl('status') }] : []),
+    ...(staff && actions.transfer ? [{ keys: ['g'], label: t('shortcuts.transfer'), run: () => pressControl('transfer') }] : []),
+    ...(staff && actions.edit ? [{ keys: ['e'], label: t('shortcuts.classify'), run: () => pressControl('classify') }] : []),
+    ...(staff && actions.edit ? [{ keys: ['p'], label: t('shortcuts.criticality'), run: () => pressControl('criticality') }] : []),
+    ...(staff ? [{ keys: ['#'], label: t('shortcuts.tags'), run: () => pressControl('tags') }] : []),
     { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
   ]);
 

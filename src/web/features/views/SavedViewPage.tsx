@@ -71,14 +71,14 @@ export function SavedViewPage() {
           <Group gap="sm">
             <ShortcutsHelp items={shortcuts} opened={help} onOpen={() => setHelp(true)} onClose={() => setHelp(false)} />
             {view.editable && (
-                <>
+              <>
                 <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setDialog('edit')}>
                   {t('views.edit')}
                 </Button>
                 <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDialog('delete')}>
                   {t('views.delete')}
                 </Button>
-                </>
+              </>
             )}
           </Group>
         }

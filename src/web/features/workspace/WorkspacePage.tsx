@@ -230,6 +230,7 @@ function Workspace({ view }: { view: View }) {
         }}
         cards={{
           selected,
+          leading: selectColumn(checked, t).cell,
           details: (ticket) => `${ticket.company.name} · ${ticket.serviceLine.name} · ${ticket.requester.name}`,
           time: (ticket) => `${relativeTime(ticket.createdAt, language)} · ${t('workspace.updatedAgo', { age: relativeTime(ticket.updatedAt, language) })}`,
         }}

@@ -60,3 +60,15 @@ export function useShortcuts(shortcuts: Shortcut[], enabled = true): ShortcutHel
   // The help changes with its keys and labels only, not with each render's new handlers.
   return useMemo(() => current.current.map((s) => ({ keys: s.keys, label: s.label })), [signature, labels]);
 }
+
+/**
+ * Works the control a page marks `data-shortcut="name"` as a click would (a button opens its dialog,
+ * a picker its list; in a marked area, its first field takes the focus); false when there is none.
+ */
+export function pressControl(name: string): false | void {
+  const marked = document.querySelector<HTMLElement>(`[data-shortcut="${name}"]`);
+  const control = marked && (marked.matches('button, input') ? marked : marked.querySelector<HTMLElement>('input, button'));
+  if (!control || control.matches(':disabled')) return false;
+  control.focus();
+  if (control.matches('button, input[readonly]')) control.click();
+}

@@ -9,6 +9,9 @@ import { peopleMessages } from './en/people';
 import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
+import { closingMessages } from './en/closing';
+import { linksMessages } from './en/links';
+import { macrosMessages } from './en/macros';
 import { slaMessages } from './en/sla';
 
 export const en: Messages = {
@@ -22,5 +25,8 @@ export const en: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
+  ...macrosMessages,
   ...slaMessages,
 };

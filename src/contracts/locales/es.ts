@@ -9,6 +9,9 @@ import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
+import { closingMessages } from './es/closing';
+import { linksMessages } from './es/links';
+import { macrosMessages } from './es/macros';
 import { slaMessages } from './es/sla';
 
 export const es: Messages = {
@@ -22,5 +25,8 @@ export const es: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
+  ...macrosMessages,
   ...slaMessages,
 };

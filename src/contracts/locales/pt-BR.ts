@@ -8,6 +8,9 @@ import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
+import { closingMessages } from './pt-BR/closing';
+import { linksMessages } from './pt-BR/links';
+import { macrosMessages } from './pt-BR/macros';
 import { slaMessages } from './pt-BR/sla';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
@@ -22,6 +25,9 @@ export const ptBR = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...closingMessages,
+  ...linksMessages,
+  ...macrosMessages,
   ...slaMessages,
 };
 

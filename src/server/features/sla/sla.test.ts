@@ -91,6 +91,21 @@ describe('service levels', () => {
     expect((await ticket(rm.number)).sla.policy.name).toBe('Padrão');
   });
 
+  it('gives its clocks, after an edit, to an open ticket opened before any policy matched it', async () => {
+    // Whatever walk an earlier edit began is over first.
+    await runSlaJob(t);
+    const number = await open('RM');
+    const id = await idOf(number);
+    await t.db.deleteFrom('ticket_sla').where('ticket_id', '=', id).execute();
+    await t.db.updateTable('ticket').set({ sla_due_at: null }).where('id', '=', id).execute();
+    await runSlaJob(t);
+    expect((await ticket(number)).sla.targets).toEqual([]);
+    await t.db.transaction().execute((trx) => bumpSlaVersion(trx));
+    await runSlaJob(t);
+    expect((await ticket(number)).sla.targets.map((c: { target: string }) => c.target)).toEqual(['first_response', 'resolution']);
+    expect((await ticket(number)).slaDue.dueAt).not.toBeNull();
+  });
+
   it('recomputes the clocks when an agent overrides the criticality', async () => {
     const number = await open('CLOUD');
     const before = await clock(number);

@@ -91,6 +91,28 @@ describe('service levels', () => {
     expect((await ticket(rm.number)).sla.policy.name).toBe('Padrão');
   });
 
+  it('matches a company’s support tier', async () => {
+    const at = new Date().toISOString();
+    const calendar = await t.db.selectFrom('sla_calendar').select('id').where('name', '=', '24×7').executeTakeFirstOrThrow();
+    await t.db.transaction().execute(async (trx) => {
+      await trx.updateTable('company').set({ support_tier: 'ouro' }).where('name', 'like', 'Alfa%').execute();
+      const values = { position: -1, active: true, calendar_id: calendar.id, targets: JSON.stringify({ high: { firstResponse: 20, nextResponse: 20, resolution: 60 } }), pause_on_hold: false, created_at: at, updated_at: at };
+      await trx.insertInto('sla_policy').values({ ...values, name: 'Prata', match: JSON.stringify({ supportTiers: ['prata'] }) }).execute();
+      await trx.insertInto('sla_policy').values({ ...values, name: 'Ouro', match: JSON.stringify({ supportTiers: ['ouro'] }) }).execute();
+      await bumpSlaVersion(trx);
+    });
+    try {
+      expect((await ticket(await open('RM'))).sla.policy.name).toBe('Ouro');
+    } finally {
+      await t.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sla_policy').where('name', 'in', ['Prata', 'Ouro']).execute();
+        await trx.updateTable('company').set({ support_tier: null }).execute();
+        await bumpSlaVersion(trx);
+      });
+      await runSlaJob(t);
+    }
+  });
+
   it('gives its clocks, after an edit, to an open ticket opened before any policy matched it', async () => {
     // Whatever walk an earlier edit began is over first.
     await runSlaJob(t);
@@ -235,6 +257,18 @@ describe('service levels', () => {
       [2, 'running'],
     ]);
     expect(view.slaDue.dueAt).not.toBeNull();
+  });
+
+  it('documents the clocks in the OpenAPI document: the page’s two views, the rows’ due time, the due sort and the SLA views', async () => {
+    const doc = (await request(t.app, { method: 'GET', url: '/api/openapi.json' })).json();
+    const page = JSON.stringify(doc.paths['/api/tickets/{number}'].get.responses['200']);
+    for (const field of ['customerSla', 'firstResponseDueAt', 'slaDue', 'targetMinutes', 'pauses']) expect(page).toContain(field);
+    const list = doc.paths['/api/tickets'].get;
+    expect(JSON.stringify(list.responses['200'])).toContain('slaDue');
+    const param = (name: string) => JSON.stringify(list.parameters.find((p: { name: string }) => p.name === name));
+    expect(param('sort')).toContain('due');
+    expect(param('view')).toContain('due_soon');
+    expect(param('view')).toContain('breached');
   });
 
   it('meets the resolution on closing', async () => {

@@ -279,4 +279,29 @@ describe('service levels', () => {
     expect(await clock(number, 'resolution')).toMatchObject({ state: 'met', metAt: expect.any(String) });
     expect((await t.db.selectFrom('ticket').select('sla_due_at').where('number', '=', number).executeTakeFirstOrThrow()).sla_due_at).toBeNull();
   });
+  // Last: its job runs at a Sunday to come mark every clock due before then as breached.
+  it('holds a warning that falls outside business hours until the next business minute (Comercial São Paulo)', async () => {
+    const number = await open('RM');
+    const id = await idOf(number);
+    const sunday = new Date(Date.now() + 7 * 86_400_000);
+    sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+    sunday.setUTCHours(6, 0, 0, 0); // 03:00 in São Paulo
+    const clockOf = () => t.db.selectFrom('ticket_sla').select(['warn_at', 'warned_at']).where('ticket_id', '=', id).where('target', '=', 'first_response').executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('ticket_sla')
+      .set({ warn_at: new Date(sunday.getTime() - 2 * 3_600_000).toISOString(), due_at: new Date(sunday.getTime() + 30 * 86_400_000).toISOString() })
+      .where('ticket_id', '=', id)
+      .where('target', '=', 'first_response')
+      .execute();
+    const warnings = () => t.db.selectFrom('outbox_mail').select('id').where('subject', 'like', `[#${number}] Prazo perto de vencer%`).execute();
+    await runSlaJob(t, sunday);
+    expect(await warnings()).toHaveLength(0);
+    const held = await clockOf();
+    expect(held.warned_at).toBeNull();
+    const at = new Date(String(held.warn_at));
+    expect(at.getTime()).toBeGreaterThan(sunday.getTime());
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Sao_Paulo', hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(at)).toMatch(/^(Mon|Tue|Wed) 08:00$/);
+    await runSlaJob(t, new Date(at.getTime() + 60_000));
+    expect(await warnings()).toHaveLength(1);
+  });
 });

@@ -9,6 +9,8 @@ export const workspaceMessages: WorkspaceMessages = {
       open: 'Open',
       waiting: 'Waiting for customer',
       recently_closed: 'Recently closed',
+      due_soon: 'Due soon',
+      breached: 'Breached',
     },
     hints: {
       unassigned: 'Open tickets of your groups that nobody has taken yet.',
@@ -16,6 +18,8 @@ export const workspaceMessages: WorkspaceMessages = {
       open: 'Every open ticket of your groups.',
       waiting: 'Tickets waiting for the customer: an answer or the confirmation of a solution.',
       recently_closed: 'Tickets closed in the last 7 days.',
+      due_soon: 'Open tickets whose next target falls due within 4 hours, soonest first.',
+      breached: 'Open tickets with a breached target still unmet.',
     },
     empty: {
       unassigned: 'No unassigned tickets. All caught up!',
@@ -23,6 +27,8 @@ export const workspaceMessages: WorkspaceMessages = {
       open: 'No open tickets in your groups.',
       waiting: 'No tickets waiting for the customer.',
       recently_closed: 'No tickets closed in the last 7 days.',
+      due_soon: 'No target falls due within 4 hours.',
+      breached: 'No ticket has a breached target.',
     },
     sorts: { criticality: 'Criticality', oldest: 'Oldest first', newest: 'Newest first', updated: 'Last update' },
     count: '{{n}} tickets in this view',

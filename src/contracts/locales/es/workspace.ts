@@ -9,6 +9,8 @@ export const workspaceMessages: WorkspaceMessages = {
       open: 'Abiertos',
       waiting: 'Esperando al cliente',
       recently_closed: 'Cerrados recientemente',
+      due_soon: 'Por vencer',
+      breached: 'Incumplidos',
     },
     hints: {
       unassigned: 'Tickets abiertos de sus grupos que todavía no tienen responsable.',
@@ -16,6 +18,8 @@ export const workspaceMessages: WorkspaceMessages = {
       open: 'Todos los tickets abiertos de sus grupos.',
       waiting: 'Tickets que esperan al cliente: una respuesta o la confirmación de una solución.',
       recently_closed: 'Tickets cerrados en los últimos 7 días.',
+      due_soon: 'Tickets abiertos cuyo próximo plazo vence en las próximas 4 horas, el más urgente primero.',
+      breached: 'Tickets abiertos con un plazo incumplido aún pendiente.',
     },
     empty: {
       unassigned: 'Ningún ticket sin responsable. ¡Todo al día!',
@@ -23,6 +27,8 @@ export const workspaceMessages: WorkspaceMessages = {
       open: 'Ningún ticket abierto en sus grupos.',
       waiting: 'Ningún ticket esperando al cliente.',
       recently_closed: 'Ningún ticket cerrado en los últimos 7 días.',
+      due_soon: 'Ningún plazo vence en las próximas 4 horas.',
+      breached: 'Ningún ticket con plazo incumplido.',
     },
     sorts: { criticality: 'Criticidad', oldest: 'Más antiguos', newest: 'Más recientes', updated: 'Última actualización' },
     count: '{{n}} tickets en esta vista',

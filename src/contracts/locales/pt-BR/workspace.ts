@@ -7,6 +7,8 @@ export const workspaceMessages = {
       open: 'Abertos',
       waiting: 'Aguardando cliente',
       recently_closed: 'Encerrados recentemente',
+      due_soon: 'Vencendo',
+      breached: 'Violados',
     },
     hints: {
       unassigned: 'Chamados abertos dos seus grupos que ainda não têm responsável.',
@@ -14,6 +16,8 @@ export const workspaceMessages = {
       open: 'Todos os chamados abertos dos seus grupos.',
       waiting: 'Chamados que aguardam o cliente: uma resposta ou a confirmação de uma solução.',
       recently_closed: 'Chamados encerrados nos últimos 7 dias.',
+      due_soon: 'Chamados abertos cujo próximo prazo vence nas próximas 4 horas, o mais urgente primeiro.',
+      breached: 'Chamados abertos com um prazo violado ainda não cumprido.',
     },
     empty: {
       unassigned: 'Nenhum chamado sem responsável. Tudo em dia!',
@@ -21,6 +25,8 @@ export const workspaceMessages = {
       open: 'Nenhum chamado aberto nos seus grupos.',
       waiting: 'Nenhum chamado aguardando o cliente.',
       recently_closed: 'Nenhum chamado encerrado nos últimos 7 dias.',
+      due_soon: 'Nenhum prazo vencendo nas próximas 4 horas.',
+      breached: 'Nenhum chamado com prazo violado.',
     },
     sorts: { criticality: 'Criticidade', oldest: 'Mais antigos', newest: 'Mais recentes', updated: 'Última atualização' },
     count: '{{n}} chamados nesta visão',

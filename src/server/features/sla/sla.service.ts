@@ -21,16 +21,18 @@ function targetMinutes(policy: SlaPolicy, criticality: string, kind: SlaTargetKi
 /**
  * The clocks of tickets being opened, computed in the opening's transaction before the tickets
  * are written (their earliest due time goes in the ticket's row): first response and resolution
- * from the opening, on the calendar of the first policy that matches. Two small reads per batch
- * of openings, none when no policy is defined. `setup` is read before the transaction (loadSlaSetup
+ * from the opening, on the calendar of the first policy that matches. At most two small reads per
+ * batch of openings (a line's channel, a company's tier, where a policy matches on them). `setup` is read before the transaction (loadSlaSetup
  * of the database handle, cached): an edit in between is caught up by the job (older setup version).
  */
 export async function planOpeningClocks(trx: Kysely<Database>, setup: SlaSetup, openings: OpeningFacts[], at: string): Promise<OpeningClocks[]> {
   const none = openings.map(() => ({ slaDueAt: null, rows: [] }));
   if (!setup.policies.length || !openings.length) return none;
+  // A line's channel and a company's tier are read only when some policy matches on them.
+  const uses = (key: 'channelIds' | 'supportTiers') => setup.policies.some((p) => (p.match[key]?.length ?? 0) > 0);
   const [lines, companies] = await Promise.all([
-    trx.selectFrom('service_line').select(['id', 'channel_id']).where('id', 'in', [...new Set(openings.map((o) => o.serviceLineId))]).execute(),
-    trx.selectFrom('company').select(['id', 'support_tier']).where('id', 'in', [...new Set(openings.map((o) => o.companyId))]).execute(),
+    uses('channelIds') ? trx.selectFrom('service_line').select(['id', 'channel_id']).where('id', 'in', [...new Set(openings.map((o) => o.serviceLineId))]).execute() : [],
+    uses('supportTiers') ? trx.selectFrom('company').select(['id', 'support_tier']).where('id', 'in', [...new Set(openings.map((o) => o.companyId))]).execute() : [],
   ]);
   const started = new Date(at);
   return openings.map((o) => {

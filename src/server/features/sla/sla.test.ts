@@ -91,6 +91,43 @@ describe('service levels', () => {
     expect((await ticket(rm.number)).sla.policy.name).toBe('Padrão');
   });
 
+  it('matches a company’s support tier', async () => {
+    const at = new Date().toISOString();
+    const calendar = await t.db.selectFrom('sla_calendar').select('id').where('name', '=', '24×7').executeTakeFirstOrThrow();
+    await t.db.transaction().execute(async (trx) => {
+      await trx.updateTable('company').set({ support_tier: 'ouro' }).where('name', 'like', 'Alfa%').execute();
+      const values = { position: -1, active: true, calendar_id: calendar.id, targets: JSON.stringify({ high: { firstResponse: 20, nextResponse: 20, resolution: 60 } }), pause_on_hold: false, created_at: at, updated_at: at };
+      await trx.insertInto('sla_policy').values({ ...values, name: 'Prata', match: JSON.stringify({ supportTiers: ['prata'] }) }).execute();
+      await trx.insertInto('sla_policy').values({ ...values, name: 'Ouro', match: JSON.stringify({ supportTiers: ['ouro'] }) }).execute();
+      await bumpSlaVersion(trx);
+    });
+    try {
+      expect((await ticket(await open('RM'))).sla.policy.name).toBe('Ouro');
+    } finally {
+      await t.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sla_policy').where('name', 'in', ['Prata', 'Ouro']).execute();
+        await trx.updateTable('company').set({ support_tier: null }).execute();
+        await bumpSlaVersion(trx);
+      });
+      await runSlaJob(t);
+    }
+  });
+
+  it('gives its clocks, after an edit, to an open ticket opened before any policy matched it', async () => {
+    // Whatever walk an earlier edit began is over first.
+    await runSlaJob(t);
+    const number = await open('RM');
+    const id = await idOf(number);
+    await t.db.deleteFrom('ticket_sla').where('ticket_id', '=', id).execute();
+    await t.db.updateTable('ticket').set({ sla_due_at: null }).where('id', '=', id).execute();
+    await runSlaJob(t);
+    expect((await ticket(number)).sla.targets).toEqual([]);
+    await t.db.transaction().execute((trx) => bumpSlaVersion(trx));
+    await runSlaJob(t);
+    expect((await ticket(number)).sla.targets.map((c: { target: string }) => c.target)).toEqual(['first_response', 'resolution']);
+    expect((await ticket(number)).slaDue.dueAt).not.toBeNull();
+  });
+
   it('recomputes the clocks when an agent overrides the criticality', async () => {
     const number = await open('CLOUD');
     const before = await clock(number);
@@ -222,6 +259,18 @@ describe('service levels', () => {
     expect(view.slaDue.dueAt).not.toBeNull();
   });
 
+  it('documents the clocks in the OpenAPI document: the page’s two views, the rows’ due time, the due sort and the SLA views', async () => {
+    const doc = (await request(t.app, { method: 'GET', url: '/api/openapi.json' })).json();
+    const page = JSON.stringify(doc.paths['/api/tickets/{number}'].get.responses['200']);
+    for (const field of ['customerSla', 'firstResponseDueAt', 'slaDue', 'targetMinutes', 'pauses']) expect(page).toContain(field);
+    const list = doc.paths['/api/tickets'].get;
+    expect(JSON.stringify(list.responses['200'])).toContain('slaDue');
+    const param = (name: string) => JSON.stringify(list.parameters.find((p: { name: string }) => p.name === name));
+    expect(param('sort')).toContain('due');
+    expect(param('view')).toContain('due_soon');
+    expect(param('view')).toContain('breached');
+  });
+
   it('meets the resolution on closing', async () => {
     const number = await open('CLOUD');
     expect((await post(number, 'agent', { body: 'Backup restaurado.', action: 'propose_solution' })).statusCode).toBe(200);
@@ -229,5 +278,30 @@ describe('service levels', () => {
     expect((await request(t.app, { method: 'POST', url: `/api/tickets/${number}/confirm`, cookie: cookies.contact, payload: {} })).statusCode).toBe(200);
     expect(await clock(number, 'resolution')).toMatchObject({ state: 'met', metAt: expect.any(String) });
     expect((await t.db.selectFrom('ticket').select('sla_due_at').where('number', '=', number).executeTakeFirstOrThrow()).sla_due_at).toBeNull();
+  });
+  // Last: its job runs at a Sunday to come mark every clock due before then as breached.
+  it('holds a warning that falls outside business hours until the next business minute (Comercial São Paulo)', async () => {
+    const number = await open('RM');
+    const id = await idOf(number);
+    const sunday = new Date(Date.now() + 7 * 86_400_000);
+    sunday.setUTCDate(sunday.getUTCDate() - sunday.getUTCDay());
+    sunday.setUTCHours(6, 0, 0, 0); // 03:00 in São Paulo
+    const clockOf = () => t.db.selectFrom('ticket_sla').select(['warn_at', 'warned_at']).where('ticket_id', '=', id).where('target', '=', 'first_response').executeTakeFirstOrThrow();
+    await t.db
+      .updateTable('ticket_sla')
+      .set({ warn_at: new Date(sunday.getTime() - 2 * 3_600_000).toISOString(), due_at: new Date(sunday.getTime() + 30 * 86_400_000).toISOString() })
+      .where('ticket_id', '=', id)
+      .where('target', '=', 'first_response')
+      .execute();
+    const warnings = () => t.db.selectFrom('outbox_mail').select('id').where('subject', 'like', `[#${number}] Prazo perto de vencer%`).execute();
+    await runSlaJob(t, sunday);
+    expect(await warnings()).toHaveLength(0);
+    const held = await clockOf();
+    expect(held.warned_at).toBeNull();
+    const at = new Date(String(held.warn_at));
+    expect(at.getTime()).toBeGreaterThan(sunday.getTime());
+    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Sao_Paulo', hour: '2-digit', minute: '2-digit', weekday: 'short' }).format(at)).toMatch(/^(Mon|Tue|Wed) 08:00$/);
+    await runSlaJob(t, new Date(at.getTime() + 60_000));
+    expect(await warnings()).toHaveLength(1);
   });
 });

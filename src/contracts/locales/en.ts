@@ -9,6 +9,7 @@ import { peopleMessages } from './en/people';
 import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
+import { slaAdminMessages } from './en/sla-admin';
 
 export const en: Messages = {
   ...coreMessages,
@@ -21,4 +22,5 @@ export const en: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...slaAdminMessages,
 };

@@ -9,6 +9,7 @@ import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
+import { slaAdminMessages } from './es/sla-admin';
 
 export const es: Messages = {
   ...coreMessages,
@@ -21,4 +22,5 @@ export const es: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...slaAdminMessages,
 };

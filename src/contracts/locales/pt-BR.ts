@@ -8,6 +8,7 @@ import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
+import { slaAdminMessages } from './pt-BR/sla-admin';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -21,6 +22,7 @@ export const ptBR = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...slaAdminMessages,
 };
 
 export type Messages = typeof ptBR;

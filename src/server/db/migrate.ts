@@ -14,6 +14,7 @@ import { mailFailures } from './migrations/011_mail_failures';
 import { requestLimits } from './migrations/012_request_limits';
 import { views } from './migrations/013_views';
 import { assignmentNotifications } from './migrations/015_assignment_notifications';
+import { serviceLevels } from './migrations/016_service_levels';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -32,6 +33,7 @@ const migrations: Record<string, DialectMigration> = {
   '012_request_limits': requestLimits,
   '013_views': views,
   '015_assignment_notifications': assignmentNotifications,
+  '016_service_levels': serviceLevels,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */

@@ -8,6 +8,7 @@ import type { GroupsTables } from '../features/groups/groups.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PeopleTables } from '../features/people/people.tables';
+import type { SlaTables } from '../features/sla/sla.tables';
 import type { SettingsTables } from '../features/settings/settings.tables';
 import type { TicketsTables } from '../features/tickets/tickets.tables';
 import type { TagsTables } from '../features/tags/tags.tables';
@@ -28,4 +29,5 @@ export interface Database
     TagsTables,
     ViewsTables,
     AssignmentTables,
-    NotificationsTables {}
+    NotificationsTables,
+    SlaTables {}

@@ -8,6 +8,8 @@ export interface CompanyTable {
   /** ISO 3166-1 alpha-2. */
   country: string;
   active: Bool;
+  /** The support contract's tier, which SLA policies may match on (features/sla). */
+  support_tier: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

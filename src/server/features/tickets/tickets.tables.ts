@@ -32,6 +32,10 @@ export interface TicketTable {
   solution_proposed_at: Timestamp | null;
   closed_at: Timestamp | null;
   rating: number | null;
+  /** The earliest due time of the running SLA clocks (features/sla); null when none runs. */
+  sla_due_at: Timestamp | null;
+  /** When the earliest SLA target still unmet was breached; null when none is. */
+  sla_breached_at: Timestamp | null;
   rating_comment: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -1,6 +1,6 @@
 import type { Messages } from '../pt-BR';
 
-export const slaAdminMessages: Pick<Messages, 'slaAdmin'> = {
+export const slaAdminMessages: Pick<Messages, 'slaAdmin' | 'slaWeb'> = {
   slaAdmin: {
     nav: { policies: 'SLA policies', calendars: 'Calendars' },
     conflict: 'This record changed since you opened it. Reload and try again.',
@@ -133,5 +133,26 @@ export const slaAdminMessages: Pick<Messages, 'slaAdmin'> = {
       none: 'Nobody',
       saved: 'Escalation contacts of {{name}} saved.',
     },
+  },
+  slaWeb: {
+    column: 'Due',
+    dueIn: { minutes: 'due in {{count}} min', minutes_one: 'due in {{count}} min', hours: 'due in {{count}} h', hours_one: 'due in {{count}} h', days: 'due in {{count}} days', days_one: 'due in {{count}} day' },
+    breachedAgo: { minutes: 'breached {{count}} min ago', minutes_one: 'breached {{count}} min ago', hours: 'breached {{count}} h ago', hours_one: 'breached {{count}} h ago', days: 'breached {{count}} days ago', days_one: 'breached {{count}} day ago' },
+    paused: 'paused',
+    dueAt: 'Due {{time}}',
+    targets: { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' },
+    states: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached' },
+    panel: {
+      title: 'Targets (SLA)',
+      policy: 'Policy {{policy}}, calendar {{calendar}}',
+      noPolicy: 'No SLA policy applies to this ticket.',
+      metAt: 'Met {{time}} (due {{due}})',
+      dueAt: 'Due: {{time}}',
+      pausedDue: 'The clock runs again when the customer answers.',
+      pauses: 'Pauses',
+      pause: '{{from}} to {{to}} — {{status}}',
+      pauseOpen: 'Since {{from}} — {{status}}',
+    },
+    customer: { firstResponse: 'First response expected by {{time}}' },
   },
 };

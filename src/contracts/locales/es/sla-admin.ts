@@ -1,6 +1,6 @@
 import type { Messages } from '../pt-BR';
 
-export const slaAdminMessages: Pick<Messages, 'slaAdmin'> = {
+export const slaAdminMessages: Pick<Messages, 'slaAdmin' | 'slaWeb'> = {
   slaAdmin: {
     nav: { policies: 'Políticas de SLA', calendars: 'Calendarios' },
     conflict: 'Este registro cambió desde que lo abrió. Recargue e inténtelo de nuevo.',
@@ -133,5 +133,26 @@ export const slaAdminMessages: Pick<Messages, 'slaAdmin'> = {
       none: 'Nadie',
       saved: 'Contactos de escalamiento de {{name}} guardados.',
     },
+  },
+  slaWeb: {
+    column: 'Plazo',
+    dueIn: { minutes: 'vence en {{count}} min', minutes_one: 'vence en {{count}} min', hours: 'vence en {{count}} h', hours_one: 'vence en {{count}} h', days: 'vence en {{count}} días', days_one: 'vence en {{count}} día' },
+    breachedAgo: { minutes: 'incumplido hace {{count}} min', minutes_one: 'incumplido hace {{count}} min', hours: 'incumplido hace {{count}} h', hours_one: 'incumplido hace {{count}} h', days: 'incumplido hace {{count}} días', days_one: 'incumplido hace {{count}} día' },
+    paused: 'en pausa',
+    dueAt: 'Vence el {{time}}',
+    targets: { first_response: 'Primera respuesta', next_response: 'Siguiente respuesta', resolution: 'Resolución' },
+    states: { running: 'En curso', paused: 'En pausa', met: 'Cumplido', breached: 'Incumplido' },
+    panel: {
+      title: 'Plazos (SLA)',
+      policy: 'Política {{policy}}, calendario {{calendar}}',
+      noPolicy: 'Ninguna política de SLA se aplica a este ticket.',
+      metAt: 'Cumplido el {{time}} (plazo {{due}})',
+      dueAt: 'Plazo: {{time}}',
+      pausedDue: 'El reloj vuelve a correr cuando el cliente responda.',
+      pauses: 'Pausas',
+      pause: '{{from}} a {{to}} — {{status}}',
+      pauseOpen: 'Desde {{from}} — {{status}}',
+    },
+    customer: { firstResponse: 'Primera respuesta prevista hasta el {{time}}' },
   },
 };

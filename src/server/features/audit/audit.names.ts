@@ -17,6 +17,8 @@ const sources = {
   effect: { table: 'effect', byLanguage: true },
   category: { table: 'category', byLanguage: true },
   origin: { table: 'origin', byLanguage: true },
+  sla_calendar: { table: 'sla_calendar', byLanguage: false },
+  sla_policy: { table: 'sla_policy', byLanguage: false },
 } as const;
 type TargetType = keyof typeof sources;
 

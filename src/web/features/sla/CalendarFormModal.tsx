@@ -69,6 +69,7 @@ export function CalendarFormModal({ calendar, opened, onClose }: { calendar: Cal
           data={zones}
           value={values.timeZone}
           onChange={(timeZone) => set({ timeZone: timeZone ?? '' })}
+          allowDeselect={false}
           error={errors.timeZone}
         />
       </SimpleGrid>

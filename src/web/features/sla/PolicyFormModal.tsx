@@ -77,6 +77,7 @@ export function PolicyFormModal({ policy, catalog, opened, onClose }: { policy: 
           data={calendars.map((c) => ({ value: String(c.id), label: c.name }))}
           value={values.calendarId === null ? null : String(values.calendarId)}
           onChange={(v) => set({ calendarId: v ? Number(v) : null })}
+          allowDeselect={false}
           error={errors.calendarId}
         />
       </SimpleGrid>

@@ -5,6 +5,7 @@ import { isDayInRange, isTimeZone } from './time';
 import { maxRowId, rowIdParam } from './ids';
 import { conflictBody } from './errors';
 import { text } from './validation';
+import { customerSlaView, slaRowView, ticketSlaView } from './sla';
 import { assigneeFilter, builtInViews, maxFilterItems, tagName } from './views';
 
 export const ticketStatuses = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
@@ -132,6 +133,10 @@ export const ticketView = ticketSummaryView.extend({
   actions: ticketActionsView,
   /** Agents only: the ticket's tags, in name order. */
   tags: z.array(z.string()).optional(),
+  /** Agents only: the service level (policy, every clock, the pauses). */
+  sla: ticketSlaView.optional(),
+  /** Customers only: when the first response is expected, nothing of the internal targets. */
+  customerSla: customerSlaView.optional(),
 });
 export type TicketView = z.infer<typeof ticketView>;
 
@@ -197,7 +202,7 @@ export const ticketListQuery = z.object({
   view: z.enum(builtInViews).optional(),
   /** `criticality`: most critical first, then oldest. */
   /** Absent: newest number first for a search, else last updated first. */
-  sort: z.enum(['updated', 'created', 'number', 'criticality']).optional(),
+  sort: z.enum(['updated', 'created', 'number', 'criticality', 'due']).optional(),
   order: z.enum(['desc', 'asc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: text().max(200).optional(),
@@ -210,6 +215,8 @@ export const ticketListEntry = ticketSummaryView.extend({
   group: named.nullable().optional(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
   tags: z.array(z.string()).optional(),
+  /** Agents only: the next SLA due time and whether a target is breached. */
+  sla: slaRowView.optional(),
 });
 
 export const ticketList = z.object({
@@ -270,4 +277,6 @@ export const workspaceCounts = z.object({
   open: z.number(),
   waiting: z.number(),
   recently_closed: z.number(),
+  due_soon: z.number(),
+  breached: z.number(),
 });

@@ -7,10 +7,11 @@ import { text } from './validation';
 export const ticketStatusList = ['new', 'in_progress', 'waiting_customer', 'on_hold', 'solution_proposed', 'closed'] as const;
 
 /** The workspace's built-in views; saved views come beside them. */
-export const builtInViews = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
+export const builtInViews = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed', 'due_soon', 'breached'] as const;
 export type BuiltInView = (typeof builtInViews)[number];
 
-export const listSorts = ['updated', 'created', 'number', 'criticality'] as const;
+/** `due`: the next SLA due time, soonest first (tickets with a running clock only). */
+export const listSorts = ['updated', 'created', 'number', 'criticality', 'due'] as const;
 export type ListSort = (typeof listSorts)[number];
 
 /**
@@ -24,7 +25,13 @@ export const viewSorts: Record<BuiltInView, readonly ListSort[]> = {
   open: listSorts,
   waiting: listSorts,
   recently_closed: ['updated'],
+  // "Vencendo": running clocks due within `dueSoonHours`, soonest first; "Violados": open tickets with a target breached.
+  due_soon: ['due'],
+  breached: ['updated', 'criticality'],
 };
+
+/** "Vencendo" holds the open tickets whose next target falls due within these hours (or has passed, not yet marked). */
+export const dueSoonHours = 4;
 
 /** Columns a list may show; a view chooses some of them, in order. */
 export const listColumns = ['number', 'summary', 'status', 'criticality', 'company', 'requester', 'serviceLine', 'module', 'group', 'assignee', 'tags', 'createdAt', 'updatedAt'] as const;

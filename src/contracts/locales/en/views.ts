@@ -24,7 +24,7 @@ export const viewsMessages = {
     openedDays: 'Opened in the last (days)',
     updatedDays: 'Updated in the last (days)',
     sort: 'Order',
-    sorts: { updated: 'Last update', created: 'Opening', number: 'Number', criticality: 'Criticality' },
+    sorts: { updated: 'Last update', created: 'Opening', number: 'Number', criticality: 'Criticality', due: 'Due time' },
     order: { desc: 'Descending', asc: 'Ascending' },
     columns: 'Columns',
     columnNames: {

@@ -24,7 +24,7 @@ export const viewsMessages = {
     openedDays: 'Abierto en los últimos (días)',
     updatedDays: 'Actualizado en los últimos (días)',
     sort: 'Orden',
-    sorts: { updated: 'Última actualización', created: 'Apertura', number: 'Número', criticality: 'Criticidad' },
+    sorts: { updated: 'Última actualización', created: 'Apertura', number: 'Número', criticality: 'Criticidad', due: 'Vencimiento' },
     order: { desc: 'Descendente', asc: 'Ascendente' },
     columns: 'Columnas',
     columnNames: {

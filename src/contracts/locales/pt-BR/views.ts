@@ -24,7 +24,7 @@ export const viewsMessages = {
     openedDays: 'Aberto nos últimos (dias)',
     updatedDays: 'Atualizado nos últimos (dias)',
     sort: 'Ordem',
-    sorts: { updated: 'Última atualização', created: 'Abertura', number: 'Número', criticality: 'Criticidade' },
+    sorts: { updated: 'Última atualização', created: 'Abertura', number: 'Número', criticality: 'Criticidade', due: 'Vencimento' },
     order: { desc: 'Decrescente', asc: 'Crescente' },
     columns: 'Colunas',
     columnNames: {

@@ -8,6 +8,7 @@ import { AppError, invalidFields, notFound } from '../../lib/errors';
 import { recordEvent } from '../../lib/events';
 import type { AppContext } from '../../context';
 import type { Actor } from '../auth/auth.actor';
+import { meetResponses, syncTicketClocks } from '../sla/sla.service';
 import { conflict, recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
 import { notifyAgents, notifyCustomers } from './tickets.notify';
 import { refusal, seesInternal } from './tickets.policy';
@@ -94,6 +95,9 @@ export async function addArticle(ctx: AppContext, actor: Actor, ticket: TicketFa
     }
 
     if (!input.internal) {
+      // An agent's public answer meets the pending responses; a customer's message starts the next one.
+      if (actor.staffRole) await meetResponses(trx, ticket.id, now());
+      else await syncTicketClocks(trx, ticket.id, { startNextResponse: true });
       const lines = (t: (key: string, params?: Record<string, string | number>) => string) => [
         t('mail.ticketReply.replied', { author: actor.name }),
         input.body,

@@ -7,7 +7,7 @@ import { queryByShape, type ValueOf } from '../../db/prepared';
 import type { Database } from '../../db/schema';
 import type { Actor } from '../auth/auth.actor';
 import { applyFilters, filterPlan, type FilterShape, type TicketFilters } from './tickets.filters';
-import { actorOfShape, inView, matches, recentlyClosedSince } from './tickets.list';
+import { actorOfShape, dueSoonBefore, inView, matches, recentlyClosedSince } from './tickets.list';
 import { ftsQuery, isTicketNumber, scopedFtsQuery, tsQuery } from './tickets.search';
 import { readableBy } from './tickets.policy';
 
@@ -38,7 +38,7 @@ function buildCount(db: Kysely<Database>, shape: CountShape, value: ValueOf) {
   const actor = actorOfShape(shape, value);
   // The group index serves the open views' counts; "recently closed" is read by its closing time.
   let q = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: shape.view !== 'recently_closed' }));
-  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'));
+  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { dueBefore: value('dueSoonBefore') });
   q = applyFilters(q, shape.dialect, shape.filters, value, { sortedList: false });
   if (shape.byNumber || shape.byWords) q = q.where(matches(shape, value));
   const capped = q.select(sql<number>`1`.as('one')).limit(inlineLimit(countCap + 1));
@@ -60,6 +60,7 @@ export async function countTickets(db: Db, actor: Actor, query: CountQuery): Pro
     actorId: actor.id,
     actorEmail: actor.email,
     closedSince: query.view === 'recently_closed' ? recentlyClosedSince() : undefined,
+    dueSoonBefore: query.view === 'due_soon' ? dueSoonBefore() : undefined,
     number: byNumber ? Number(query.q) : undefined,
     words: words && db.dialectName === 'sqlite' ? scopedFtsQuery(actor, words) : words,
   };

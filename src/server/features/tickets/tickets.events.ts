@@ -3,6 +3,7 @@ import { iso, now } from '../../db/columns';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { recordEvent } from '../../lib/events';
+import { syncTicketClocks } from '../sla/sla.service';
 import type { TicketScope } from './tickets.policy';
 import type { TicketTable } from './tickets.tables';
 
@@ -66,6 +67,10 @@ export async function recordChanges(
     .executeTakeFirst();
   if (!updated) return undefined;
   const { revision } = updated;
+  // What the SLA clocks depend on: the status pauses, resumes, closes them; the rest rematches the policy.
+  if (set.status !== undefined || set.criticality !== undefined || set.category_id !== undefined || set.service_line_id !== undefined) {
+    await syncTicketClocks(trx, ticketId);
+  }
   recordEvent(trx, {
     type: 'ticket.changed',
     ticketId,

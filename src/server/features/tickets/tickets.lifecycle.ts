@@ -10,6 +10,7 @@ import type { AppContext } from '../../context';
 import { forbidden, invalidFields } from '../../lib/errors';
 import { recordEvent } from '../../lib/events';
 import type { Actor } from '../auth/auth.actor';
+import { syncTicketClocks } from '../sla/sla.service';
 import { conflict, recordChanges, statusChange, type TicketChange, type TicketSet } from './tickets.events';
 import { notifyAgents, notifyCustomers } from './tickets.notify';
 import { refusal, type TicketAction } from './tickets.policy';
@@ -219,6 +220,7 @@ async function customerTurn(ctx: AppContext, actor: Actor, ticket: TicketFactsRo
       .returning('id')
       .executeTakeFirstOrThrow();
     recordEvent(trx, { type: 'article.added', ticketId: ticket.id, articleId: id, authorId: actor.id, byStaff: actor.staffRole !== null, internal: false, body: comment });
+    await syncTicketClocks(trx, ticket.id, { startNextResponse: true });
     await notifyAgents(trx, ctx.config.publicUrl, ticket.id, (t) => [t(mailKey, { author: actor.name }), comment], `article-${id}`);
   });
 }

@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { levels } from '../../../contracts/criticality';
 import type { TicketListQuery } from '../../../contracts/tickets';
+import { dueSoonHours } from '../../../contracts/views';
 import type { Db } from '../../db/database';
 import type { DialectName } from '../../db/dialect';
 import { inlineLimit } from '../../db/limit';
@@ -14,7 +15,7 @@ import { ftsQuery, isTicketNumber, matchesMany, probeAbove, scopedFtsQuery, tsQu
 import { cursorLine, staffListJoins, summaryJoins, summaryJson } from './tickets.summary';
 
 type Sort = NonNullable<TicketListQuery['sort']>;
-type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank';
+type SortKey = 'ticket.updated_at' | 'ticket.created_at' | 'ticket.number' | 'ticket.criticality_rank' | 'ticket.sla_due_at';
 type View = NonNullable<TicketListQuery['view']>;
 
 /**
@@ -27,6 +28,8 @@ export const sorts: Record<Sort, SortKey[]> = {
   number: ['ticket.number'],
   // Most critical first, then oldest first: the order an agent works in.
   criticality: ['ticket.criticality_rank', 'ticket.created_at'],
+  // The next SLA due time, soonest first: the open tickets with a running clock (migration 016's index).
+  due: ['ticket.sla_due_at'],
 };
 
 /** A keyset cursor: the sort values and the id of the last row of a page. */
@@ -74,9 +77,20 @@ type TicketQuery = SelectQueryBuilder<Database, 'ticket', object>;
  * Every ticket's last update is at or after its closing (a closing writes both, `closed_at`
  * first), so "recently closed" by update also bounds the update time, which it seeks.
  */
-export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: string, { sortedList = false, sort }: { sortedList?: boolean; sort?: Sort } = {}): TicketQuery {
+export function inView(
+  q: TicketQuery,
+  actor: Actor,
+  view: View,
+  closedSince: string,
+  { sortedList = false, sort, dueBefore }: { sortedList?: boolean; sort?: Sort; dueBefore?: string } = {},
+): TicketQuery {
   const open = (query: TicketQuery) => (sortedList ? query.where(isOpen) : query.where('ticket.status', 'in', openStatuses));
   switch (view) {
+    // The SLA views read the open tickets' due and breach indexes (migration 016), counts too.
+    case 'due_soon':
+      return q.where(isOpen).where('ticket.sla_due_at', 'is not', null).where('ticket.sla_due_at', '<=', dueBefore ?? dueSoonBefore()).where('ticket.sla_breached_at', 'is', null);
+    case 'breached':
+      return q.where(isOpen).where('ticket.sla_breached_at', 'is not', null);
     case 'unassigned':
       return open(q.where('ticket.assignee_id', 'is', null));
     case 'mine':
@@ -101,6 +115,9 @@ export function inView(q: TicketQuery, actor: Actor, view: View, closedSince: st
  * engines but matches no index, which keeps a sorted list on the sort's.
  */
 const unindexedStatus = sql<string>`(ticket.status || '')`;
+
+/** Where "Vencendo" ends: `dueSoonHours` from now. */
+export const dueSoonBefore = () => new Date(Date.now() + dueSoonHours * 3_600_000).toISOString();
 
 /** Where "recently closed" begins: a week ago. */
 export const recentlyClosedSince = () => new Date(Date.now() - 7 * 86_400_000).toISOString();
@@ -163,7 +180,9 @@ function buildList(db: Kysely<Database>, shape: ListShape, value: ValueOf) {
   const columns = sorts[shape.sort];
   const op = shape.direction === 'desc' ? '<' : '>';
   let q: TicketQuery = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: false }));
-  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true, sort: shape.sort });
+  if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { sortedList: true, sort: shape.sort, dueBefore: value('dueSoonBefore') });
+  // Only open tickets have a due time, and only those with one are in its order.
+  if (shape.sort === 'due') q = q.where(isOpen).where('ticket.sla_due_at', 'is not', null);
   q = applyFilters(q, shape.dialect, shape.filters, value, { sortedList: true, sort: shape.sort });
   if (shape.channel) {
     q = q.where('ticket.service_line_id', 'in', (eb) =>
@@ -276,7 +295,7 @@ export function matches(shape: Pick<ListShape, 'dialect' | 'byNumber' | 'byWords
 /** The shape and values of the list an actor asks for. */
 function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, manyMatches: { recentFrom: number } | undefined): { shape: ListShape; values: Record<string, unknown> } {
   const sort = sortOf(query);
-  const direction = sort === 'criticality' ? 'asc' : query.order;
+  const direction = sort === 'criticality' || sort === 'due' ? 'asc' : query.order;
   const seeAll = actor.memberships.filter((m) => m.seesAllTickets).map((m) => m.companyId);
   const ownOnly = actor.memberships.filter((m) => !m.seesAllTickets).map((m) => m.companyId);
   const byNumber = query.q !== undefined && isTicketNumber(query.q);
@@ -289,6 +308,7 @@ function listPlan(dialect: DialectName, actor: Actor, query: TicketListQuery, ma
     actorId: actor.id,
     actorEmail: actor.email,
     closedSince: query.view === 'recently_closed' ? recentlyClosedSince() : undefined,
+    dueSoonBefore: query.view === 'due_soon' ? dueSoonBefore() : undefined,
     channel: query.channel,
     number: byNumber ? Number(query.q) : undefined,
     // A probe reads every match once: the actor's scope, an OR of their groups, would cost more than it filters.

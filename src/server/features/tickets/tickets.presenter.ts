@@ -3,6 +3,7 @@ import { localized, translate, type Language } from '../../../contracts/i18n';
 import type { ArticleView, TicketStatus, TicketSummaryView, TicketView } from '../../../contracts/tickets';
 import { iso } from '../../db/columns';
 import type { Actor } from '../auth/auth.actor';
+import { presentCustomerSla, presentTicketSla } from '../sla/sla.presenter';
 import { can, ticketActions, type TicketFacts } from './tickets.policy';
 import type { findReadableTicket, ticketDetails, TicketSummaryRow } from './tickets.repository';
 
@@ -111,5 +112,7 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     })),
     actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
     ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),
+    // Agents see every target; customers only when the first response is expected.
+    ...(actor.staffRole ? { sla: presentTicketSla(details.sla) } : { customerSla: presentCustomerSla(details.sla) }),
   };
 }

@@ -7,6 +7,7 @@ import { preparedQuery, queryByShape } from '../../db/prepared';
 import { actorOfShape, inView, recentlyClosedSince } from './tickets.list';
 import { readableBy } from './tickets.policy';
 import { summaryJoins } from './tickets.summary';
+import { readTicketSla } from '../sla/sla.presenter';
 
 /** A ticket's summary columns, for its page (the lists render them as JSON: summaryJson). */
 function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
@@ -34,7 +35,7 @@ export type TicketSummaryRow = NonNullable<Awaited<ReturnType<typeof findReadabl
 
 /** How many tickets each workspace view holds for the actor. */
 export async function countViews(db: Db, actor: Actor) {
-  const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
+  const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed', 'due_soon', 'breached'] as const;
   const closedSince = recentlyClosedSince();
   const counts = await Promise.all(
     views.map(async (view) => {
@@ -178,15 +179,16 @@ export async function findReadableTicket(db: Db, actor: Actor, number: number): 
 export async function ticketDetails(db: Db, ticketId: number, internal: boolean) {
   const q = pageQueriesOf(db);
   const side = internal ? q.internal : q.public;
-  const [copies, events, articles, attachments, tags] = await Promise.all([
+  const [copies, events, articles, attachments, tags, sla] = await Promise.all([
     q.copies(ticketId),
     side.events(ticketId),
     side.articles(ticketId),
     q.attachments(ticketId),
     // Tags are the agents' alone.
     internal ? q.tags(ticketId) : undefined,
+    readTicketSla(db, ticketId),
   ]);
-  return { copies: copies.map((c) => c.email), events, articles, attachments, tags: tags?.map((t) => t.name) };
+  return { copies: copies.map((c) => c.email), events, articles, attachments, tags: tags?.map((t) => t.name), sla };
 }
 
 /** The 404 for a ticket the caller cannot read: logged as a foreign object when it exists. */

@@ -13,6 +13,7 @@ import { recordEvent } from '../../lib/events';
 import { assignOpenedTickets } from '../assignment/assignment.service';
 import type { Actor } from '../auth/auth.actor';
 import { loadTicketChoices } from '../catalog/catalog.form';
+import { planOpeningClocks, writeOpeningClocks } from '../sla/sla.service';
 import { enqueueMails } from '../mail/mail.outbox';
 import { ticketOpenedMails, type OpenedTicketMail } from './tickets.mails';
 
@@ -282,13 +283,20 @@ async function writeOpenings(trx: Kysely<Database>, openings: Opening[]): Promis
   const last = await nextTicketNumbers(trx, openings.length);
   const numbers = openings.map((_, i) => last - openings.length + 1 + i);
   const at = now();
+  // The SLA clocks start with the opening; the earliest due time goes in the ticket's row.
+  const clocks = await planOpeningClocks(
+    trx,
+    openings.map((o) => ({ serviceLineId: o.row.service_line_id, categoryId: o.row.category_id, companyId: o.row.company_id, criticality: o.row.criticality })),
+    at,
+  );
   const inserted = await trx
     .insertInto('ticket')
-    .values(openings.map((o, i) => ({ ...o.row, number: numbers[i]!, created_at: at, updated_at: at })))
+    .values(openings.map((o, i) => ({ ...o.row, number: numbers[i]!, sla_due_at: clocks[i]!.slaDueAt, created_at: at, updated_at: at })))
     .returning(['id', 'number'])
     .execute();
   const idOf = new Map(inserted.map((r) => [r.number, r.id]));
   const ids = numbers.map((n) => idOf.get(n)!);
+  await writeOpeningClocks(trx, ids, clocks);
   const copies = openings.flatMap((o, i) => o.copies.map((email) => ({ ticket_id: ids[i]!, email })));
   if (copies.length) await trx.insertInto('ticket_copy').values(copies).execute();
   await trx

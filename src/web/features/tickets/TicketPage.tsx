@@ -19,6 +19,7 @@ import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
+import { CustomerSlaNote, TicketSlaPanel } from '../sla/TicketSlaPanel';
 import { AgentPanel } from './AgentPanel';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
@@ -222,6 +223,8 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="lg">
             {staff && <AgentPanel ticket={ticket} me={me} onTake={takeIt} taking={take.isPending} />}
+            {staff && ticket.sla && <TicketSlaPanel sla={ticket.sla} />}
+            {!staff && <CustomerSlaNote sla={ticket.customerSla} />}
             <Card title={t('tickets.fields.criticality')}>
               <Group align="flex-start" gap="md" wrap="nowrap">
                 <CriticalityBadge level={ticket.criticality} size="lg" style={{ flexShrink: 0 }} />

@@ -16,7 +16,7 @@ async function setTarget(form: ReturnType<Page['getByRole']>, target: string, le
 describe('service levels', () => {
   const harness = portalInBrowser();
 
-  it('the administrator sets up a São Paulo calendar and a policy; a contact opens an Alta ticket that gets its due times', async () => {
+  it('the administrator sets up a São Paulo calendar and a policy; an Alta ticket counts down in Vencendo, pauses while the customer is asked and runs again on the answer', async () => {
     const { db } = harness.portal;
     const admin = await harness.signedIn('sistema@atende.example');
 
@@ -92,9 +92,47 @@ describe('service levels', () => {
     const ticket = await db.selectFrom('ticket').select(['id', 'criticality']).where('number', '=', opened.body.number).executeTakeFirstOrThrow();
     expect(ticket.criticality).toBe('high');
     const clocks = await db.selectFrom('ticket_sla').select(['target', 'state']).where('ticket_id', '=', ticket.id).execute();
-    // The clocks are the engine's (branch sla-engine); once it runs on opening, the ticket has its first response and resolution.
-    if (clocks.length) expect(clocks.map((c) => `${c.target}:${c.state}`).sort()).toEqual(['first_response:running', 'resolution:running']);
+    expect(clocks.map((c) => `${c.target}:${c.state}`).sort()).toEqual(['first_response:running', 'resolution:running']);
+    const number = opened.body.number;
 
-    for (const page of [admin, contact]) await page.context().close();
+    // The contact sees when the first response is expected, and nothing of the internal targets.
+    await contact.goto(`${harness.portal.url}/tickets/${number}`);
+    await contact.getByTestId('customer-sla').getByText(/^Primeira resposta prevista até /).waitFor();
+    expect(await contact.getByTestId('ticket-sla').count()).toBe(0);
+
+    // The agent finds it in "Vencendo", with its countdown, and the view's count in the menu.
+    const agent = await harness.signedIn('analista@atende.example');
+    await agent.getByRole('navigation').getByRole('link', { name: 'Vencendo', exact: true }).click();
+    await agent.getByRole('heading', { level: 1, name: 'Vencendo' }).waitFor();
+    const dueRow = agent.getByRole('row').filter({ hasText: `#${number}` });
+    await dueRow.getByText(/^vence em \d+ min$/).waitFor();
+    expect(await axeBlockers(agent)).toEqual([]);
+
+    // On the ticket page: each target with its state.
+    await dueRow.getByRole('link').first().click();
+    const panel = agent.getByTestId('ticket-sla');
+    await panel.getByText(`Política ${policyName}, calendário ${calendarName}`).waitFor();
+    const targetRow = (target: string) => panel.locator(`tr[data-target="${target}"]`);
+    await targetRow('first_response').getByText('Em andamento', { exact: true }).waitFor();
+    await targetRow('resolution').getByText('Em andamento', { exact: true }).waitFor();
+
+    // The agent asks the customer: the first response is met, the resolution clock pauses.
+    await agent.getByRole('textbox', { name: 'Sua resposta' }).fill('Pode enviar o log do cálculo?');
+    await agent.getByRole('button', { name: 'Responder e aguardar cliente' }).click();
+    await targetRow('first_response').getByText('Cumprido', { exact: true }).waitFor();
+    await targetRow('resolution').getByText('Pausado', { exact: true }).waitFor();
+    await panel.getByTestId('sla-pauses').getByText(/^Desde .* — Aguardando cliente$/).waitFor();
+
+    // The customer answers: the clock runs again and the next response is due.
+    await contact.reload();
+    await contact.getByRole('textbox', { name: 'Sua resposta' }).fill('Segue o log.');
+    await contact.getByRole('button', { name: 'Enviar resposta' }).click();
+    await contact.locator('article[data-side="customer"]').filter({ hasText: 'Segue o log.' }).waitFor();
+    await agent.reload();
+    await targetRow('resolution').getByText('Em andamento', { exact: true }).waitFor();
+    await targetRow('next_response').getByText('Em andamento', { exact: true }).waitFor();
+    await panel.getByTestId('sla-pauses').getByText(/ a .* — Aguardando cliente$/).waitFor();
+
+    for (const page of [admin, contact, agent]) await page.context().close();
   });
 });

@@ -139,6 +139,7 @@ export const slaAdminMessages: Pick<Messages, 'slaAdmin' | 'slaWeb'> = {
     dueIn: { minutes: 'due in {{count}} min', minutes_one: 'due in {{count}} min', hours: 'due in {{count}} h', hours_one: 'due in {{count}} h', days: 'due in {{count}} days', days_one: 'due in {{count}} day' },
     breachedAgo: { minutes: 'breached {{count}} min ago', minutes_one: 'breached {{count}} min ago', hours: 'breached {{count}} h ago', hours_one: 'breached {{count}} h ago', days: 'breached {{count}} days ago', days_one: 'breached {{count}} day ago' },
     paused: 'paused',
+    breached: 'breached',
     dueAt: 'Due {{time}}',
     targets: { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' },
     states: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached' },

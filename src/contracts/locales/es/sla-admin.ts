@@ -139,6 +139,7 @@ export const slaAdminMessages: Pick<Messages, 'slaAdmin' | 'slaWeb'> = {
     dueIn: { minutes: 'vence en {{count}} min', minutes_one: 'vence en {{count}} min', hours: 'vence en {{count}} h', hours_one: 'vence en {{count}} h', days: 'vence en {{count}} días', days_one: 'vence en {{count}} día' },
     breachedAgo: { minutes: 'incumplido hace {{count}} min', minutes_one: 'incumplido hace {{count}} min', hours: 'incumplido hace {{count}} h', hours_one: 'incumplido hace {{count}} h', days: 'incumplido hace {{count}} días', days_one: 'incumplido hace {{count}} día' },
     paused: 'en pausa',
+    breached: 'incumplido',
     dueAt: 'Vence el {{time}}',
     targets: { first_response: 'Primera respuesta', next_response: 'Siguiente respuesta', resolution: 'Resolución' },
     states: { running: 'En curso', paused: 'En pausa', met: 'Cumplido', breached: 'Incumplido' },

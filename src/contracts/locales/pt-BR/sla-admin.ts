@@ -137,6 +137,7 @@ export const slaAdminMessages = {
     dueIn: { minutes: 'vence em {{count}} min', minutes_one: 'vence em {{count}} min', hours: 'vence em {{count}} h', hours_one: 'vence em {{count}} h', days: 'vence em {{count}} dias', days_one: 'vence em {{count}} dia' },
     breachedAgo: { minutes: 'violado há {{count}} min', minutes_one: 'violado há {{count}} min', hours: 'violado há {{count}} h', hours_one: 'violado há {{count}} h', days: 'violado há {{count}} dias', days_one: 'violado há {{count}} dia' },
     paused: 'pausado',
+    breached: 'violado',
     dueAt: 'Vence em {{time}}',
     targets: { first_response: 'Primeira resposta', next_response: 'Próxima resposta', resolution: 'Resolução' },
     states: { running: 'Em andamento', paused: 'Pausado', met: 'Cumprido', breached: 'Violado' },

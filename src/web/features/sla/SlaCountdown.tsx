@@ -3,28 +3,8 @@ import { IconAlertTriangle, IconClock, IconPlayerPause } from '@tabler/icons-rea
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage } from '../../app/i18n';
+import { spanOf, urgencyOf, type Clock, type Urgency } from './countdown';
 import { useNow } from './useNow';
-
-/** A clock as a list row or a panel has it: when it falls due, when it warns (75 %), when it was breached. */
-export type Clock = { dueAt: string | null; warnAt?: string | null; breachedAt?: string | null; breached?: boolean; paused?: boolean };
-
-export type Urgency = 'none' | 'calm' | 'warning' | 'breached' | 'paused';
-
-/** How urgent a clock is at `now`: red once breached, amber from 75 % of its target, calm before. */
-export function urgencyOf(clock: Clock, now: number): Urgency {
-  if (clock.breached || clock.breachedAt || (clock.dueAt && !clock.paused && Date.parse(clock.dueAt) <= now)) return 'breached';
-  if (clock.paused) return 'paused';
-  if (!clock.dueAt) return 'none';
-  return clock.warnAt && Date.parse(clock.warnAt) <= now ? 'warning' : 'calm';
-}
-
-/** A span of minutes in the largest unit that fits, for the plural keys: 35 min, 2 h, 3 days. */
-export function spanOf(minutes: number): { unit: 'minutes' | 'hours' | 'days'; count: number } {
-  const m = Math.max(0, Math.round(minutes));
-  if (m < 60) return { unit: 'minutes', count: Math.max(1, m) };
-  if (m < 48 * 60) return { unit: 'hours', count: Math.floor(m / 60) };
-  return { unit: 'days', count: Math.floor(m / 1440) };
-}
 
 const color: Record<Urgency, string> = { none: 'gray', calm: 'blue', warning: 'yellow', breached: 'red', paused: 'gray' };
 
@@ -42,9 +22,10 @@ export function SlaCountdown({ clock }: { clock: Clock | null | undefined }) {
 
   let label: string;
   if (urgency === 'breached') {
-    const since = clock.breachedAt ?? clock.dueAt;
-    const span = spanOf(since ? (now - Date.parse(since)) / 60_000 : 0);
-    label = t(`slaWeb.breachedAgo.${span.unit}`, { count: span.count });
+    // A row may say "breached" while its next due time (another target's) is still ahead: no "ago" then.
+    const since = clock.breachedAt ?? (clock.dueAt && Date.parse(clock.dueAt) <= now ? clock.dueAt : null);
+    const span = since ? spanOf((now - Date.parse(since)) / 60_000) : null;
+    label = span ? t(`slaWeb.breachedAgo.${span.unit}`, { count: span.count }) : t('slaWeb.breached');
   } else if (urgency === 'paused') {
     label = t('slaWeb.paused');
   } else {

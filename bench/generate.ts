@@ -6,6 +6,7 @@ import { migrateToLatest } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/demo/demo.seed';
 import { loadConfig } from '../src/server/config';
 import { readCatalog, type Catalog, type LineChoices } from './catalog';
+import { clocksOfGenerated } from './sla';
 import { companyName, createRandom, incidentText, personName, summaryText, type Random } from './words';
 
 export type DatasetSize = {
@@ -194,6 +195,9 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
   const span = 730 * day;
   // The portal closes a solution left unconfirmed this long (a job every minute), so none older waits.
   const autoCloseMs = loadConfig(process.env).tickets.autoCloseDays * day;
+  // The open tickets' SLA clocks, as the portal would have computed them (bench/sla.ts).
+  const clocksOf = clocksOfGenerated(raw);
+  const clocks = new Map<number, ReturnType<typeof clocksOf>>();
 
   const ticketAt = (i: number) => {
     const company = pickCompany(i);
@@ -215,7 +219,7 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
     }
     const updated = new Date(updatedMs).toISOString();
     const handled = status !== 'new';
-    return {
+    const row = {
       number: firstNumber + i,
       company_id: company.id,
       requester_id: requester,
@@ -244,17 +248,29 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
       created_at: new Date(createdMs).toISOString(),
       updated_at: updated,
     };
+    const sla = clocksOf(row);
+    if (sla.clocks.length || sla.pause) clocks.set(i, sla);
+    return { ...row, sla_due_at: sla.sla_due_at, sla_breached_at: sla.sla_breached_at };
   };
 
   const first = ticketAt(0);
   const insertTicket = insertInto(raw, 'ticket', first);
   const event = { ticket_id: 0, actor_id: '', kind: 'opened', public: 1, created_at: '' };
   const insertEvent = insertInto(raw, 'ticket_event', event);
+  const clockColumns = ['ticket_id', 'target', 'cycle', 'policy_id', 'setup_version', 'target_minutes', 'started_at', 'due_at', 'warn_at', 'state', 'breached_at', 'paused_minutes', 'warned_at', 'breach_notified_at'];
+  const insertClock = raw.prepare(`insert into ticket_sla (${clockColumns.join(', ')}) values (${clockColumns.map((c) => `@${c}`).join(', ')})`);
+  const insertPause = raw.prepare('insert into ticket_sla_pause (ticket_id, started_at, status) values (?, ?, ?)');
   const loadBatch = raw.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const ticket = i === 0 ? first : ticketAt(i);
       const { lastInsertRowid } = insertTicket.run(ticket);
       insertEvent.run({ ...event, ticket_id: lastInsertRowid, actor_id: ticket.requester_id, created_at: ticket.created_at });
+      const sla = clocks.get(i);
+      if (sla) {
+        for (const clock of sla.clocks) insertClock.run({ ...clock, ticket_id: lastInsertRowid });
+        if (sla.pause) insertPause.run(lastInsertRowid, sla.pause.started_at, sla.pause.status);
+        clocks.delete(i);
+      }
     }
   });
   for (let from = 0; from < size.tickets; from += rowsPerTransaction) {

@@ -26,6 +26,7 @@ import { agentAccount, agentScenarios } from './agent';
 import { agentTable, agentTargetsTable, type AgentRun } from './agent-report';
 import { resultsTable, targetsTable, writeMarkdown } from './report';
 import { searchWords } from './words';
+import { appendSlaSection, benchSlaJob, setSlaPolicies, slaSection } from './sla';
 
 const docsFile = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 const account = { email: 'admin@alfa.example', password: 'atende-demo' };
@@ -171,13 +172,20 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   // The agent's writes after every read, the opening last of all.
   const agentReads = agent.filter((s) => !['reply', 'status'].includes(s.key));
   const agentWrites = agent.filter((s) => ['reply', 'status'].includes(s.key));
-  const all = await measureAll([baselineScenario(baseline), ...customer.reads, ...agentReads, ...agentWrites, ...customer.writes], load);
+  const all = await measureAll([baselineScenario(baseline), ...customer.reads, ...agentReads, ...agentWrites], load);
+  // The opening without SLA policies (as before them), then with them, one after the other.
+  setSlaPolicies(file, false);
+  all.push(...(await measureAll(customer.writes, load)));
+  setSlaPolicies(file, true);
+  all.push(...(await measureAll(customer.writes.map((s) => ({ ...s, key: `${s.key}:sla`, name: `${s.name}, SLA on` })), load)));
   const cpu = cpuBetween(cpuBefore, sampleCpu(serverPids()));
   const agentKeys = new Set(agent.map((s) => s.key));
   const measurements = all.filter((m) => !agentKeys.has(m.key));
   const large: AgentRun = { tickets: size.tickets, baseline: all[0]!, measurements: agent.map((s) => all.find((m) => m.key === s.key)!) };
   // Live streams (bench/live.ts): the list on a portal of its own, with and without 1,000 open event streams.
   const live = await benchLiveStreams(dir, workers, load);
+  const sla = await benchSlaJob(file, measurements);
+  console.log(slaSection(sla));
 
   console.log(`\n${resultsTable(measurements)}\n`);
   const agentResults = agentTable(small, large);
@@ -189,6 +197,7 @@ async function benchmark(dir: string, load: LoadOptions, size: DatasetSize, work
   if (writeDocs) {
     writeMarkdown(docsFile, { date: new Date(), dataset, load, workers, sqliteVersion, deepPage, searchWords, measurements, cpu, agent: { table: agentResults, targets: agentTargets.table } });
     appendLiveSection(docsFile, live);
+    appendSlaSection(docsFile, sla);
     console.log(`Written to ${path.relative(process.cwd(), docsFile)}`);
   } else {
     console.log('Trial size (BENCH_TICKETS set): docs/benchmarks.md left unchanged.');

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/server/config';
+import { runSlaJob } from '../src/server/features/sla/sla.job';
 import { demoForm } from '../src/server/test/catalog-ids';
 import { portalInBrowser } from './harness';
 import { apiFrom, axeBlockers, choose } from './helpers';
@@ -16,7 +18,7 @@ async function setTarget(form: ReturnType<Page['getByRole']>, target: string, le
 describe('service levels', () => {
   const harness = portalInBrowser();
 
-  it('the administrator sets up a São Paulo calendar and a policy; an Alta ticket counts down in Vencendo, pauses while the customer is asked and runs again on the answer', async () => {
+  it('the administrator sets up a São Paulo calendar and a policy; an Alta ticket counts down in Vencendo, pauses while the customer is asked, runs again on the answer and warns the agent by mail', async () => {
     const { db } = harness.portal;
     const admin = await harness.signedIn('sistema@atende.example');
 
@@ -63,8 +65,8 @@ describe('service levels', () => {
     await choose(admin, 'Linhas de serviço', 'RM');
     await admin.keyboard.press('Escape');
     await setTarget(policy, 'Primeira resposta', 'Alta', 0, 10);
-    await setTarget(policy, 'Próxima resposta', 'Alta', 0, 2);
-    await setTarget(policy, 'Resolução', 'Alta', 1, 0);
+    await setTarget(policy, 'Próxima resposta', 'Alta', 0, 4);
+    await setTarget(policy, 'Solução', 'Alta', 1, 0);
     await choose(admin, 'Linha de serviço', 'RM');
     const preview = policy.getByTestId('sla-preview');
     await preview.getByText('Um chamado aberto agora, Alta, RM, venceria:').waitFor();
@@ -113,8 +115,8 @@ describe('service levels', () => {
     const panel = agent.getByTestId('ticket-sla');
     await panel.getByText(`Política ${policyName}, calendário ${calendarName}`).waitFor();
     const targetRow = (target: string) => panel.locator(`tr[data-target="${target}"]`);
-    await targetRow('first_response').getByText('Em andamento', { exact: true }).waitFor();
-    await targetRow('resolution').getByText('Em andamento', { exact: true }).waitFor();
+    await targetRow('first_response').getByText('Em curso', { exact: true }).waitFor();
+    await targetRow('resolution').getByText('Em curso', { exact: true }).waitFor();
 
     // The agent asks the customer: the first response is met, the resolution clock pauses.
     await agent.getByRole('textbox', { name: 'Sua resposta' }).fill('Pode enviar o log do cálculo?');
@@ -129,9 +131,19 @@ describe('service levels', () => {
     await contact.getByRole('button', { name: 'Enviar resposta' }).click();
     await contact.locator('article[data-side="customer"]').filter({ hasText: 'Segue o log.' }).waitFor();
     await agent.reload();
-    await targetRow('resolution').getByText('Em andamento', { exact: true }).waitFor();
-    await targetRow('next_response').getByText('Em andamento', { exact: true }).waitFor();
+    await targetRow('resolution').getByText('Em curso', { exact: true }).waitFor();
+    await targetRow('next_response').getByText('Em curso', { exact: true }).waitFor();
     await panel.getByTestId('sla-pauses').getByText(/ a .* — Aguardando cliente$/).waitFor();
+
+    // At 75 % of the next response the agent is warned by mail. The SLA job runs every 30 s in each
+    // process; here it runs once at the warning's instant, and the mail reaches the local SMTP server.
+    const next = await db.selectFrom('ticket_sla').select('warn_at').where('ticket_id', '=', ticket.id).where('target', '=', 'next_response').where('state', '=', 'running').executeTakeFirstOrThrow();
+    const warnAt = new Date(next.warn_at);
+    await runSlaJob({ db, config: loadConfig({ PUBLIC_URL: harness.portal.url, LOG_LEVEL: 'silent' }, true) }, new Date(warnAt.getTime() + 1000));
+    const warning = await harness.portal.smtp.waitFor('analista@atende.example', (m) => /Prazo perto de vencer/.test(m.subject ?? ''));
+    expect(warning.subject).toContain(`[#${number}]`);
+    expect(warning.text).toContain(`O prazo de próxima resposta do chamado #${number} vence em`);
+    expect(warning.text).toContain(`Política: ${policyName}.`);
 
     for (const page of [admin, contact, agent]) await page.context().close();
   });

@@ -30,11 +30,13 @@ export type LiveEvents = {
 };
 
 export const notificationKinds = ['assigned', 'mentioned', 'customer_replied'] as const;
+/** SLA warnings and breaches (features/sla): always mailed too, as escalations are. */
+export const slaNotificationKinds = ['sla_warning', 'sla_breach'] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 export const notificationView = z.object({
   id: z.number(),
-  kind: z.enum(notificationKinds),
+  kind: z.enum([...notificationKinds, ...slaNotificationKinds]),
   ticket: z.object({ number: z.number(), summary: z.string() }),
   /** null: Atende itself (an automatic assignment). */
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),

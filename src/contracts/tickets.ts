@@ -133,6 +133,8 @@ export const ticketView = ticketSummaryView.extend({
   actions: ticketActionsView,
   /** Agents only: the ticket's tags, in name order. */
   tags: z.array(z.string()).optional(),
+  /** Agents only: the next SLA due time and whether a target is breached, as the lists show it. */
+  slaDue: slaRowView.optional(),
   /** Agents only: the service level (policy, every clock, the pauses). */
   sla: ticketSlaView.optional(),
   /** Customers only: when the first response is expected, nothing of the internal targets. */
@@ -216,7 +218,7 @@ export const ticketListEntry = ticketSummaryView.extend({
   assignee: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
   tags: z.array(z.string()).optional(),
   /** Agents only: the next SLA due time and whether a target is breached. */
-  sla: slaRowView.optional(),
+  slaDue: slaRowView.optional(),
 });
 
 export const ticketList = z.object({

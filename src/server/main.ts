@@ -12,6 +12,7 @@ import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
 import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
 import { removeUnusedUploads } from './features/attachments/attachments.cleanup';
 import { relayBetweenWorkers } from './features/live/live';
+import { runSlaJob } from './features/sla/sla.job';
 
 /**
  * Starts Atende: migrate, seed (demo) or offer first-run setup, then serve and send mail — in this
@@ -113,6 +114,8 @@ async function serve(config: Config, db: Db, stopMaintenance?: () => Promise<voi
   const jobs = [
     every(60_000, 'closed unconfirmed solutions', () => closeUnconfirmedSolutions({ db, config })),
     every(3_600_000, 'removed unused uploads', () => removeUnusedUploads({ db, config })),
+    // SLA: breaches, warnings at 75 %, breach notices, clocks of an older setup (each claimed once).
+    every(30_000, 'SLA clocks', () => runSlaJob({ db, config, pokeMail: () => mailWorker?.poke() })),
   ];
 
   await app.listen({ port: config.port, host: config.host });

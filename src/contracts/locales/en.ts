@@ -10,6 +10,7 @@ import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
 import { slaAdminMessages } from './en/sla-admin';
+import { slaMessages } from './en/sla';
 
 export const en: Messages = {
   ...coreMessages,
@@ -23,4 +24,5 @@ export const en: Messages = {
   ...viewsMessages,
   ...liveMessages,
   ...slaAdminMessages,
+  ...slaMessages,
 };

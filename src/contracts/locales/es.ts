@@ -10,6 +10,7 @@ import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
 import { slaAdminMessages } from './es/sla-admin';
+import { slaMessages } from './es/sla';
 
 export const es: Messages = {
   ...coreMessages,
@@ -23,4 +24,5 @@ export const es: Messages = {
   ...viewsMessages,
   ...liveMessages,
   ...slaAdminMessages,
+  ...slaMessages,
 };

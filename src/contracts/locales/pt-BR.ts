@@ -9,6 +9,7 @@ import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
 import { slaAdminMessages } from './pt-BR/sla-admin';
+import { slaMessages } from './pt-BR/sla';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
 export const ptBR = {
@@ -23,6 +24,7 @@ export const ptBR = {
   ...viewsMessages,
   ...liveMessages,
   ...slaAdminMessages,
+  ...slaMessages,
 };
 
 export type Messages = typeof ptBR;

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import type { StaffRole } from '../../contracts/auth';
 import { createPerson, setPersonPassword } from '../features/people/people.service';
 import fs from 'node:fs';
+import { seedSlaDemo } from './demo.sla';
 import { demoChannels, demoCompanies, demoEffects, demoHelpChannels, demoPassword } from './demo.catalog';
 
 export type DemoAccount = { email: string; role: string };
@@ -76,6 +77,7 @@ export async function seedDemo(db: Db): Promise<DemoAccount[]> {
         .execute();
     }
     await seedHelp(tx);
+    await seedSlaDemo(tx);
     return accounts;
   });
 }

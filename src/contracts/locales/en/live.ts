@@ -35,6 +35,8 @@ export const liveMessages: LiveMessages = {
         assigned: '{{name}} assigned ticket #{{number}} to you',
         mentioned: '{{name}} mentioned you on ticket #{{number}}',
         customer_replied: '{{name}} replied on ticket #{{number}}',
+        sla_warning: 'A target of ticket #{{number}} is due soon',
+        sla_breach: 'A target of ticket #{{number}} was breached',
       },
       byMail: {
         assigned: 'A ticket assigned to me',

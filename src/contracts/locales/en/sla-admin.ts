@@ -141,8 +141,6 @@ export const slaAdminMessages: Pick<Messages, 'slaAdmin' | 'slaWeb'> = {
     paused: 'paused',
     breached: 'breached',
     dueAt: 'Due {{time}}',
-    targets: { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' },
-    states: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached' },
     panel: {
       title: 'Targets (SLA)',
       policy: 'Policy {{policy}}, calendar {{calendar}}',

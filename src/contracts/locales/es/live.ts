@@ -35,6 +35,8 @@ export const liveMessages: LiveMessages = {
         assigned: '{{name}} le asignó el ticket #{{number}}',
         mentioned: '{{name}} lo mencionó en el ticket #{{number}}',
         customer_replied: '{{name}} respondió en el ticket #{{number}}',
+        sla_warning: 'Un plazo del ticket #{{number}} está por vencer',
+        sla_breach: 'Un plazo del ticket #{{number}} se incumplió',
       },
       byMail: {
         assigned: 'Un ticket asignado a mí',

@@ -141,8 +141,6 @@ export const slaAdminMessages: Pick<Messages, 'slaAdmin' | 'slaWeb'> = {
     paused: 'en pausa',
     breached: 'incumplido',
     dueAt: 'Vence el {{time}}',
-    targets: { first_response: 'Primera respuesta', next_response: 'Siguiente respuesta', resolution: 'Resolución' },
-    states: { running: 'En curso', paused: 'En pausa', met: 'Cumplido', breached: 'Incumplido' },
     panel: {
       title: 'Plazos (SLA)',
       policy: 'Política {{policy}}, calendario {{calendar}}',

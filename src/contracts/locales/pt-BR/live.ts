@@ -34,6 +34,8 @@ export const liveMessages = {
         assigned: '{{name}} atribuiu o chamado #{{number}} a você',
         mentioned: '{{name}} mencionou você no chamado #{{number}}',
         customer_replied: '{{name}} respondeu no chamado #{{number}}',
+        sla_warning: 'Um prazo do chamado #{{number}} está perto de vencer',
+        sla_breach: 'Um prazo do chamado #{{number}} foi violado',
       },
       byMail: {
         assigned: 'Um chamado atribuído a mim',

@@ -99,7 +99,7 @@ export const slaAdminMessages = {
       any: 'Qualquer',
       targetsTitle: 'Prazos por criticidade',
       targetsIntro: 'Em tempo útil do calendário. Deixe em branco para não ter prazo.',
-      target: { firstResponse: 'Primeira resposta', nextResponse: 'Próxima resposta', resolution: 'Resolução' },
+      target: { firstResponse: 'Primeira resposta', nextResponse: 'Próxima resposta', resolution: 'Solução' },
       hoursOf: '{{target}} de {{level}}, horas',
       minutesOf: '{{target}} de {{level}}, minutos',
       h: 'h',
@@ -139,8 +139,6 @@ export const slaAdminMessages = {
     paused: 'pausado',
     breached: 'violado',
     dueAt: 'Vence em {{time}}',
-    targets: { first_response: 'Primeira resposta', next_response: 'Próxima resposta', resolution: 'Resolução' },
-    states: { running: 'Em andamento', paused: 'Pausado', met: 'Cumprido', breached: 'Violado' },
     panel: {
       title: 'Prazos (SLA)',
       policy: 'Política {{policy}}, calendário {{calendar}}',

@@ -100,6 +100,7 @@ describe('SLA administration', () => {
 
   it('refuses bad hours, zones and holidays naming each field, and writes nothing', async () => {
     const version = await slaVersion(t.db);
+    const calendarsBefore = (await t.db.selectFrom('sla_calendar').select('id').execute()).length;
     const bad = await admin('POST', '/api/admin/sla/calendars', {
       ...calendar,
       timeZone: 'America/Atlantida',
@@ -126,7 +127,7 @@ describe('SLA administration', () => {
       await admin('PATCH', '/api/me', { language: 'pt-BR' });
     }
     expect(await slaVersion(t.db)).toBe(version);
-    expect(await t.db.selectFrom('sla_calendar').select('id').execute()).toHaveLength(0);
+    expect(await t.db.selectFrom('sla_calendar').select('id').execute()).toHaveLength(calendarsBefore);
   });
 
   let calendarId: number;
@@ -190,9 +191,10 @@ describe('SLA administration', () => {
       expect(created.statusCode).toBe(201);
       policyIds.push(created.json().id);
     }
+    // After the demo's policies, in the order added.
     const list = (await admin('GET', '/api/admin/sla/policies')).json().policies;
-    expect(list.map((p: { name: string }) => p.name)).toEqual(['RM Alta', 'Premium', 'Padrão']);
-    expect(list[0]).toMatchObject({ active: true, calendarId, pauseOnHold: false, revision: 1, match: { serviceLineIds: [rm.id], criticalities: ['high', 'critical'], channelIds: [], supportTiers: [] }, targets });
+    expect(list.slice(-3).map((p: { name: string }) => p.name)).toEqual(['RM Alta', 'Premium', 'Padrão']);
+    expect(list.at(-3)).toMatchObject({ active: true, calendarId, pauseOnHold: false, revision: 1, match: { serviceLineIds: [rm.id], criticalities: ['high', 'critical'], channelIds: [], supportTiers: [] }, targets });
     expect((await admin('GET', '/api/admin/sla/calendars')).json().calendars.find((c: { id: number }) => c.id === calendarId).policies).toBe(3);
 
     const edited = await admin('PUT', `/api/admin/sla/policies/${policyIds[1]}`, { name: 'Premium 24h', calendarId, match: { supportTiers: ['Premium'] }, targets, active: false, revision: 1 });
@@ -203,21 +205,26 @@ describe('SLA administration', () => {
   });
 
   it('reorders every policy at once from the revisions seen; a stale or partial order changes nothing', async () => {
-    const seen = (await admin('GET', '/api/admin/sla/policies')).json().policies as { id: number; revision: number }[];
+    const seen = (await admin('GET', '/api/admin/sla/policies')).json().policies as { id: number; revision: number; name: string }[];
+    const ids = seen.map((p) => p.id);
     const version = await slaVersion(t.db);
     const partial = await admin('PUT', '/api/admin/sla/policies/order', { policies: seen.slice(1) });
     expect(partial.statusCode).toBe(400);
-    const stale = await admin('PUT', '/api/admin/sla/policies/order', { policies: [seen[2], { ...seen[0]!, revision: 0 }, seen[1]] });
+    // "Padrão" (the last) to the top, everything else after it.
+    const order = [seen.at(-1)!, ...seen.slice(0, -1)].map(({ id, revision }) => ({ id, revision }));
+    const stale = await admin('PUT', '/api/admin/sla/policies/order', { policies: order.map((p, i) => (i === 1 ? { ...p, revision: p.revision - 1 } : p)) });
     expect(stale.statusCode).toBe(409);
-    expect(((await admin('GET', '/api/admin/sla/policies')).json().policies as { id: number }[]).map((p) => p.id)).toEqual(policyIds);
+    expect(((await admin('GET', '/api/admin/sla/policies')).json().policies as { id: number }[]).map((p) => p.id)).toEqual(ids);
     expect(await slaVersion(t.db)).toBe(version);
 
-    const moved = await admin('PUT', '/api/admin/sla/policies/order', { policies: [seen[2], seen[0], seen[1]] });
+    const moved = await admin('PUT', '/api/admin/sla/policies/order', { policies: order });
     expect(moved.statusCode).toBe(200);
-    expect(moved.json().policies.map((p: { name: string }) => p.name)).toEqual(['Padrão', 'RM Alta', 'Premium 24h']);
+    const names = [seen.at(-1)!.name, ...seen.slice(0, -1).map((p) => p.name)];
+    expect(moved.json().policies.map((p: { name: string }) => p.name)).toEqual(names);
+    expect(names[0]).toBe('Padrão');
     expect(await slaVersion(t.db)).toBe(version + 1);
     const entry = await t.db.selectFrom('audit_event').select(['after']).where('action', '=', 'sla.policy.reordered').executeTakeFirstOrThrow();
-    expect(JSON.parse(entry.after!)).toEqual({ order: ['Padrão', 'RM Alta', 'Premium 24h'] });
+    expect(JSON.parse(entry.after!)).toEqual({ order: names });
   });
 
   it('previews due times on the calendar: a Friday-evening Alta ticket is due on Monday, past the São Paulo holiday', async () => {
@@ -243,7 +250,9 @@ describe('SLA administration', () => {
     const spare = (await admin('POST', '/api/admin/sla/calendars', { ...calendar, name: '24×7 Teste', hours: [0, 1, 2, 3, 4, 5, 6].map(() => [{ start: '00:00', end: '24:00' }]), holidayState: null, holidayCity: null })).json();
     expect((await admin('DELETE', `/api/admin/sla/calendars/${spare.id}?revision=0`)).statusCode).toBe(409);
     expect((await admin('DELETE', `/api/admin/sla/calendars/${spare.id}?revision=1`)).statusCode).toBe(204);
-    expect((await admin('GET', '/api/admin/sla/calendars')).json().calendars.map((c: { name: string }) => c.name)).toEqual(['Comercial Teste']);
+    const names = (await admin('GET', '/api/admin/sla/calendars')).json().calendars.map((c: { name: string }) => c.name);
+    expect(names).toContain('Comercial Teste');
+    expect(names).not.toContain('24×7 Teste');
   });
 
   it("sets a company's support tier from the one seen, and a group's escalation contacts from those seen", async () => {

@@ -22,10 +22,10 @@ function targetMinutes(policy: SlaPolicy, criticality: string, kind: SlaTargetKi
  * The clocks of tickets being opened, computed in the opening's transaction before the tickets
  * are written (their earliest due time goes in the ticket's row): first response and resolution
  * from the opening, on the calendar of the first policy that matches. Two small reads per batch
- * of openings, none when no policy is defined.
+ * of openings, none when no policy is defined. `setup` is read before the transaction (loadSlaSetup
+ * of the database handle, cached): an edit in between is caught up by the job (older setup version).
  */
-export async function planOpeningClocks(trx: Kysely<Database>, openings: OpeningFacts[], at: string): Promise<OpeningClocks[]> {
-  const setup = await loadSlaSetup(trx);
+export async function planOpeningClocks(trx: Kysely<Database>, setup: SlaSetup, openings: OpeningFacts[], at: string): Promise<OpeningClocks[]> {
   const none = openings.map(() => ({ slaDueAt: null, rows: [] }));
   if (!setup.policies.length || !openings.length) return none;
   const [lines, companies] = await Promise.all([

@@ -88,8 +88,20 @@ export function matchPolicy(policies: readonly SlaPolicy[], facts: TicketFacts):
 const yearsAround = [-1, 0, 1, 2];
 
 const cache = new WeakMap<Kysely<Database>, SlaSetup>();
+const publicHolidays = new Map<string, string[]>();
 
-/** The setup as of the current version: read again only after an edit bumped it (any process's). */
+/** The dates of a region's public holidays in a year, computed once per process (date-holidays takes milliseconds). */
+function publicHolidayDates(country: string, state: string | null, city: string | null, year: number): string[] {
+  const key = [country, state, city, year].join('|');
+  let dates = publicHolidays.get(key);
+  if (!dates) publicHolidays.set(key, (dates = holidaysOf({ country, state, city }, year).map((h) => h.date)));
+  return dates;
+}
+
+/**
+ * The setup as of the current version: read again only after an edit bumped it (any process's).
+ * Cached per handle: pass the database, not a transaction, where the setup is read often.
+ */
 export async function loadSlaSetup(db: Kysely<Database>): Promise<SlaSetup> {
   const version = await slaVersion(db);
   const cached = cache.get(db);
@@ -111,7 +123,7 @@ async function readSetup(db: Kysely<Database>, version: number): Promise<SlaSetu
     const holidays = new Set<string>();
     if (row.holiday_country) {
       for (const offset of yearsAround) {
-        for (const h of holidaysOf({ country: row.holiday_country, state: row.holiday_state, city: row.holiday_city }, year + offset)) holidays.add(h.date);
+        for (const date of publicHolidayDates(row.holiday_country, row.holiday_state, row.holiday_city, year + offset)) holidays.add(date);
       }
     }
     for (const h of holidayRows) if (h.calendar_id === row.id) holidays.add(h.date);

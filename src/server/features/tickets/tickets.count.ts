@@ -36,14 +36,18 @@ type CountShape = {
  */
 function buildCount(db: Kysely<Database>, shape: CountShape, value: ValueOf) {
   const actor = actorOfShape(shape, value);
-  // The group index serves the open views' counts; "recently closed" is read by its closing time.
-  let q = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: shape.view !== 'recently_closed' }));
+  // The group index serves the open views' counts; "recently closed" is read by its closing time,
+  // "Vencendo" and "Violados" by the open tickets' due and breach times (few of all the groups' tickets).
+  let q = db.selectFrom('ticket').where(readableBy(actor, { groupIndex: !readByTime(shape.view) }));
   if (shape.view) q = inView(q, actor, shape.view, value('closedSince'), { dueBefore: value('dueSoonBefore') });
   q = applyFilters(q, shape.dialect, shape.filters, value, { sortedList: false });
   if (shape.byNumber || shape.byWords) q = q.where(matches(shape, value));
   const capped = q.select(sql<number>`1`.as('one')).limit(inlineLimit(countCap + 1));
   return db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n'));
 }
+
+/** The views a count reads from an index of times, not of the groups. */
+export const readByTime = (view: BuiltInView | null) => view === 'recently_closed' || view === 'due_soon' || view === 'breached';
 
 const countQueries = new WeakMap<Db, ReturnType<typeof countQueryOf>>();
 const countQueryOf = (db: Db) => queryByShape<CountShape, { n: number }>(db, (shape, value) => buildCount(db, shape, value));

@@ -113,6 +113,8 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
     ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),
     // Agents see every target; customers only when the first response is expected.
-    ...(actor.staffRole ? { sla: presentTicketSla(details.sla) } : { customerSla: presentCustomerSla(details.sla) }),
+    ...(actor.staffRole
+      ? { slaDue: { dueAt: row.sla_due_at === null ? null : iso(row.sla_due_at), breached: row.sla_breached_at !== null }, sla: presentTicketSla(details.sla) }
+      : { customerSla: presentCustomerSla(details.sla) }),
   };
 }

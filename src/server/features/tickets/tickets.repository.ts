@@ -7,6 +7,7 @@ import { preparedQuery, queryByShape } from '../../db/prepared';
 import { actorOfShape, inView, recentlyClosedSince } from './tickets.list';
 import { readableBy } from './tickets.policy';
 import { summaryJoins } from './tickets.summary';
+import { readByTime } from './tickets.count';
 import { readTicketSla } from '../sla/sla.presenter';
 
 /** A ticket's summary columns, for its page (the lists render them as JSON: summaryJson). */
@@ -20,6 +21,8 @@ function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
     'ticket.criticality_rank',
     'ticket.created_at',
     'ticket.updated_at',
+    'ticket.sla_due_at',
+    'ticket.sla_breached_at',
     'service_line.id as service_line_id',
     'service_line.code as service_line_code',
     'service_line.name as service_line_name',
@@ -39,7 +42,7 @@ export async function countViews(db: Db, actor: Actor) {
   const closedSince = recentlyClosedSince();
   const counts = await Promise.all(
     views.map(async (view) => {
-      const row = await inView(db.selectFrom('ticket').where(readableBy(actor, { groupIndex: view !== 'recently_closed' })), actor, view, closedSince)
+      const row = await inView(db.selectFrom('ticket').where(readableBy(actor, { groupIndex: !readByTime(view) })), actor, view, closedSince)
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return [view, Number(row.n)] as const;

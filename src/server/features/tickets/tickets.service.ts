@@ -14,6 +14,7 @@ import { assignOpenedTickets } from '../assignment/assignment.service';
 import type { Actor } from '../auth/auth.actor';
 import { loadTicketChoices } from '../catalog/catalog.form';
 import { planOpeningClocks, writeOpeningClocks } from '../sla/sla.service';
+import { loadSlaSetup, type SlaSetup } from '../sla/sla.setup';
 import { enqueueMails } from '../mail/mail.outbox';
 import { ticketOpenedMails, type OpenedTicketMail } from './tickets.mails';
 
@@ -241,12 +242,14 @@ async function drain(db: Db, writer: Writer): Promise<void> {
       let group: Pending[] = [];
       let began = false;
       try {
+        // Read outside the transaction, from the handle's cache (one version check).
+        const setup = await loadSlaSetup(db);
         const numbers = await db.transaction().execute((trx) => {
           began = true;
           // Taken once the transaction holds the connection, so that every opening that
           // became ready while it waited for it goes in too (and kept if the body runs again).
           if (!group.length) group = writer.queue.splice(0, maxBatch);
-          return writeOpenings(trx, group.map((p) => p.opening));
+          return writeOpenings(trx, setup, group.map((p) => p.opening));
         });
         group.forEach((p, i) => p.resolve(numbers[i]!));
       } catch (error) {
@@ -260,7 +263,8 @@ async function drain(db: Db, writer: Writer): Promise<void> {
         }
         for (const p of group) {
           try {
-            const [number] = await db.transaction().execute((trx) => writeOpenings(trx, [p.opening]));
+            const setup = await loadSlaSetup(db);
+            const [number] = await db.transaction().execute((trx) => writeOpenings(trx, setup, [p.opening]));
             p.resolve(number!);
           } catch (alone) {
             p.reject(alone);
@@ -279,13 +283,14 @@ async function drain(db: Db, writer: Writer): Promise<void> {
  * assignees of groups that assign automatically, and their mails; each is a `ticket.opened`
  * domain event. Returns the numbers, in the order of the openings.
  */
-async function writeOpenings(trx: Kysely<Database>, openings: Opening[]): Promise<number[]> {
+async function writeOpenings(trx: Kysely<Database>, setup: SlaSetup, openings: Opening[]): Promise<number[]> {
   const last = await nextTicketNumbers(trx, openings.length);
   const numbers = openings.map((_, i) => last - openings.length + 1 + i);
   const at = now();
   // The SLA clocks start with the opening; the earliest due time goes in the ticket's row.
   const clocks = await planOpeningClocks(
     trx,
+    setup,
     openings.map((o) => ({ serviceLineId: o.row.service_line_id, categoryId: o.row.category_id, companyId: o.row.company_id, criticality: o.row.criticality })),
     at,
   );

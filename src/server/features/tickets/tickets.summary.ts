@@ -66,7 +66,7 @@ function staffColumnsJson(dialect: DialectName): RawBuilder<string> {
     'group', case when agent_group.id is null then null else ${object}('id', agent_group.id, 'name', agent_group.name) end,
     'assignee', case when assignee.id is null then null else ${object}('id', assignee.id, 'name', assignee.name) end,
     'tags', ${tagsJson},
-    'sla', ${object}('dueAt', ${dialect === 'sqlite' ? sql`ticket.sla_due_at` : sql`case when ticket.sla_due_at is null then null else ${isoText(sql`ticket.sla_due_at`)} end`}, 'breached', ${
+    'slaDue', ${object}('dueAt', ${dialect === 'sqlite' ? sql`ticket.sla_due_at` : sql`case when ticket.sla_due_at is null then null else ${isoText(sql`ticket.sla_due_at`)} end`}, 'breached', ${
       dialect === 'sqlite' ? sql`json(case when ticket.sla_breached_at is null then 'false' else 'true' end)` : sql`ticket.sla_breached_at is not null`
     })`;
 }

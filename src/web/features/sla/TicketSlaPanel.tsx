@@ -38,7 +38,7 @@ export function TicketSlaPanel({ sla }: { sla: TicketSlaView }) {
                 <Table.Tr key={`${target.target}:${target.cycle}`} data-target={target.target} data-state={target.state}>
                   <Table.Th scope="row" style={{ verticalAlign: 'top' }}>
                     <Text size="sm" fw={600}>
-                      {t(`slaWeb.targets.${target.target}`)}
+                      {t(`sla.targets.${target.target}`)}
                       {target.target === 'next_response' && target.cycle > 1 ? ` (${target.cycle})` : ''}
                     </Text>
                   </Table.Th>
@@ -46,7 +46,7 @@ export function TicketSlaPanel({ sla }: { sla: TicketSlaView }) {
                     <Stack gap={2} align="flex-start">
                       <Group gap={6}>
                         <Badge size="sm" variant="light" color={stateColor[target.state]} tt="none">
-                          {t(`slaWeb.states.${target.state}`)}
+                          {t(`sla.states.${target.state}`)}
                         </Badge>
                         {(target.state === 'running' || target.state === 'breached') && !target.metAt && (
                           <SlaCountdown clock={{ dueAt: target.dueAt, warnAt: target.warnAt, breachedAt: target.breachedAt }} />

@@ -12,7 +12,7 @@ import { CriticalityBadge, StatusBadge } from './TicketBadges';
 export type TicketTableOptions = {
   minWidth: number;
   companyColumn?: boolean;
-  /** Agents' lists: the next SLA due time as a countdown (the rows' `sla`). */
+  /** Agents' lists: the next SLA due time as a countdown (the rows' `slaDue`). */
   sla?: boolean;
   sort?: { number?: Column<TicketSummaryView>['sort']; time?: Column<TicketSummaryView>['sort']; due?: Column<TicketSummaryView>['sort'] };
   time: { label: string; render: (ticket: TicketSummaryView) => ReactNode };
@@ -26,7 +26,7 @@ export type TicketTableOptions = {
  * and a last column about time. Agents' queues give the company a column of its own; elsewhere it
  * follows the requester under the summary. `sort` marks the column the list is sorted by.
  */
-export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sla = false, sort, time, rowProps, onLinkFocus, className }: TicketTableOptions & { tickets: (TicketSummaryView & { sla?: SlaRowView })[]; labelledBy?: string }) {
+export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sla = false, sort, time, rowProps, onLinkFocus, className }: TicketTableOptions & { tickets: (TicketSummaryView & { slaDue?: SlaRowView })[]; labelledBy?: string }) {
   const { t } = useTranslation();
   return (
     <DataTable
@@ -66,7 +66,7 @@ export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = fal
         { label: t('tickets.fields.serviceLine'), cell: (ticket) => ticket.serviceLine.name },
         { label: t('tickets.fields.status'), cell: (ticket) => <StatusBadge status={ticket.status} /> },
         { label: t('tickets.fields.criticality'), cell: (ticket) => <CriticalityBadge level={ticket.criticality} /> },
-        sla && { label: t('slaWeb.column'), sort: sort?.due, cell: (ticket) => <SlaCountdown clock={ticket.sla} /> },
+        sla && { label: t('slaWeb.column'), sort: sort?.due, cell: (ticket) => <SlaCountdown clock={ticket.slaDue} /> },
         { label: time.label, sort: sort?.time, cell: time.render },
       ]}
     />

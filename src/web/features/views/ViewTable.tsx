@@ -50,9 +50,9 @@ export function ViewTable({ tickets, columns, label }: { tickets: Entry[]; colum
   const linked: ListColumn[] = columns.includes('summary') ? columns : ['summary', ...columns];
   const shown = linked.map((column): Column<Entry> => ({ label: t(`views.columnNames.${column}`), cell: cells[column], ...(column === 'summary' ? { maxWidth: 380 } : {}) }));
   // Agents' rows carry the next SLA due time: every view shows it, after the criticality (or the summary).
-  if (tickets.some((ticket) => ticket.sla)) {
+  if (tickets.some((ticket) => ticket.slaDue)) {
     const after = linked.includes('criticality') ? linked.indexOf('criticality') : linked.indexOf('summary');
-    shown.splice(after + 1, 0, { label: t('slaWeb.column'), cell: (ticket) => <SlaCountdown clock={ticket.sla} /> });
+    shown.splice(after + 1, 0, { label: t('slaWeb.column'), cell: (ticket) => <SlaCountdown clock={ticket.slaDue} /> });
   }
   return (
     <DataTable

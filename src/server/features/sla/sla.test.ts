@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoForm } from '../../test/catalog-ids';
+import { buildTestApp, demoRoles, request, signIn, signInRoles, type TestApp } from '../../test/harness';
+import { runSlaJob } from './sla.job';
+import { bumpSlaVersion } from './sla.setup';
+
+/** The service levels as agents and customers meet them, over HTTP, on the demo's calendars and policies. */
+describe('service levels', () => {
+  let t: TestApp;
+  let cookies: Record<string, string>;
+  const open = async (line = 'RM', extra: object = {}) => {
+    const res = await request(t.app, { method: 'POST', url: '/api/tickets', cookie: cookies.contact, payload: { ...(await demoForm(t.db, line)).fields, ...extra } });
+    expect(res.statusCode).toBe(201);
+    return res.json().number as number;
+  };
+  const ticket = async (number: number, who = 'agent') => (await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies[who] })).json();
+  const clock = async (number: number, target = 'first_response', cycle = 1) =>
+    (await ticket(number)).sla.targets.find((c: { target: string; cycle: number }) => c.target === target && c.cycle === cycle);
+  const patch = async (number: number, payload: object) =>
+    request(t.app, { method: 'PATCH', url: `/api/tickets/${number}`, cookie: cookies.agent, payload: { revision: (await ticket(number)).revision, ...payload } });
+  const post = (number: number, who: string, payload: object) => request(t.app, { method: 'POST', url: `/api/tickets/${number}/articles`, cookie: cookies[who], payload });
+  const idOf = async (number: number) => (await t.db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  /** Starts a 24×7 ticket's first response (Alta: 60 minutes) `minutes` ago, as if opened then. */
+  const age = async (number: number, minutes: number) => {
+    await t.db
+      .updateTable('ticket_sla')
+      .set({ started_at: ago(minutes), warn_at: ago(minutes - 45), due_at: ago(minutes - 60) })
+      .where('ticket_id', '=', await idOf(number))
+      .where('target', '=', 'first_response')
+      .execute();
+    await t.db.updateTable('ticket').set({ sla_due_at: ago(minutes - 60) }).where('number', '=', number).execute();
+  };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    cookies = await signInRoles(t.app);
+    cookies.beta = await signIn(t.app, 'contato@beta.example');
+  });
+  afterAll(() => t.close());
+
+  it('applies the first policy in order that matches: 24×7 for value-added services, else the default, a new first one once added', async () => {
+    const cloud = await ticket(await open('CLOUD'));
+    expect(cloud.sla.policy.name).toBe('Serviço de Valor Agregado 24×7');
+    expect(cloud.sla.calendar.name).toBe('24×7');
+    // Alta on 24×7: first response in 1 h of wall-clock time, resolution in 8 h.
+    const first = cloud.sla.targets.find((c: { target: string }) => c.target === 'first_response');
+    expect(first).toMatchObject({ state: 'running', targetMinutes: 60, metAt: null });
+    expect(Date.parse(first.dueAt) - Date.parse(first.startedAt)).toBe(60 * 60_000);
+    const rm = await ticket(await open('RM'));
+    expect(rm.sla.policy.name).toBe('Padrão');
+    expect(rm.sla.targets.map((c: { target: string; targetMinutes: number }) => [c.target, c.targetMinutes])).toEqual([
+      ['first_response', 240],
+      ['resolution', 18 * 60],
+    ]);
+
+    const at = new Date().toISOString();
+    const alfa = await t.db.selectFrom('company').select('id').where('name', 'like', 'Alfa%').executeTakeFirstOrThrow();
+    const calendar = await t.db.selectFrom('sla_calendar').select('id').where('name', '=', '24×7').executeTakeFirstOrThrow();
+    await t.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sla_policy')
+        .values({
+          name: 'Alfa Alta',
+          position: 0,
+          active: true,
+          calendar_id: calendar.id,
+          match: JSON.stringify({ companyIds: [alfa.id], criticalities: ['high'] }),
+          targets: JSON.stringify({ high: { firstResponse: 15, nextResponse: 15, resolution: 120 } }),
+          pause_on_hold: true,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+      await bumpSlaVersion(trx);
+    });
+    try {
+      const alfaHigh = await ticket(await open('RM'));
+      expect(alfaHigh.sla.policy.name).toBe('Alfa Alta');
+      expect(alfaHigh.sla.targets[0]).toMatchObject({ target: 'first_response', targetMinutes: 15 });
+      // The tickets opened before are recomputed in the background, with the setup they now match.
+      await runSlaJob(t);
+      expect((await ticket(rm.number)).sla.policy.name).toBe('Alfa Alta');
+    } finally {
+      await t.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('sla_policy').where('name', '=', 'Alfa Alta').execute();
+        await bumpSlaVersion(trx);
+      });
+      await runSlaJob(t);
+    }
+    expect((await ticket(rm.number)).sla.policy.name).toBe('Padrão');
+  });
+
+  it('recomputes the clocks when an agent overrides the criticality', async () => {
+    const number = await open('CLOUD');
+    const before = await clock(number);
+    expect(before.targetMinutes).toBe(60);
+    expect((await patch(number, { criticality: 'critical', criticalityReason: 'Produção parada em todas as filiais' })).statusCode).toBe(200);
+    const after = await clock(number);
+    expect(after).toMatchObject({ targetMinutes: 30, startedAt: before.startedAt, state: 'running' });
+    expect(Date.parse(after.dueAt) - Date.parse(after.startedAt)).toBe(30 * 60_000);
+    expect((await clock(number, 'resolution')).targetMinutes).toBe(4 * 60);
+  });
+
+  it('pauses while the ticket waits on the customer, records the pause, and resumes on the answer with a next response to give', async () => {
+    const number = await open('CLOUD');
+    const running = await clock(number, 'resolution');
+    expect((await post(number, 'agent', { body: 'Pode enviar o log do backup?', action: 'ask_customer' })).statusCode).toBe(200);
+    let view = await ticket(number);
+    expect(view.status).toBe('waiting_customer');
+    expect(view.sla.targets.find((c: { target: string }) => c.target === 'resolution').state).toBe('paused');
+    expect(view.sla.pauses).toEqual([{ startedAt: expect.any(String), endedAt: null, status: 'waiting_customer' }]);
+    // Paused: the ticket is in no due order, and its list row has no due time.
+    const row = await t.db.selectFrom('ticket').select(['sla_due_at']).where('number', '=', number).executeTakeFirstOrThrow();
+    expect(row.sla_due_at).toBeNull();
+
+    expect((await post(number, 'contact', { body: 'Segue o log em anexo.' })).statusCode).toBe(200);
+    view = await ticket(number);
+    expect(view.status).toBe('in_progress');
+    expect(view.sla.pauses).toEqual([{ startedAt: expect.any(String), endedAt: expect.any(String), status: 'waiting_customer' }]);
+    const resolution = view.sla.targets.find((c: { target: string }) => c.target === 'resolution');
+    expect(resolution.state).toBe('running');
+    // On 24×7 the due time moves by exactly the time paused.
+    const paused = Date.parse(view.sla.pauses[0].endedAt) - Date.parse(view.sla.pauses[0].startedAt);
+    expect(Date.parse(resolution.dueAt) - Date.parse(running.dueAt)).toBeCloseTo(paused, -2);
+    expect(view.sla.targets.find((c: { target: string }) => c.target === 'next_response')).toMatchObject({ cycle: 1, state: 'running', targetMinutes: 60 });
+  });
+
+  it('meets the first response with a public reply, not with an internal note', async () => {
+    const number = await open('RM');
+    expect((await post(number, 'agent', { body: 'Nota só para a equipe', internal: true })).statusCode).toBe(200);
+    expect((await clock(number)).metAt).toBeNull();
+    expect((await post(number, 'agent', { body: 'Estamos analisando o cálculo.' })).statusCode).toBe(200);
+    expect(await clock(number)).toMatchObject({ state: 'met', metAt: expect.any(String) });
+  });
+
+  it('warns at 75 % once, even with two job runs at the same time, in the app and by mail', async () => {
+    const number = await open('CLOUD');
+    await age(number, 46);
+    const other = t.openAnother();
+    try {
+      await Promise.all([runSlaJob(t), runSlaJob({ db: other, config: t.config })]);
+      await runSlaJob(t);
+    } finally {
+      await other.destroy();
+    }
+    const mails = await t.db.selectFrom('outbox_mail').select(['to_address', 'subject', 'text']).where('subject', 'like', `[#${number}] Prazo perto de vencer%`).execute();
+    // Nobody has the ticket: its group's agents are warned (the demo's one agent).
+    expect(mails.map((m) => m.to_address)).toEqual([demoRoles.agent]);
+    expect(mails[0]!.text).toContain(`O prazo de primeira resposta do chamado #${number} vence em`);
+    const notifications = await t.db.selectFrom('notification').select('kind').where('ticket_id', '=', await idOf(number)).where('kind', '=', 'sla_warning').execute();
+    expect(notifications).toHaveLength(1);
+    expect((await clock(number)).state).toBe('running');
+  });
+
+  it('breaches past the due time, notifies the escalation contacts, and lists the ticket in "Violados" and its count', async () => {
+    const number = await open('CLOUD');
+    const group = await t.db.selectFrom('agent_group').select('id').where('name', '=', 'Suporte CLOUD').executeTakeFirstOrThrow();
+    const admin = await t.db.selectFrom('person').select('id').where('email', '=', demoRoles.admin).executeTakeFirstOrThrow();
+    await t.db.insertInto('group_escalation_contact').values({ group_id: group.id, person_id: admin.id }).onConflict((oc) => oc.doNothing()).execute();
+    await age(number, 65);
+    await runSlaJob(t);
+    const breached = await clock(number);
+    expect(breached.state).toBe('breached');
+    expect(breached.breachedAt).toBe(breached.dueAt);
+    const breachMails = await t.db.selectFrom('outbox_mail').select('to_address').where('subject', 'like', `[#${number}] Prazo violado%`).orderBy('to_address').execute();
+    expect(breachMails.map((m) => m.to_address).sort()).toEqual([demoRoles.agent, demoRoles.admin].sort());
+    const list = (await request(t.app, { method: 'GET', url: '/api/tickets?view=breached', cookie: cookies.agent })).json();
+    expect(list.tickets.find((x: { number: number }) => x.number === number).slaDue).toEqual({ dueAt: expect.any(String), breached: true });
+    const counts = (await request(t.app, { method: 'GET', url: '/api/views/counts', cookie: cookies.agent })).json();
+    expect(counts.builtIn.breached.count).toBeGreaterThanOrEqual(1);
+    // A public reply meets the breached first response late: it stays breached, and leaves "Violados" once nothing is overdue.
+    expect((await post(number, 'agent', { body: 'Desculpe a demora.' })).statusCode).toBe(200);
+    expect(await clock(number)).toMatchObject({ state: 'breached', metAt: expect.any(String) });
+    const after = (await request(t.app, { method: 'GET', url: '/api/tickets?view=breached', cookie: cookies.agent })).json();
+    expect(after.tickets.map((x: { number: number }) => x.number)).not.toContain(number);
+  });
+
+  it('lists the tickets due soon in "Vencendo", soonest first, and sorts any list by due time', async () => {
+    const later = await open('CLOUD');
+    const sooner = await open('CLOUD');
+    await age(sooner, 50);
+    const dueSoon = (await request(t.app, { method: 'GET', url: '/api/tickets?view=due_soon&sort=due', cookie: cookies.agent })).json();
+    const numbers = dueSoon.tickets.map((x: { number: number }) => x.number);
+    expect(numbers.indexOf(sooner)).toBeGreaterThanOrEqual(0);
+    expect(numbers.indexOf(sooner)).toBeLessThan(numbers.indexOf(later));
+    const dues = dueSoon.tickets.map((x: { slaDue: { dueAt: string } }) => x.slaDue.dueAt);
+    expect(dues).toEqual([...dues].sort());
+    const counts = (await request(t.app, { method: 'GET', url: '/api/views/counts', cookie: cookies.agent })).json();
+    expect(counts.builtIn.due_soon.count).toBeGreaterThanOrEqual(2);
+    // Paged by due time: the second page goes on after the first.
+    const first = (await request(t.app, { method: 'GET', url: '/api/tickets?sort=due&limit=2', cookie: cookies.agent })).json();
+    const second = (await request(t.app, { method: 'GET', url: `/api/tickets?sort=due&limit=2&cursor=${first.nextCursor}`, cookie: cookies.agent })).json();
+    expect(second.tickets[0].slaDue.dueAt >= first.tickets[1].slaDue.dueAt).toBe(true);
+  });
+
+  it('shows a customer only the expected first response, never an internal target; another company’s contact gets 404', async () => {
+    const number = await open('RM');
+    const res = await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.contact });
+    const body = res.json();
+    expect(body.sla).toBeUndefined();
+    expect(body.customerSla).toEqual({ firstResponseDueAt: (await clock(number)).dueAt });
+    for (const secret of ['targetMinutes', 'warnAt', 'Padrão', 'resolution', 'pausedMinutes', 'Comercial']) expect(res.body).not.toContain(secret);
+    const list = await request(t.app, { method: 'GET', url: '/api/tickets', cookie: cookies.contact });
+    expect(list.body).not.toContain('"slaDue"');
+    expect((await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.beta })).statusCode).toBe(404);
+  });
+
+  it('meets the resolution on closing', async () => {
+    const number = await open('CLOUD');
+    expect((await post(number, 'agent', { body: 'Backup restaurado.', action: 'propose_solution' })).statusCode).toBe(200);
+    expect((await clock(number, 'resolution')).state).toBe('paused');
+    expect((await request(t.app, { method: 'POST', url: `/api/tickets/${number}/confirm`, cookie: cookies.contact, payload: {} })).statusCode).toBe(200);
+    expect(await clock(number, 'resolution')).toMatchObject({ state: 'met', metAt: expect.any(String) });
+    expect((await t.db.selectFrom('ticket').select('sla_due_at').where('number', '=', number).executeTakeFirstOrThrow()).sla_due_at).toBeNull();
+  });
+});

@@ -124,6 +124,7 @@ describe('service levels', () => {
     await targetRow('first_response').getByText('Cumprido', { exact: true }).waitFor();
     await targetRow('resolution').getByText('Pausado', { exact: true }).waitFor();
     await panel.getByTestId('sla-pauses').getByText(/^Desde .* — Aguardando cliente$/).waitFor();
+    expect(await axeBlockers(agent)).toEqual([]);
 
     // The customer answers: the clock runs again and the next response is due.
     await contact.reload();

@@ -135,7 +135,7 @@ export function HolidaysEditor({
                       <Text size="sm">{h.name}</Text>
                     </Table.Td>
                     <Table.Td w={120}>
-                      <Badge size="sm" variant="light" color={scopeColor[h.kind]} tt="none">
+                      <Badge size="sm" variant="light" color={scopeColor[h.kind]} c="dark.9" tt="none">
                         {t(`slaAdmin.holidays.scope.${h.kind}`)}
                       </Badge>
                     </Table.Td>

@@ -45,7 +45,7 @@ export function TicketSlaPanel({ sla }: { sla: TicketSlaView }) {
                   <Table.Td>
                     <Stack gap={2} align="flex-start">
                       <Group gap={6}>
-                        <Badge size="sm" variant="light" color={stateColor[target.state]} tt="none">
+                        <Badge size="sm" variant="light" color={stateColor[target.state]} c="dark.9" tt="none">
                           {t(`sla.states.${target.state}`)}
                         </Badge>
                         {(target.state === 'running' || target.state === 'breached') && !target.metAt && (

@@ -15,6 +15,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           env: { TEST_DB: 'sqlite' },
           testTimeout: 20_000,
+          // Sign-ins hash passwords: a file's setup may take a while on a loaded 2-core machine.
+          hookTimeout: 30_000,
         },
       },
       ...(postgres
@@ -25,6 +27,7 @@ export default defineConfig({
                 include: ['src/server/**/*.test.ts'],
                 env: { TEST_DB: 'postgres' },
                 testTimeout: 20_000,
+                hookTimeout: 30_000,
               },
             },
           ]

@@ -108,6 +108,9 @@ export const ticketActionsView = z.object({
   reject: z.boolean(),
   reopen: z.boolean(),
   rate: z.boolean(),
+  closeWithReason: z.boolean(),
+  merge: z.boolean(),
+  link: z.boolean(),
 });
 
 export const ticketView = ticketSummaryView.extend({
@@ -131,6 +134,10 @@ export const ticketView = ticketSummaryView.extend({
   articles: z.array(articleView),
   rating: z.object({ score: z.number(), comment: z.string().nullable() }).nullable(),
   actions: ticketActionsView,
+  /** Why it was closed, when an agent or Atende closed it with a reason. */
+  closeReason: named.nullable(),
+  /** The ticket this duplicate was merged into ("mesclado no chamado #N"). */
+  mergedInto: z.object({ number: z.number() }).nullable(),
   /** Agents only: the ticket's tags, in name order. */
   tags: z.array(z.string()).optional(),
   /** Agents only: the next SLA due time and whether a target is breached, as the lists show it. */
@@ -213,6 +220,8 @@ export type TicketListQuery = z.infer<typeof ticketListQuery>;
 
 /** A list's row: the summary, and for agents the columns a view may add (never shown to customers). */
 export const ticketListEntry = ticketSummaryView.extend({
+  /** Agents: the revision the row was read in, sent back by a bulk action (contracts/bulk.ts). */
+  revision: z.number().optional(),
   module: named.optional(),
   group: named.nullable().optional(),
   assignee: z.object({ id: z.string(), name: z.string() }).nullable().optional(),

@@ -25,9 +25,14 @@ import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
 import { viewsRoutes } from './features/views/views.routes';
+import { bulkRoutes } from './features/bulk/bulk.routes';
+import { macrosRoutes } from './features/macros/macros.routes';
 import { assignmentRoutes } from './features/assignment/assignment.routes';
 import { liveRoutes } from './features/live/live';
 import { notificationsRoutes } from './features/notifications/notifications.routes';
+import { closingRoutes } from './features/closing/closing.routes';
+import { closingAdminRoutes } from './features/closing/closing.admin.routes';
+import { linksRoutes } from './features/links/links.routes';
 import { loggerOptions } from './lib/logger';
 import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -88,6 +93,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     companiesRoutes,
     ticketsRoutes,
     ticketActionsRoutes,
+    bulkRoutes,
     attachmentsRoutes,
     peopleRoutes,
     peopleSelfRoutes,
@@ -100,9 +106,13 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     auditRoutes,
     tagsRoutes,
     viewsRoutes,
+    macrosRoutes,
     devMailboxRoutes,
     assignmentRoutes,
     notificationsRoutes,
+    closingRoutes,
+    closingAdminRoutes,
+    linksRoutes,
     liveRoutes,
   ];
   for (const feature of features) {

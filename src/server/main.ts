@@ -10,6 +10,7 @@ import { demoPassword } from './demo/demo.catalog';
 import { issueSetupLink } from './features/auth/auth.setup';
 import { createMailWorker, type MailWorker } from './features/mail/mail.worker';
 import { closeUnconfirmedSolutions } from './features/tickets/tickets.lifecycle';
+import { remindAndCloseWaiting } from './features/closing/closing.waiting';
 import { removeUnusedUploads } from './features/attachments/attachments.cleanup';
 import { relayBetweenWorkers } from './features/live/live';
 import { runSlaJob } from './features/sla/sla.job';
@@ -113,6 +114,7 @@ async function serve(config: Config, db: Db, stopMaintenance?: () => Promise<voi
   };
   const jobs = [
     every(60_000, 'closed unconfirmed solutions', () => closeUnconfirmedSolutions({ db, config })),
+    every(60_000, 'reminded or closed tickets waiting for the customer', () => remindAndCloseWaiting({ db, config })),
     every(3_600_000, 'removed unused uploads', () => removeUnusedUploads({ db, config })),
     // SLA: breaches, warnings at 75 %, breach notices, clocks of an older setup (each claimed once).
     every(30_000, 'SLA clocks', () => runSlaJob({ db, config, pokeMail: () => mailWorker?.poke() })),

@@ -10,6 +10,9 @@ import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
 import { slaAdminMessages } from './en/sla-admin';
+import { closingMessages } from './en/closing';
+import { linksMessages } from './en/links';
+import { macrosMessages } from './en/macros';
 import { slaMessages } from './en/sla';
 
 export const en: Messages = {
@@ -24,5 +27,8 @@ export const en: Messages = {
   ...viewsMessages,
   ...liveMessages,
   ...slaAdminMessages,
+  ...closingMessages,
+  ...linksMessages,
+  ...macrosMessages,
   ...slaMessages,
 };

@@ -10,6 +10,9 @@ import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
 import { slaAdminMessages } from './es/sla-admin';
+import { closingMessages } from './es/closing';
+import { linksMessages } from './es/links';
+import { macrosMessages } from './es/macros';
 import { slaMessages } from './es/sla';
 
 export const es: Messages = {
@@ -24,5 +27,8 @@ export const es: Messages = {
   ...viewsMessages,
   ...liveMessages,
   ...slaAdminMessages,
+  ...closingMessages,
+  ...linksMessages,
+  ...macrosMessages,
   ...slaMessages,
 };

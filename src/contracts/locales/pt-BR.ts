@@ -9,6 +9,9 @@ import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
 import { slaAdminMessages } from './pt-BR/sla-admin';
+import { closingMessages } from './pt-BR/closing';
+import { linksMessages } from './pt-BR/links';
+import { macrosMessages } from './pt-BR/macros';
 import { slaMessages } from './pt-BR/sla';
 
 /** The Portuguese messages define the keys; en and es must match them (one file per feature). */
@@ -24,6 +27,9 @@ export const ptBR = {
   ...viewsMessages,
   ...liveMessages,
   ...slaAdminMessages,
+  ...closingMessages,
+  ...linksMessages,
+  ...macrosMessages,
   ...slaMessages,
 };
 

@@ -13,8 +13,10 @@ import { hashedTokens } from './migrations/010_hashed_tokens';
 import { mailFailures } from './migrations/011_mail_failures';
 import { requestLimits } from './migrations/012_request_limits';
 import { views } from './migrations/013_views';
+import { ticketActions } from './migrations/014_ticket_actions';
 import { assignmentNotifications } from './migrations/015_assignment_notifications';
 import { serviceLevels } from './migrations/016_service_levels';
+import { macros } from './migrations/017_macros';
 import { dialectOf, type DialectMigration } from './migrations/types';
 
 /** Every migration, in order; names never change once released. */
@@ -32,8 +34,10 @@ const migrations: Record<string, DialectMigration> = {
   '011_mail_failures': mailFailures,
   '012_request_limits': requestLimits,
   '013_views': views,
+  '014_ticket_actions': ticketActions,
   '015_assignment_notifications': assignmentNotifications,
   '016_service_levels': serviceLevels,
+  '017_macros': macros,
 };
 
 /** Brings the database to the latest schema; safe to run from several processes at once. */
@@ -55,6 +59,6 @@ async function migrate(db: Db, run: (migrator: Migrator) => Promise<MigrationRes
       return out;
     },
   };
-  const { error } = await run(new Migrator({ db, provider, migrationTableSchema: db.pgSchema }));
+  const { error } = await run(new Migrator({ db, provider, migrationTableSchema: db.pgSchema, allowUnorderedMigrations: true }));
   if (error) throw error;
 }

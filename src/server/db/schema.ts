@@ -2,9 +2,12 @@ import type { AssignmentTables } from '../features/assignment/assignment.tables'
 import type { AuditTables } from '../features/audit/audit.tables';
 import type { AuthTables } from '../features/auth/auth.tables';
 import type { HelpTables } from '../features/help/help.tables';
+import type { ClosingTables } from '../features/closing/closing.tables';
+import type { LinksTables } from '../features/links/links.tables';
 import type { CatalogTables } from '../features/catalog/catalog.tables';
 import type { CompaniesTables } from '../features/companies/companies.tables';
 import type { GroupsTables } from '../features/groups/groups.tables';
+import type { MacrosTables } from '../features/macros/macros.tables';
 import type { MailTables } from '../features/mail/mail.tables';
 import type { NotificationsTables } from '../features/notifications/notifications.tables';
 import type { PeopleTables } from '../features/people/people.tables';
@@ -30,4 +33,7 @@ export interface Database
     ViewsTables,
     AssignmentTables,
     NotificationsTables,
+    ClosingTables,
+    LinksTables,
+    MacrosTables,
     SlaTables {}

@@ -51,8 +51,11 @@ export const serviceLevels: DialectMigration = {
       .createTable('sla_setup')
       .addColumn('id', 'integer', (c) => c.primaryKey())
       .addColumn('version', 'integer', (c) => c.notNull())
+      // The open tickets without clocks are walked once per version (by id, after `backfill_after`).
+      .addColumn('backfill_version', 'integer', (c) => c.notNull())
+      .addColumn('backfill_after', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
-    await db.insertInto('sla_setup').values({ id: 1, version: 1 }).execute();
+    await db.insertInto('sla_setup').values({ id: 1, version: 1, backfill_version: 1 }).execute();
 
     await db.schema.alterTable('company').addColumn('support_tier', 'text').execute();
     await db.schema

@@ -37,8 +37,9 @@ export async function runSlaJob(ctx: JobContext, now = new Date()): Promise<numb
   const warned = await sendNotices(ctx, 'sla_warning', now);
   const notified = await sendNotices(ctx, 'sla_breach', now);
   const recomputed = await recomputeStale(ctx.db, now);
+  const backfilled = await backfillUncovered(ctx.db, now);
   if (warned + notified) ctx.pokeMail?.();
-  return breached + warned + notified + recomputed;
+  return breached + warned + notified + recomputed + backfilled;
 }
 
 /** Running clocks whose due time has passed become breached at their due time. */
@@ -197,20 +198,56 @@ async function writeNotice(trx: Kysely<Database>, kind: Notice, ticketId: number
   for (const actor of actors) recordEvent(trx, { type: 'notifications.changed', personId: actor.id, unread: await unreadCount(trx, actor) });
 }
 
+/** How long one run recomputes clocks before it leaves the rest to the next run. */
+const recomputeBudgetMs = 2000;
+
 /** Open clocks computed with an older setup (a calendar or policy edit since), recomputed a batch of tickets at a time. */
 async function recomputeStale(db: Db, now: Date): Promise<number> {
   const version = await slaVersion(db);
-  const stale = await db
-    .selectFrom('ticket_sla')
-    .select('ticket_id')
-    .distinct()
-    .where('state', 'in', ['running', 'paused'])
-    .where('setup_version', '<', version)
+  const started = performance.now();
+  let done = 0;
+  while (performance.now() - started < recomputeBudgetMs) {
+    const stale = await db
+      .selectFrom('ticket_sla')
+      .select('ticket_id')
+      .distinct()
+      .where('state', 'in', ['running', 'paused'])
+      .where('setup_version', '<', version)
+      .limit(inlineLimit(batch))
+      .execute();
+    for (const { ticket_id } of stale) {
+      await db.transaction().execute((trx) => syncTicketClocks(trx, ticket_id, { now }));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    done += stale.length;
+    if (stale.length < batch) break;
+  }
+  return done;
+}
+
+/**
+ * After an edit, the open tickets that have no clock (opened before any policy matched them) are
+ * given theirs: a walk by id over the open tickets, a batch per step, its position kept in
+ * sla_setup, once per setup version. Tickets with clocks are the stale step's.
+ */
+async function backfillUncovered(db: Db, now: Date): Promise<number> {
+  const setup = await db.selectFrom('sla_setup').select(['version', 'backfill_version', 'backfill_after']).where('id', '=', 1).executeTakeFirst();
+  if (!setup || setup.backfill_version >= setup.version) return 0;
+  const ids = await db
+    .selectFrom('ticket')
+    .select('ticket.id')
+    .where('ticket.id', '>', setup.backfill_after)
+    .where('ticket.status', '<>', 'closed')
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ticket_sla').select('ticket_sla.ticket_id').whereRef('ticket_sla.ticket_id', '=', 'ticket.id'))))
+    .orderBy('ticket.id')
     .limit(inlineLimit(batch))
     .execute();
-  for (const { ticket_id } of stale) {
-    await db.transaction().execute((trx) => syncTicketClocks(trx, ticket_id, { now }));
+  for (const { id } of ids) {
+    await db.transaction().execute((trx) => syncTicketClocks(trx, id, { now }));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return stale.length;
+  // The position moves on only from where this run found it: of two processes, one moves it.
+  const next = ids.length < batch ? { backfill_version: setup.version, backfill_after: 0 } : { backfill_after: ids.at(-1)!.id };
+  await db.updateTable('sla_setup').set(next).where('id', '=', 1).where('backfill_after', '=', setup.backfill_after).where('backfill_version', '=', setup.backfill_version).execute();
+  return ids.length;
 }

@@ -51,6 +51,10 @@ export interface SlaPolicyTable {
 export interface SlaSetupTable {
   id: number;
   version: number;
+  /** The version whose walk over the open tickets without clocks is done (sla.job.ts). */
+  backfill_version: number;
+  /** That walk's position: the last ticket id it passed. */
+  backfill_after: Generated<number>;
 }
 
 /** Who a group's breaches are escalated to, besides the assignee. */

@@ -91,6 +91,21 @@ describe('service levels', () => {
     expect((await ticket(rm.number)).sla.policy.name).toBe('Padrão');
   });
 
+  it('gives its clocks, after an edit, to an open ticket opened before any policy matched it', async () => {
+    // Whatever walk an earlier edit began is over first.
+    await runSlaJob(t);
+    const number = await open('RM');
+    const id = await idOf(number);
+    await t.db.deleteFrom('ticket_sla').where('ticket_id', '=', id).execute();
+    await t.db.updateTable('ticket').set({ sla_due_at: null }).where('id', '=', id).execute();
+    await runSlaJob(t);
+    expect((await ticket(number)).sla.targets).toEqual([]);
+    await t.db.transaction().execute((trx) => bumpSlaVersion(trx));
+    await runSlaJob(t);
+    expect((await ticket(number)).sla.targets.map((c: { target: string }) => c.target)).toEqual(['first_response', 'resolution']);
+    expect((await ticket(number)).slaDue.dueAt).not.toBeNull();
+  });
+
   it('recomputes the clocks when an agent overrides the criticality', async () => {
     const number = await open('CLOUD');
     const before = await clock(number);
@@ -204,6 +219,22 @@ describe('service levels', () => {
     const list = await request(t.app, { method: 'GET', url: '/api/tickets', cookie: cookies.contact });
     expect(list.body).not.toContain('"slaDue"');
     expect((await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.beta })).statusCode).toBe(404);
+  });
+
+  it('keeps running on hold under the default policy (customers see it in progress), and starts a new resolution on reopening', async () => {
+    const number = await open('RM');
+    expect((await patch(number, { status: 'on_hold' })).statusCode).toBe(200);
+    expect((await clock(number, 'resolution')).state).toBe('running');
+    expect((await ticket(number, 'contact')).status).toBe('in_progress');
+    expect((await post(number, 'agent', { body: 'Corrigido na versão 12.1.2410.', action: 'propose_solution' })).statusCode).toBe(200);
+    expect((await request(t.app, { method: 'POST', url: `/api/tickets/${number}/confirm`, cookie: cookies.contact, payload: {} })).statusCode).toBe(200);
+    expect((await request(t.app, { method: 'POST', url: `/api/tickets/${number}/reopen`, cookie: cookies.contact, payload: { comment: 'O erro voltou.' } })).statusCode).toBe(200);
+    const view = await ticket(number);
+    expect(view.sla.targets.filter((c: { target: string }) => c.target === 'resolution').map((c: { cycle: number; state: string }) => [c.cycle, c.state])).toEqual([
+      [1, 'met'],
+      [2, 'running'],
+    ]);
+    expect(view.slaDue.dueAt).not.toBeNull();
   });
 
   it('meets the resolution on closing', async () => {

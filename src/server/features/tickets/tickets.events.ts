@@ -59,7 +59,8 @@ export async function recordChanges(
   const former = set.group_id !== undefined ? await trx.selectFrom('ticket').select('group_id').where('id', '=', ticketId).executeTakeFirst() : undefined;
   const updated = await trx
     .updateTable('ticket')
-    .set((eb) => ({ ...set, updated_at: at, revision: eb('revision', '+', 1) }))
+    // Entering "waiting for the customer" starts the clock of the reminder and closing (features/closing).
+    .set((eb) => ({ ...(set.status === 'waiting_customer' ? { waiting_since: at } : {}), ...set, updated_at: at, revision: eb('revision', '+', 1) }))
     .where('id', '=', ticketId)
     .where('revision', '=', seen.revision)
     .where('status', '=', seen.status)

@@ -6,7 +6,8 @@ import { renderMail } from '../mail/mail.render';
 import { ticketThreadId } from './tickets.mails';
 
 type Recipient = { email: string; name: string; language: Language };
-type Lines = (t: (key: string, params?: Record<string, string | number>) => string) => string[];
+/** The mail's paragraphs, in the recipient's language (`t`, and `language` for names kept by language). */
+export type Lines = (t: (key: string, params?: Record<string, string | number>) => string, language: Language) => string[];
 
 const languageOf = (value: string | null | undefined, fallback: Language = defaultLanguage): Language =>
   isLanguage(value) ? value : fallback;
@@ -75,7 +76,7 @@ async function queue(db: Kysely<Database>, publicUrl: string, ticketId: number, 
     const { html, text } = renderMail({
       language: r.language,
       recipientName: r.name,
-      paragraphs: lines(t),
+      paragraphs: lines(t, r.language),
       action: { label: t('mail.ticketOpened.action'), url: `${publicUrl}/tickets/${ticket.number}` },
     });
     await enqueueMail(db, {

@@ -38,9 +38,10 @@ const ticket = (status: string, extra: Partial<TicketFacts> = {}): TicketFacts =
 
 /** role × status → the actions allowed (everything else refused). */
 const table: [string, string, TicketAction[]][] = [
-  ['agent', 'new', ['reply', 'note', 'take', 'assign', 'transfer', 'edit', 'setStatus', 'proposeSolution']],
-  ['agent', 'in_progress', ['reply', 'note', 'take', 'assign', 'transfer', 'edit', 'setStatus', 'proposeSolution']],
-  ['agent', 'closed', ['note']],
+  ['agent', 'new', ['reply', 'note', 'take', 'assign', 'transfer', 'edit', 'setStatus', 'proposeSolution', 'closeWithReason', 'merge', 'link']],
+  ['agent', 'in_progress', ['reply', 'note', 'take', 'assign', 'transfer', 'edit', 'setStatus', 'proposeSolution', 'closeWithReason', 'merge', 'link']],
+  ['agent', 'waiting_customer', ['reply', 'note', 'take', 'assign', 'transfer', 'edit', 'setStatus', 'proposeSolution', 'closeWithReason', 'merge', 'link']],
+  ['agent', 'closed', ['note', 'link']],
   ['requester', 'new', ['reply']],
   ['requester', 'waiting_customer', ['reply']],
   ['requester', 'solution_proposed', ['reply', 'confirm', 'reject']],
@@ -51,7 +52,26 @@ const table: [string, string, TicketAction[]][] = [
   ['copied', 'closed', []],
 ];
 
+/** The closing and linking actions: role × whose ticket (the actor's own, assigned to another, merged) → allowed on an open one. */
+const actionsTable: [string, Partial<TicketFacts>, Record<'closeWithReason' | 'merge' | 'link', boolean>][] = [
+  ['agent', { assigneeId: 'agent' }, { closeWithReason: true, merge: true, link: true }],
+  ['agent', { assigneeId: 'someone' }, { closeWithReason: true, merge: true, link: true }],
+  ['agent', { status: 'closed', merged: true }, { closeWithReason: false, merge: false, link: false }],
+  ['requester', {}, { closeWithReason: false, merge: false, link: false }],
+  ['companyAdmin', {}, { closeWithReason: false, merge: false, link: false }],
+  ['copied', {}, { closeWithReason: false, merge: false, link: false }],
+];
+
 describe('ticket policy: role × status × action', () => {
+  it.each(actionsTable)('%s on a ticket %j may close with a reason, merge and link: %j', (role, facts, allowed) => {
+    const subject = { ...ticket('in_progress'), ...facts };
+    expect({ closeWithReason: can(actors[role]!, 'closeWithReason', subject, now), merge: can(actors[role]!, 'merge', subject, now), link: can(actors[role]!, 'link', subject, now) }).toEqual(allowed);
+  });
+
+  it('never lets the requester reopen a ticket merged into another', () => {
+    expect(can(actors.requester!, 'reopen', ticket('closed', { merged: true }), now, 15)).toBe(false);
+  });
+
   it.each(table)('%s on a %s ticket may %j', (role, status, allowed) => {
     const granted = ticketActions.filter((a) => can(actors[role]!, a, ticket(status), now, 15));
     expect(granted).toEqual(allowed);

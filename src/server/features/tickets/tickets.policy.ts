@@ -82,6 +82,9 @@ export const ticketActions = [
   'reject',
   'reopen',
   'rate',
+  'closeWithReason',
+  'merge',
+  'link',
 ] as const;
 export type TicketAction = (typeof ticketActions)[number];
 
@@ -93,6 +96,8 @@ export type TicketFacts = {
   closedAt: Date | null;
   rating: number | null;
   assigneeId: string | null;
+  /** Merged into another ticket: closed for good (features/links). */
+  merged?: boolean;
 };
 
 /** Why an actor who reads a ticket may not take an action on it now: never (403), or not in its current state (409). */
@@ -130,7 +135,11 @@ function rule(actor: Actor, action: TicketAction, ticket: TicketFacts, now: Date
       case 'edit':
       case 'setStatus':
       case 'proposeSolution':
+      case 'closeWithReason':
+      case 'merge':
         return [true, open];
+      case 'link':
+        return [true, !ticket.merged];
       case 'take':
         return [true, open && ticket.assigneeId !== actor.id];
       default:
@@ -148,7 +157,7 @@ function rule(actor: Actor, action: TicketAction, ticket: TicketFacts, now: Date
     case 'reopen':
       return [
         isRequester,
-        ticket.status === 'closed' && ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() <= reopenDays * 86_400_000,
+        ticket.status === 'closed' && !ticket.merged && ticket.closedAt !== null && now.getTime() - ticket.closedAt.getTime() <= reopenDays * 86_400_000,
       ];
     case 'rate':
       return [isRequester, ticket.status === 'closed' && ticket.rating === null];

@@ -4,8 +4,10 @@ import type { ArticleView, TicketStatus, TicketSummaryView, TicketView } from '.
 import { iso } from '../../db/columns';
 import type { Actor } from '../auth/auth.actor';
 import { presentCustomerSla, presentTicketSla } from '../sla/sla.presenter';
-import { can, ticketActions, type TicketFacts } from './tickets.policy';
-import type { findReadableTicket, ticketDetails, TicketSummaryRow } from './tickets.repository';
+import { can, seesInternal, ticketActions, type TicketFacts } from './tickets.policy';
+import type { Db } from '../../db/database';
+import { notFound } from '../../lib/errors';
+import { findReadableTicket, ticketDetails, type TicketSummaryRow } from './tickets.repository';
 
 /** "On hold" is internal: customers see such a ticket as in progress. */
 export function customerStatus(status: string): TicketStatus {
@@ -79,6 +81,7 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     closedAt: row.closed_at === null ? null : new Date(row.closed_at),
     rating: row.rating,
     assigneeId: row.assignee_id,
+    merged: row.merged_into_number !== null,
   };
   const filesOf = (articleId: number) => details.attachments.filter((f) => f.article_id === articleId);
   return {
@@ -110,6 +113,8 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
       note: e.note,
       createdAt: iso(e.created_at),
     })),
+    closeReason: row.close_reason_id !== null && row.close_reason_names !== null ? { id: row.close_reason_id, name: name(row.close_reason_names) } : null,
+    mergedInto: row.merged_into_number !== null ? { number: row.merged_into_number } : null,
     actions: Object.fromEntries(ticketActions.map((a) => [a, can(actor, a, facts, new Date(), reopenDays)])) as TicketView['actions'],
     ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),
     // Agents see every target; customers only when the first response is expected.
@@ -117,4 +122,11 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
       ? { slaDue: { dueAt: row.sla_due_at === null ? null : iso(row.sla_due_at), breached: row.sla_breached_at !== null }, sla: presentTicketSla(details.sla) }
       : { customerSla: presentCustomerSla(details.sla) }),
   };
+}
+
+/** The ticket as the actor sees it now (after a change made by another feature), or 404. */
+export async function currentTicketView(db: Db, actor: Actor, number: number, reopenDays: number): Promise<TicketView> {
+  const row = await findReadableTicket(db, actor, number);
+  if (!row) throw notFound();
+  return presentTicket(actor, row, await ticketDetails(db, row.id, seesInternal(actor)), reopenDays);
 }

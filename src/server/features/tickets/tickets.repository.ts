@@ -64,7 +64,12 @@ function pageColumns(query: SelectQueryBuilder<Database, 'ticket', object>) {
     .innerJoin('person as opener', 'opener.id', 'ticket.opened_by_id')
     .leftJoin('agent_group', 'agent_group.id', 'ticket.group_id')
     .leftJoin('person as assignee', 'assignee.id', 'ticket.assignee_id')
+    .leftJoin('close_reason', 'close_reason.id', 'ticket.close_reason_id')
+    .leftJoin('ticket as merged_target', 'merged_target.id', 'ticket.merged_into_id')
     .select([
+      'close_reason.id as close_reason_id',
+      'close_reason.names as close_reason_names',
+      'merged_target.number as merged_into_number',
       'ticket.revision',
       'ticket.closed_at',
       'ticket.rating',
@@ -195,7 +200,7 @@ export async function ticketDetails(db: Db, ticketId: number, internal: boolean)
 }
 
 /** The 404 for a ticket the caller cannot read: logged as a foreign object when it exists. */
-export async function unreadableTicket(db: Db, number: number): Promise<AppError> {
+export async function unreadableTicket(db: Kysely<Database>, number: number): Promise<AppError> {
   const exists = await db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirst();
   return exists ? foreignObject() : notFound();
 }
@@ -223,6 +228,7 @@ export async function ticketFacts(db: Kysely<Database>, actor: Actor, number: nu
       'ticket.environment_id',
       'ticket.criticality',
       'ticket.criticality_reason',
+      'ticket.merged_into_id',
     ])
     .where(readableBy(actor))
     .where('ticket.number', '=', number)
@@ -234,6 +240,7 @@ export async function ticketFacts(db: Kysely<Database>, actor: Actor, number: nu
     companyId: row.company_id,
     closedAt: row.closed_at === null ? null : new Date(row.closed_at),
     assigneeId: row.assignee_id,
+    merged: row.merged_into_id !== null,
   };
 }
 

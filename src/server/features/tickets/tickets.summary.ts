@@ -53,7 +53,7 @@ export function summaryJson(dialect: DialectName, role: Actor['staffRole']): Raw
     'createdAt', ${isoText(sql`ticket.created_at`)}, 'updatedAt', ${isoText(sql`ticket.updated_at`)}${staff})::text`;
 }
 
-/** The agents' columns of a list row, as key-value pairs of the row's JSON object (`staffListJoins`). */
+/** The agents' columns of a list row, as key-value pairs of the row's JSON object (`staffListJoins`); the revision a bulk action sends back. */
 function staffColumnsJson(dialect: DialectName): RawBuilder<string> {
   const object = dialect === 'sqlite' ? sql.raw('json_object') : sql.raw('json_build_object');
   const tags =
@@ -62,7 +62,7 @@ function staffColumnsJson(dialect: DialectName): RawBuilder<string> {
       : sql`(select coalesce(json_agg(tag.name order by tag.name), '[]'::json) from ticket_tag join tag on tag.id = ticket_tag.tag_id where ticket_tag.ticket_id = ticket.id)`;
   // SQLite reads a subquery's JSON text as text unless json() says it is JSON.
   const tagsJson = dialect === 'sqlite' ? sql`json(${tags})` : tags;
-  return sql<string>`'module', ${object}('id', module.id, 'name', module.name),
+  return sql<string>`'revision', ticket.revision, 'module', ${object}('id', module.id, 'name', module.name),
     'group', case when agent_group.id is null then null else ${object}('id', agent_group.id, 'name', agent_group.name) end,
     'assignee', case when assignee.id is null then null else ${object}('id', assignee.id, 'name', assignee.name) end,
     'tags', ${tagsJson},

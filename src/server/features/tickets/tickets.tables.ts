@@ -37,6 +37,14 @@ export interface TicketTable {
   /** When the earliest SLA target still unmet was breached; null when none is. */
   sla_breached_at: Timestamp | null;
   rating_comment: string | null;
+  /** Why an agent (or Atende) closed it, from the administrator's list (features/closing). */
+  close_reason_id: number | null;
+  /** The ticket this duplicate was merged into (features/links). */
+  merged_into_id: number | null;
+  /** Since when it waits for the customer: set with that status (tickets.events.ts). */
+  waiting_since: Timestamp | null;
+  /** When the customer was last reminded of it; a reminder counts when after `waiting_since`. */
+  reminded_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,4 +1,4 @@
-import { IconBuilding, IconCalendarTime, IconClockHour4, IconHeadset, IconHistory, IconLifebuoy, IconMail, IconSitemap, IconTable, IconUsersGroup } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarTime, IconCircleCheck, IconClockHour4, IconHeadset, IconHistory, IconLifebuoy, IconMail, IconSitemap, IconTable, IconUsersGroup } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import type { MeView } from '../../../contracts/auth';
 import type { NavSection } from '../../app/nav';
@@ -18,6 +18,7 @@ export function adminNav(me: MeView, t: TFunction): NavSection[] {
         { to: '/admin/agents', label: t('admin.nav.agents'), icon: <IconHeadset size={18} aria-hidden /> },
         { to: '/admin/groups', label: t('admin.nav.groups'), icon: <IconUsersGroup size={18} aria-hidden /> },
         { to: '/admin/help-channels', label: t('admin.nav.helpChannels'), icon: <IconLifebuoy size={18} aria-hidden /> },
+        { to: '/admin/close-reasons', label: t('closing.admin.nav'), icon: <IconCircleCheck size={18} aria-hidden /> },
         { to: '/admin/mail', label: t('admin.nav.mail'), icon: <IconMail size={18} aria-hidden /> },
         { to: '/admin/audit', label: t('admin.nav.audit'), icon: <IconHistory size={18} aria-hidden /> },
       ],

@@ -20,6 +20,7 @@ export const adminRoutes: FeatureRoutes = {
         { path: 'agents', ...lazyPage(async () => (await import('../groups/AgentsAdminPage')).AgentsAdminPage) },
         { path: 'groups', ...lazyPage(async () => (await import('../groups/GroupsAdminPage')).GroupsAdminPage) },
         { path: 'help-channels', ...lazyPage(async () => (await import('../help/HelpChannelsAdminPage')).HelpChannelsAdminPage) },
+        { path: 'close-reasons', ...lazyPage(async () => (await import('../closing/CloseReasonsAdminPage')).CloseReasonsAdminPage) },
         { path: 'mail', ...lazyPage(async () => (await import('../mail/MailAdminPage')).MailAdminPage) },
         { path: 'audit', ...lazyPage(async () => (await import('../audit/AuditPage')).AuditPage) },
       ],

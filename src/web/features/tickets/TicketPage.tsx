@@ -20,6 +20,9 @@ import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
 import { CustomerSlaNote, TicketSlaPanel } from '../sla/TicketSlaPanel';
+import { LinksPanel, MergedNotice } from '../links/LinksPanel';
+import { useTicketLinks } from '../links/useLinks';
+import { AgentActionsMenu, agentMenuActions, type ActionDialog } from './AgentActionsMenu';
 import { AgentPanel } from './AgentPanel';
 import { Composer, type ComposerMode } from './Composer';
 import { Conversation } from './Conversation';
@@ -77,6 +80,9 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
   const [mode, setMode] = useState<ComposerMode>('reply');
   const [help, setHelp] = useState(false);
   const [goingNext, setGoingNext] = useState(false);
+  const [dialog, setDialog] = useState<ActionDialog | null>(null);
+  const links = useTicketLinks(ticket, staff).data;
+  const menu = staff ? agentMenuActions(ticket, links) : [];
   const textarea = useRef<HTMLTextAreaElement>(null);
   const presence = usePresence(ticket.number);
   const { actions } = ticket;
@@ -110,20 +116,15 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
     }
   };
 
-  useShortcuts({
-    r: () => (actions.reply ? write('reply') : false),
-    i: () => (staff && actions.note ? write('note') : false),
-    t: () => (actions.take && !take.isPending ? takeIt() : false),
-    n: () => (staff ? void goNext() : false),
-    '?': () => setHelp(true),
-  });
-  const shortcuts = [
-    ...(actions.reply ? [{ keys: ['r'], label: t('workspace.shortcuts.reply') }] : []),
-    ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note') }] : []),
-    ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take') }] : []),
-    ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next') }] : []),
-    { keys: ['?'], label: t('workspace.shortcuts.help') },
-  ];
+  // Only what the reader may do now: the help lists every key that works here.
+  const shortcuts = useShortcuts([
+    ...(actions.reply ? [{ keys: ['r'], label: t('workspace.shortcuts.reply'), run: () => write('reply') }] : []),
+    ...(staff && actions.note ? [{ keys: ['i'], label: t('workspace.shortcuts.note'), run: () => write('note') }] : []),
+    ...(actions.take ? [{ keys: ['t'], label: t('workspace.shortcuts.take'), run: () => (take.isPending ? false : takeIt()) }] : []),
+    ...(staff ? [{ keys: ['n'], label: t('workspace.shortcuts.next'), run: () => void goNext() }] : []),
+    ...menu.map((item) => ({ keys: [item.key], label: t(item.hint), run: () => setDialog(item.dialog) })),
+    { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
+  ]);
 
   const exists = (key: string) => i18n.exists(key);
   const remembered = staff ? rememberedView() : undefined;
@@ -164,6 +165,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
                 </Button>
               </Tooltip>
             )}
+            {staff && <AgentActionsMenu ticket={ticket} links={links} dialog={dialog} onDialog={setDialog} />}
             <ShortcutsHelp items={shortcuts} opened={help} onOpen={() => setHelp(true)} onClose={() => setHelp(false)} />
           </Group>
         </Group>
@@ -181,6 +183,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
           <Stack gap="lg">
+            <MergedNotice ticket={ticket} />
             {(actions.confirm || actions.reject) && <SolutionDecision ticket={ticket} />}
             {staff && ticket.status === 'solution_proposed' && (
               <Alert color="teal" variant="light" icon={<IconHourglass size={18} aria-hidden />}>
@@ -225,6 +228,7 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
             {staff && <AgentPanel ticket={ticket} me={me} onTake={takeIt} taking={take.isPending} />}
             {staff && ticket.sla && <TicketSlaPanel sla={ticket.sla} />}
             {!staff && <CustomerSlaNote sla={ticket.customerSla} />}
+            {staff && <LinksPanel ticket={ticket} links={links} onReplyAll={() => setDialog('replyAll')} />}
             <Card title={t('tickets.fields.criticality')}>
               <Group align="flex-start" gap="md" wrap="nowrap">
                 <CriticalityBadge level={ticket.criticality} size="lg" style={{ flexShrink: 0 }} />

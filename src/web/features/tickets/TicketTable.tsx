@@ -19,6 +19,8 @@ export type TicketTableOptions = {
   rowProps?: (ticket: TicketSummaryView) => TableTrProps;
   onLinkFocus?: (number: number) => void;
   className?: string;
+  /** A first column before the number (the workspace's checkboxes). */
+  leading?: Column<TicketSummaryView>;
 };
 
 /**
@@ -26,7 +28,7 @@ export type TicketTableOptions = {
  * and a last column about time. Agents' queues give the company a column of its own; elsewhere it
  * follows the requester under the summary. `sort` marks the column the list is sorted by.
  */
-export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sla = false, sort, time, rowProps, onLinkFocus, className }: TicketTableOptions & { tickets: (TicketSummaryView & { slaDue?: SlaRowView })[]; labelledBy?: string }) {
+export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sla = false, sort, time, rowProps, onLinkFocus, className, leading }: TicketTableOptions & { tickets: (TicketSummaryView & { slaDue?: SlaRowView })[]; labelledBy?: string }) {
   const { t } = useTranslation();
   return (
     <DataTable
@@ -37,6 +39,7 @@ export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = fal
       className={className}
       rowProps={rowProps}
       columns={[
+        leading ?? false,
         {
           // The company's own column takes room from the number and the summary.
           label: t('tickets.fields.number'),

@@ -29,6 +29,9 @@ export function eventText(event: TicketEvent, ticket: TicketView, translate: Tra
       ? translate('ticketPage.events.openedOnBehalf', { name, requester: ticket.requester.name })
       : translate('ticketPage.events.opened', { name });
   }
+  // A feature's own kinds ("closing.closed", "links.merged_into") read from that feature's messages.
+  const [feature, own] = event.kind.split('.');
+  if (own && exists(`${feature}.events.${own}`)) return translate(`${feature}.events.${own}`, { name, to: event.to ?? '—' });
   if (event.kind === 'assigned' && !event.to) return translate('ticketPage.events.unassigned', { name });
   if (event.kind === 'assigned' && event.actor && event.to === event.actor.name) return translate('ticketPage.events.took', { name });
   if (['assigned', 'transferred', 'rated'].includes(event.kind)) {

@@ -12,8 +12,8 @@ import { CriticalityBadge, StatusBadge } from '../tickets/TicketBadges';
 
 type Entry = z.infer<typeof ticketListEntry>;
 
-/** A saved view's tickets with the columns it chose, in its order. */
-export function ViewTable({ tickets, columns, label }: { tickets: Entry[]; columns: ListColumn[]; label: string }) {
+/** A saved view's tickets with the columns it chose, in its order (after `leading`: the checkboxes). */
+export function ViewTable({ tickets, columns, label, leading }: { tickets: Entry[]; columns: ListColumn[]; label: string; leading?: Column<Entry> }) {
   const { t, i18n } = useTranslation();
   const cells: Record<ListColumn, (ticket: Entry) => ReactNode> = {
     number: (ticket) => (
@@ -60,7 +60,7 @@ export function ViewTable({ tickets, columns, label }: { tickets: Entry[]; colum
       rowKey={(ticket) => ticket.number}
       label={label}
       minWidth={Math.max(600, shown.length * 120)}
-      columns={shown}
+      columns={[leading ?? false, ...shown]}
     />
   );
 }

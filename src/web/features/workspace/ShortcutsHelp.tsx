@@ -2,11 +2,13 @@ import { ActionIcon, Group, Kbd, Modal, Stack, Table, Text, Tooltip } from '@man
 import { IconKeyboard } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ShortcutHelpItem } from './useShortcuts';
 
-/** One line of the help: the keys (any of them works) and what they do. */
-export type ShortcutHelpItem = { keys: string[]; label: string };
+const shown: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑', Escape: 'Esc' };
+/** A key as the help shows it: arrows as arrows, Shift spelled out. */
+const display = (key: string) => shown[key] ?? key.replace(/^Shift\+/, 'Shift + ');
 
-/** The "?" button and the dialog that lists the page's keyboard shortcuts. */
+/** The "?" button and the dialog that lists the page's keyboard shortcuts (`useShortcuts`' list: every one there is). */
 export function ShortcutsHelp({ items, opened, onOpen, onClose }: { items: ShortcutHelpItem[]; opened: boolean; onOpen: () => void; onClose: () => void }) {
   const { t } = useTranslation();
   return (
@@ -27,7 +29,7 @@ export function ShortcutsHelp({ items, opened, onOpen, onClose }: { items: Short
           <Table verticalSpacing={6} withRowBorders={false}>
             <Table.Tbody>
               {items.map((item) => (
-                <Table.Tr key={item.label}>
+                <Table.Tr key={item.label} data-keys={item.keys.join(' ')}>
                   <Table.Td w={1} style={{ whiteSpace: 'nowrap', paddingRight: 'var(--mantine-spacing-lg)' }}>
                     <Group gap={4} wrap="nowrap">
                       {item.keys.map((key, i) => (
@@ -37,7 +39,7 @@ export function ShortcutsHelp({ items, opened, onOpen, onClose }: { items: Short
                               {t('workspace.shortcuts.or')}
                             </Text>
                           )}
-                          <Kbd>{key}</Kbd>
+                          <Kbd>{display(key)}</Kbd>
                         </Fragment>
                       ))}
                     </Group>

@@ -20,6 +20,9 @@ import { TicketResults } from '../tickets/TicketResults';
 import { TagsField } from '../tags/TagsField';
 import { countLabel } from '../views/useViews';
 import { ViewEditor } from '../views/ViewEditor';
+import { BulkBar, useBulk } from '../bulk/BulkBar';
+import { selectColumn } from '../bulk/selectColumn';
+import { useSelection } from '../bulk/useSelection';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useShortcuts } from './useShortcuts';
 import { effectiveSort, rememberView, sortsOf, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, type View, type WorkspaceSort } from './useWorkspace';
@@ -55,6 +58,8 @@ function Workspace({ view }: { view: View }) {
   const channels = useChannels();
   const tickets = useMemo(() => list.data?.pages.flatMap((page) => page.tickets) ?? [], [list.data]);
   const [selected, setSelected] = useState<number | null>(null);
+  const checked = useSelection(tickets);
+  const bulk = useBulk(checked);
   const [help, setHelp] = useState(false);
   const [editor, setEditor] = useState(false);
   // On phones the filters fold away unless some are in use.
@@ -73,23 +78,45 @@ function Workspace({ view }: { view: View }) {
     setSelected(next.number);
     focusTicket(next.number);
   };
-  useShortcuts({
-    j: () => move(1),
-    ArrowDown: () => move(1),
-    k: () => move(-1),
-    ArrowUp: () => move(-1),
-    // A focused link or button opens by itself; Enter elsewhere opens the selected row.
-    Enter: (event) => {
-      if ((event.target as HTMLElement).closest('a, button') || selected === null) return false;
-      open(selected);
+  const focused = () => tickets.find((ticket) => ticket.number === selected);
+  const shortcuts = useShortcuts([
+    { keys: ['j', 'ArrowDown'], label: t('workspace.shortcuts.down'), run: () => move(1) },
+    { keys: ['k', 'ArrowUp'], label: t('workspace.shortcuts.up'), run: () => move(-1) },
+    {
+      keys: ['Enter'],
+      label: t('workspace.shortcuts.enter'),
+      // A focused link or button opens by itself; Enter elsewhere opens the selected row.
+      run: (event) => {
+        if ((event.target as HTMLElement).closest('a, button, input') || selected === null) return false;
+        open(selected);
+      },
     },
-    n: () => {
-      const first = tickets[0];
-      if (first) open(first.number);
-      else notifications.show({ message: t('workspace.noNext'), color: 'gray' });
+    {
+      keys: ['n'],
+      label: t('workspace.shortcuts.first'),
+      run: () => {
+        const first = tickets[0];
+        if (first) open(first.number);
+        else notifications.show({ message: t('workspace.noNext'), color: 'gray' });
+      },
     },
-    '?': () => setHelp(true),
-  });
+    { keys: ['x'], label: t('bulk.shortcuts.select'), run: () => (focused() ? checked.toggle(focused()!) : false) },
+    { keys: ['Shift+x'], label: t('bulk.shortcuts.range'), run: () => (focused() ? checked.toggle(focused()!, true) : false) },
+    { keys: ['*'], label: t('bulk.shortcuts.selectPage'), run: () => checked.togglePage() },
+    {
+      keys: ['a'],
+      label: t('bulk.shortcuts.assignMe'),
+      run: () => {
+        const one = focused();
+        if (checked.count) bulk.run({ action: 'assign', assigneeId: me!.id });
+        else if (one?.revision !== undefined) bulk.run({ action: 'assign', assigneeId: me!.id }, [{ number: one.number, revision: one.revision }]);
+        else return false;
+      },
+    },
+    { keys: ['b'], label: t('bulk.shortcuts.menu'), run: () => (checked.count ? bulk.setMenu(true) : false) },
+    { keys: ['Escape'], label: t('bulk.shortcuts.clear'), run: () => (checked.count ? checked.clear() : false) },
+    { keys: ['?'], label: t('workspace.shortcuts.help'), run: () => setHelp(true) },
+  ]);
 
   const lines = lineOptions(channels.data);
   const sort = effectiveSort(view, filters.sort);
@@ -121,13 +148,7 @@ function Workspace({ view }: { view: View }) {
             opened={help}
             onOpen={() => setHelp(true)}
             onClose={() => setHelp(false)}
-            items={[
-              { keys: ['j', '↓'], label: t('workspace.shortcuts.down') },
-              { keys: ['k', '↑'], label: t('workspace.shortcuts.up') },
-              { keys: ['Enter'], label: t('workspace.shortcuts.enter') },
-              { keys: ['n'], label: t('workspace.shortcuts.first') },
-              { keys: ['?'], label: t('workspace.shortcuts.help') },
-            ]}
+            items={shortcuts}
           />
         </Group>
       </Group>
@@ -183,6 +204,7 @@ function Workspace({ view }: { view: View }) {
         onClear={clear}
       />
 
+      {me && <BulkBar selection={checked} bulk={bulk} meId={me.id} />}
       <TicketResults
         query={list}
         tickets={tickets}
@@ -196,13 +218,15 @@ function Workspace({ view }: { view: View }) {
           className: classes.table,
           time: { label: t('workspace.age'), render: (ticket) => <Age ticket={ticket} language={language} /> },
           onLinkFocus: setSelected,
+          leading: selectColumn(checked, t),
           rowProps: (ticket) => ({
             'data-ticket': ticket.number,
             'data-selected': ticket.number === selected || undefined,
+            'data-checked': checked.has(ticket.number) || undefined,
             className: classes.row,
             // The whole row opens the ticket; the link inside is what keyboards and readers use.
             onClick: (event) => {
-              if ((event.target as HTMLElement).closest('a') || window.getSelection()?.toString()) return;
+              if ((event.target as HTMLElement).closest('a, input, label') || window.getSelection()?.toString()) return;
               open(ticket.number);
             },
           }),

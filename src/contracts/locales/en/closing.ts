@@ -1,0 +1,40 @@
+export const closingMessages = {
+  closing: {
+    action: 'Close with reason',
+    shortcut: 'Close the ticket with a reason',
+    dialog: {
+      title: 'Close ticket #{{number}}',
+      reason: 'Reason',
+      message: 'Message to the customer (optional)',
+      messageHelp: 'Posted on the ticket and mailed with the closing notice.',
+      silent: 'With this reason the customer is not told by e-mail.',
+      submit: 'Close the ticket',
+      done: 'Ticket #{{number}} closed.',
+      stale: 'The ticket changed since you opened it. See the changes and try again.',
+    },
+    reason: 'Closing reason',
+    events: {
+      closed: '{{name}} closed the ticket. Reason: {{to}}',
+      reminded: '{{name}} reminded the customer to answer',
+    },
+    mail: {
+      closed: '{{author}} closed ticket #{{number}}. Reason: {{reason}}. If you still need help, you can reopen it in the portal.',
+      reminder: 'Ticket #{{number}} has been waiting for your answer for {{days}} days. Answer in the portal so we can go on; without an answer it will be closed.',
+      autoClosed: 'Ticket #{{number}} was closed because it went {{days}} days without your answer. You can reopen it in the portal.',
+    },
+    admin: {
+      nav: 'Closing reasons',
+      title: 'Closing reasons',
+      intro: 'The reasons an agent picks when closing a ticket. A reason that does not tell the customer (such as Spam) closes the ticket without sending mail.',
+      new: 'New reason',
+      fields: { name: 'Name', position: 'Position', notifyCustomer: 'Tells the customer', active: 'Active' },
+      notifyHelp: 'The customer gets an e-mail and sees the reason on the ticket.',
+      activeHelp: 'Inactive, the reason is no longer offered to agents; tickets already closed with it keep it.',
+      builtIn: 'used by Atende',
+      waitingTitle: 'Tickets waiting for the customer',
+      waitingDays: 'Days without an answer',
+      waitingHelp: 'After these days without an answer from the customer, Atende reminds them once; after as many more, it closes the ticket with the reason “No response from the customer”. 0 turns it off.',
+      waitingSaved: 'Period saved.',
+    },
+  },
+};

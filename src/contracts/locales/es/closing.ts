@@ -1,0 +1,40 @@
+export const closingMessages = {
+  closing: {
+    action: 'Cerrar con motivo',
+    shortcut: 'Cerrar el ticket con un motivo',
+    dialog: {
+      title: 'Cerrar el ticket #{{number}}',
+      reason: 'Motivo',
+      message: 'Mensaje al cliente (opcional)',
+      messageHelp: 'Publicado en el ticket y enviado por correo junto con el aviso de cierre.',
+      silent: 'Con este motivo el cliente no recibe aviso por correo.',
+      submit: 'Cerrar el ticket',
+      done: 'Ticket #{{number}} cerrado.',
+      stale: 'El ticket cambió desde que lo abrió. Vea los cambios e intente de nuevo.',
+    },
+    reason: 'Motivo del cierre',
+    events: {
+      closed: '{{name}} cerró el ticket. Motivo: {{to}}',
+      reminded: '{{name}} recordó al cliente que responda',
+    },
+    mail: {
+      closed: '{{author}} cerró el ticket #{{number}}. Motivo: {{reason}}. Si aún necesita ayuda, puede reabrirlo en el portal.',
+      reminder: 'El ticket #{{number}} espera su respuesta desde hace {{days}} días. Responda en el portal para continuar; sin respuesta, se cerrará.',
+      autoClosed: 'El ticket #{{number}} se cerró porque pasó {{days}} días sin su respuesta. Puede reabrirlo en el portal.',
+    },
+    admin: {
+      nav: 'Motivos de cierre',
+      title: 'Motivos de cierre',
+      intro: 'Los motivos que un agente elige al cerrar un ticket. Un motivo que no avisa al cliente (como Spam) cierra el ticket sin enviar correo.',
+      new: 'Nuevo motivo',
+      fields: { name: 'Nombre', position: 'Posición', notifyCustomer: 'Avisa al cliente', active: 'Activo' },
+      notifyHelp: 'El cliente recibe un correo y ve el motivo en el ticket.',
+      activeHelp: 'Inactivo, el motivo ya no se ofrece a los agentes; los tickets ya cerrados con él lo conservan.',
+      builtIn: 'usado por Atende',
+      waitingTitle: 'Tickets esperando al cliente',
+      waitingDays: 'Días sin respuesta',
+      waitingHelp: 'Tras estos días sin respuesta del cliente, Atende le recuerda una vez; tras otros tantos, cierra el ticket con el motivo “Sin respuesta del cliente”. 0 lo desactiva.',
+      waitingSaved: 'Plazo guardado.',
+    },
+  },
+};

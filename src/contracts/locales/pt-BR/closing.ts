@@ -1,0 +1,40 @@
+export const closingMessages = {
+  closing: {
+    action: 'Fechar com motivo',
+    shortcut: 'Fechar o chamado com um motivo',
+    dialog: {
+      title: 'Fechar o chamado #{{number}}',
+      reason: 'Motivo',
+      message: 'Mensagem ao cliente (opcional)',
+      messageHelp: 'Publicada no chamado e enviada por e-mail junto com o aviso de encerramento.',
+      silent: 'Com este motivo o cliente não é avisado por e-mail.',
+      submit: 'Fechar o chamado',
+      done: 'Chamado #{{number}} fechado.',
+      stale: 'O chamado mudou desde que você o abriu. Veja as mudanças e tente de novo.',
+    },
+    reason: 'Motivo do encerramento',
+    events: {
+      closed: '{{name}} encerrou o chamado. Motivo: {{to}}',
+      reminded: '{{name}} lembrou o cliente de responder',
+    },
+    mail: {
+      closed: '{{author}} encerrou o chamado #{{number}}. Motivo: {{reason}}. Se ainda precisar de ajuda, você pode reabri-lo pelo portal.',
+      reminder: 'O chamado #{{number}} aguarda a sua resposta há {{days}} dias. Responda pelo portal para continuarmos; sem retorno, ele será encerrado.',
+      autoClosed: 'O chamado #{{number}} foi encerrado porque ficou {{days}} dias sem a sua resposta. Você pode reabri-lo pelo portal.',
+    },
+    admin: {
+      nav: 'Motivos de encerramento',
+      title: 'Motivos de encerramento',
+      intro: 'Os motivos que um analista escolhe ao fechar um chamado. Um motivo que não avisa o cliente (como Spam) encerra o chamado sem enviar e-mail.',
+      new: 'Novo motivo',
+      fields: { name: 'Nome', position: 'Posição', notifyCustomer: 'Avisa o cliente', active: 'Ativo' },
+      notifyHelp: 'O cliente recebe um e-mail e vê o motivo no chamado.',
+      activeHelp: 'Inativo, o motivo deixa de ser oferecido aos analistas; os chamados já fechados com ele o mantêm.',
+      builtIn: 'usado pelo Atende',
+      waitingTitle: 'Chamados aguardando o cliente',
+      waitingDays: 'Dias sem resposta',
+      waitingHelp: 'Depois destes dias sem resposta do cliente, o Atende o lembra uma vez; depois de outros tantos, encerra o chamado com o motivo “Sem retorno do cliente”. 0 desliga.',
+      waitingSaved: 'Prazo salvo.',
+    },
+  },
+};

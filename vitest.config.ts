@@ -47,7 +47,7 @@ export default defineConfig({
             {
               test: {
                 name: 'e2e-postgres',
-                include: ['e2e/open-ticket.e2e.ts', 'e2e/agent-journey.e2e.ts', 'e2e/administration.e2e.ts', 'e2e/contact-import.e2e.ts', 'e2e/agent-invitations.e2e.ts', 'e2e/catalog-categories.e2e.ts', 'e2e/email-undo.e2e.ts', 'e2e/views.e2e.ts', 'e2e/live.e2e.ts', 'e2e/ticket-actions.e2e.ts', 'e2e/bulk-macros.e2e.ts'],
+                include: ['e2e/open-ticket.e2e.ts', 'e2e/agent-journey.e2e.ts', 'e2e/administration.e2e.ts', 'e2e/contact-import.e2e.ts', 'e2e/agent-invitations.e2e.ts', 'e2e/catalog-categories.e2e.ts', 'e2e/email-undo.e2e.ts', 'e2e/views.e2e.ts', 'e2e/live.e2e.ts', 'e2e/ticket-actions.e2e.ts', 'e2e/bulk-macros.e2e.ts', 'e2e/sla.e2e.ts'],
                 env: { E2E_DATABASE: 'postgres' },
                 fileParallelism: false,
                 testTimeout: 120_000,

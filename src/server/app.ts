@@ -20,6 +20,7 @@ import { helpRoutes } from './features/help/help.routes';
 import { companiesAdminRoutes } from './features/companies/companies.admin.routes';
 import { catalogAdminRoutes } from './features/catalog/catalog.admin.routes';
 import { groupsAdminRoutes } from './features/groups/groups.admin.routes';
+import { slaAdminRoutes } from './features/sla/sla.admin.routes';
 import { mailAdminRoutes } from './features/mail/mail.admin.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { tagsRoutes } from './features/tags/tags.routes';
@@ -100,6 +101,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     companiesAdminRoutes,
     catalogAdminRoutes,
     groupsAdminRoutes,
+    slaAdminRoutes,
     mailAdminRoutes,
     auditRoutes,
     tagsRoutes,

@@ -9,6 +9,7 @@ import { peopleMessages } from './en/people';
 import { helpMessages } from './en/help';
 import { viewsMessages } from './en/views';
 import { liveMessages } from './en/live';
+import { slaAdminMessages } from './en/sla-admin';
 import { closingMessages } from './en/closing';
 import { linksMessages } from './en/links';
 import { macrosMessages } from './en/macros';
@@ -26,6 +27,7 @@ export const en: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...slaAdminMessages,
   ...closingMessages,
   ...linksMessages,
   ...macrosMessages,

@@ -9,6 +9,7 @@ import { peopleMessages } from './es/people';
 import { helpMessages } from './es/help';
 import { viewsMessages } from './es/views';
 import { liveMessages } from './es/live';
+import { slaAdminMessages } from './es/sla-admin';
 import { closingMessages } from './es/closing';
 import { linksMessages } from './es/links';
 import { macrosMessages } from './es/macros';
@@ -26,6 +27,7 @@ export const es: Messages = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...slaAdminMessages,
   ...closingMessages,
   ...linksMessages,
   ...macrosMessages,

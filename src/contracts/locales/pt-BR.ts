@@ -8,6 +8,7 @@ import { peopleMessages } from './pt-BR/people';
 import { helpMessages } from './pt-BR/help';
 import { viewsMessages } from './pt-BR/views';
 import { liveMessages } from './pt-BR/live';
+import { slaAdminMessages } from './pt-BR/sla-admin';
 import { closingMessages } from './pt-BR/closing';
 import { linksMessages } from './pt-BR/links';
 import { macrosMessages } from './pt-BR/macros';
@@ -26,6 +27,7 @@ export const ptBR = {
   ...helpMessages,
   ...viewsMessages,
   ...liveMessages,
+  ...slaAdminMessages,
   ...closingMessages,
   ...linksMessages,
   ...macrosMessages,

@@ -299,6 +299,12 @@ export const adminMessages: AdminMessages = {
         agent: { invited: 'Agent invited', reinvited: 'Agent invitation sent again', updated: 'Agent changed', skills: 'Agent skills changed' },
         group: { created: 'Group created', updated: 'Group changed', assignment: 'Group automatic assignment changed' },
         help_channel: { created: 'Help channel created', updated: 'Help channel changed' },
+        sla: {
+          calendar: { created: 'SLA calendar created', updated: 'SLA calendar changed', deleted: 'SLA calendar deleted' },
+          policy: { created: 'SLA policy created', updated: 'SLA policy changed', reordered: 'Order of the SLA policies changed' },
+          company: { tier: 'Support tier changed' },
+          group: { escalation: 'Escalation contacts changed' },
+        },
         mail: { test: 'Test mail sent', resend: 'Failed mail sent again' },
       },
       targets: {
@@ -316,6 +322,8 @@ export const adminMessages: AdminMessages = {
         criticality_matrix: 'Criticality matrix',
         group: 'Group',
         help_channel: 'Help channel',
+        sla_calendar: 'SLA calendar',
+        sla_policy: 'SLA policy',
         mail: 'Mail',
       },
       fields: {

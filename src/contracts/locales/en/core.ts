@@ -114,5 +114,11 @@ export const coreMessages: CoreMessages = {
     tooManyEmails: 'Enter at most {{max}} e-mails.',
     date: 'Enter a valid date.',
     notUsed: 'This service line does not use this field.',
+    clockTime: 'Use a time between 00:00 and 24:00 (HH:MM).',
+    periodOrder: 'The period must end after it starts (to go past midnight, use two days).',
+    periodsOverlap: 'This period overlaps another one of the same day.',
+    timeZone: 'Choose a time zone from the list (e.g. America/Sao_Paulo).',
+    duplicateDate: 'This date is already on the list.',
+    ics: 'This ICS (iCalendar) file could not be read.',
   },
 };

@@ -299,6 +299,12 @@ export const adminMessages: AdminMessages = {
         agent: { invited: 'Analista invitado', reinvited: 'Invitación del analista reenviada', updated: 'Analista modificado', skills: 'Habilidades del analista modificadas' },
         group: { created: 'Grupo creado', updated: 'Grupo modificado', assignment: 'Asignación automática del grupo modificada' },
         help_channel: { created: 'Canal de ayuda creado', updated: 'Canal de ayuda modificado' },
+        sla: {
+          calendar: { created: 'Calendario de SLA creado', updated: 'Calendario de SLA modificado', deleted: 'Calendario de SLA eliminado' },
+          policy: { created: 'Política de SLA creada', updated: 'Política de SLA modificada', reordered: 'Orden de las políticas de SLA modificado' },
+          company: { tier: 'Nivel de soporte modificado' },
+          group: { escalation: 'Contactos de escalamiento modificados' },
+        },
         mail: { test: 'Correo de prueba enviado', resend: 'Correo con fallo enviado de nuevo' },
       },
       targets: {
@@ -316,6 +322,8 @@ export const adminMessages: AdminMessages = {
         criticality_matrix: 'Matriz de criticidad',
         group: 'Grupo',
         help_channel: 'Canal de ayuda',
+        sla_calendar: 'Calendario de SLA',
+        sla_policy: 'Política de SLA',
         mail: 'Correo',
       },
       fields: {

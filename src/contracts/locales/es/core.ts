@@ -119,5 +119,11 @@ export const coreMessages: CoreMessages = {
     tooManyEmails: 'Informe como máximo {{max}} correos.',
     date: 'Informe una fecha válida.',
     notUsed: 'Esta línea de servicio no usa este campo.',
+    clockTime: 'Use un horario entre 00:00 y 24:00 (HH:MM).',
+    periodOrder: 'El período debe terminar después de empezar (para pasar la medianoche, use dos días).',
+    periodsOverlap: 'Este período se superpone a otro del mismo día.',
+    timeZone: 'Elija un huso horario de la lista (p. ej., America/Sao_Paulo).',
+    duplicateDate: 'Esta fecha ya está en la lista.',
+    ics: 'No se pudo leer este archivo ICS (iCalendar).',
   },
 };

@@ -297,6 +297,12 @@ export const adminMessages = {
         agent: { invited: 'Analista convidado', reinvited: 'Convite do analista reenviado', updated: 'Analista alterado', skills: 'Habilidades do analista alteradas' },
         group: { created: 'Grupo criado', updated: 'Grupo alterado', assignment: 'Atribuição automática do grupo alterada' },
         help_channel: { created: 'Canal de ajuda criado', updated: 'Canal de ajuda alterado' },
+        sla: {
+          calendar: { created: 'Calendário de SLA criado', updated: 'Calendário de SLA alterado', deleted: 'Calendário de SLA excluído' },
+          policy: { created: 'Política de SLA criada', updated: 'Política de SLA alterada', reordered: 'Ordem das políticas de SLA alterada' },
+          company: { tier: 'Nível de suporte alterado' },
+          group: { escalation: 'Contatos de escalonamento alterados' },
+        },
         mail: { test: 'E-mail de teste enviado', resend: 'E-mail com falha enviado de novo' },
       },
       targets: {
@@ -314,6 +320,8 @@ export const adminMessages = {
         criticality_matrix: 'Matriz de criticidade',
         group: 'Grupo',
         help_channel: 'Canal de ajuda',
+        sla_calendar: 'Calendário de SLA',
+        sla_policy: 'Política de SLA',
         mail: 'E-mail',
       },
       fields: {

@@ -122,6 +122,12 @@ export const coreMessages = {
     tooManyEmails: 'Informe no máximo {{max}} e-mails.',
     date: 'Informe uma data válida.',
     notUsed: 'Esta linha de serviço não usa este campo.',
+    clockTime: 'Use um horário entre 00:00 e 24:00 (HH:MM).',
+    periodOrder: 'O fim do período precisa ser depois do início (para passar da meia-noite, use dois dias).',
+    periodsOverlap: 'Este período se sobrepõe a outro do mesmo dia.',
+    timeZone: 'Escolha um fuso horário da lista (ex.: America/Sao_Paulo).',
+    duplicateDate: 'Esta data já está na lista.',
+    ics: 'Não foi possível ler este arquivo ICS (iCalendar).',
   },
 };
 

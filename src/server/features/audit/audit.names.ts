@@ -18,6 +18,8 @@ const sources = {
   category: { table: 'category', byLanguage: true },
   origin: { table: 'origin', byLanguage: true },
   close_reason: { table: 'close_reason', byLanguage: true },
+  sla_calendar: { table: 'sla_calendar', byLanguage: false },
+  sla_policy: { table: 'sla_policy', byLanguage: false },
 } as const;
 type TargetType = keyof typeof sources;
 

@@ -23,6 +23,7 @@ import { SearchField } from '../../ui/SearchField';
 import { lineCodes, ServiceLinePicker } from '../catalog/ServiceLinePicker';
 import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
 import { formatCnpj } from '../people/format';
+import { CompanySupportTier } from '../sla/CompanySupportTier';
 import { useCompanies, useCompanyActions, type Company } from './useCompaniesAdmin';
 
 /** `/admin/companies`: the customer companies, their first portal administrator, entitlements and state. */
@@ -83,6 +84,7 @@ export function CompaniesAdminPage() {
             { label: t('admin.companies.fields.country'), cell: (c) => countryName(c.country, currentLanguage()) },
             { label: t('admin.companies.fields.lines'), cell: (c) => <CodeBadges codes={c.serviceLineIds.map((id) => codes.get(id) ?? id)} empty={t('admin.companies.noLines')} /> },
             { label: t('admin.companies.fields.people'), align: 'right', cell: (c) => c.people },
+            { label: t('slaAdmin.tiers.column'), cell: (c) => <CompanySupportTier company={c} /> },
             { label: t('admin.common.status'), cell: (c) => <ActiveBadge active={c.active} /> },
             {
               label: t('admin.common.actions'),

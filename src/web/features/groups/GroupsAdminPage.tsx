@@ -14,6 +14,7 @@ import { EditButton } from '../../ui/RowActions';
 import { assignmentInput, assignmentValues, GroupAssignmentFields, type AssignmentValues } from '../assignment/GroupAssignmentFields';
 import { lineCodes, ServiceLinePicker } from '../catalog/ServiceLinePicker';
 import { useCatalog, type Catalog } from '../catalog/useCatalogAdmin';
+import { GroupEscalation } from '../sla/GroupEscalation';
 import { useAgents, useGroups, useSaveGroup, type Group as AgentGroup } from './useGroupsAdmin';
 
 /** `/admin/groups`: the queues of agents, who is in each, and which service lines each serves. */
@@ -39,6 +40,7 @@ export function GroupsAdminPage() {
           { label: t('admin.groups.fields.name'), cell: (g) => <TitleCell title={g.name} /> },
           { label: t('admin.groups.fields.members'), cell: (g) => (g.memberIds.length ? g.memberIds.map((id) => agentName.get(id) ?? '?').join(', ') : '—') },
           { label: t('admin.groups.fields.lines'), cell: (g) => <CodeBadges codes={g.serviceLineIds.map((id) => lineCode.get(id) ?? id)} /> },
+          { label: t('slaAdmin.escalation.column'), cell: (g) => <GroupEscalation group={g} agents={agents.data ?? []} /> },
           { label: t('live.assignment.column'), cell: (g) => t(`live.assignment.modesShort.${g.assignment.mode}`) },
           { label: t('admin.common.status'), cell: (g) => <ActiveBadge active={g.active} /> },
           { label: t('admin.common.actions'), width: 110, cell: (g) => <EditButton name={g.name} onClick={() => setForm({ group: g })} disabled={!catalog.data} /> },

@@ -61,6 +61,8 @@ export function TicketList({ channel, lines, headingId }: { channel?: string; li
         empty={{ icon: <IconTicket size={26} aria-hidden />, text: narrowed ? t('ticketList.emptyFiltered') : t('ticketList.empty') }}
         table={{
           minWidth: 820,
+          // Agents see each ticket's next SLA due time; customers never do (their rows carry none).
+          sla: Boolean(me?.staffRole),
           sort: { number: ariaSort('number'), time: ariaSort('updatedAt') },
           time: {
             label: t('tickets.fields.updatedAt'),

@@ -19,6 +19,7 @@ import { usePresence } from '../live/usePresence';
 import { ShortcutsHelp } from '../workspace/ShortcutsHelp';
 import { pressControl, useShortcuts } from '../workspace/useShortcuts';
 import { defaultView, nextTicket, rememberedView, viewPath } from '../workspace/useWorkspace';
+import { CustomerSlaNote, TicketSlaPanel } from '../sla/TicketSlaPanel';
 import { LinksPanel, MergedNotice } from '../links/LinksPanel';
 import { useTicketLinks } from '../links/useLinks';
 import { AgentActionsMenu, agentMenuActions, type ActionDialog } from './AgentActionsMenu';
@@ -232,6 +233,8 @@ function TicketScreen({ ticket, me }: { ticket: TicketView; me: MeView }) {
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
           <Stack gap="lg">
             {staff && <AgentPanel ticket={ticket} me={me} onTake={takeIt} taking={take.isPending} />}
+            {staff && ticket.sla && <TicketSlaPanel sla={ticket.sla} />}
+            {!staff && <CustomerSlaNote sla={ticket.customerSla} />}
             {staff && <LinksPanel ticket={ticket} links={links} onReplyAll={() => setDialog('replyAll')} />}
             <Card title={t('tickets.fields.criticality')}>
               <Group align="flex-start" gap="md" wrap="nowrap">

@@ -2,15 +2,19 @@ import { Anchor, Text, type TableTrProps } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { SlaRowView } from '../../../contracts/sla';
 import type { TicketSummaryView } from '../../../contracts/tickets';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { SlaCountdown } from '../sla/SlaCountdown';
 import { CriticalityBadge, StatusBadge } from './TicketBadges';
 
 /** What a ticket table looks like where it is shown; TicketResults passes it on. */
 export type TicketTableOptions = {
   minWidth: number;
   companyColumn?: boolean;
-  sort?: { number?: Column<TicketSummaryView>['sort']; time?: Column<TicketSummaryView>['sort'] };
+  /** Agents' lists: the next SLA due time as a countdown (the rows' `slaDue`). */
+  sla?: boolean;
+  sort?: { number?: Column<TicketSummaryView>['sort']; time?: Column<TicketSummaryView>['sort']; due?: Column<TicketSummaryView>['sort'] };
   time: { label: string; render: (ticket: TicketSummaryView) => ReactNode };
   rowProps?: (ticket: TicketSummaryView) => TableTrProps;
   onLinkFocus?: (number: number) => void;
@@ -24,7 +28,7 @@ export type TicketTableOptions = {
  * and a last column about time. Agents' queues give the company a column of its own; elsewhere it
  * follows the requester under the summary. `sort` marks the column the list is sorted by.
  */
-export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sort, time, rowProps, onLinkFocus, className, leading }: TicketTableOptions & { tickets: TicketSummaryView[]; labelledBy?: string }) {
+export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = false, sla = false, sort, time, rowProps, onLinkFocus, className, leading }: TicketTableOptions & { tickets: (TicketSummaryView & { slaDue?: SlaRowView })[]; labelledBy?: string }) {
   const { t } = useTranslation();
   return (
     <DataTable
@@ -65,6 +69,7 @@ export function TicketTable({ tickets, labelledBy, minWidth, companyColumn = fal
         { label: t('tickets.fields.serviceLine'), cell: (ticket) => ticket.serviceLine.name },
         { label: t('tickets.fields.status'), cell: (ticket) => <StatusBadge status={ticket.status} /> },
         { label: t('tickets.fields.criticality'), cell: (ticket) => <CriticalityBadge level={ticket.criticality} /> },
+        sla && { label: t('slaWeb.column'), sort: sort?.due, cell: (ticket) => <SlaCountdown clock={ticket.slaDue} /> },
         { label: time.label, sort: sort?.time, cell: time.render },
       ]}
     />

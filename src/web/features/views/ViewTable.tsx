@@ -7,6 +7,7 @@ import type { ticketListEntry } from '../../../contracts/tickets';
 import type { ListColumn } from '../../../contracts/views';
 import { formatDateTime } from '../../app/format';
 import { DataTable, type Column } from '../../ui/DataTable';
+import { SlaCountdown } from '../sla/SlaCountdown';
 import { CriticalityBadge, StatusBadge } from '../tickets/TicketBadges';
 
 type Entry = z.infer<typeof ticketListEntry>;
@@ -47,13 +48,19 @@ export function ViewTable({ tickets, columns, label, leading }: { tickets: Entry
   };
   // The summary is the link to the ticket: a view without it still links each row by its number.
   const linked: ListColumn[] = columns.includes('summary') ? columns : ['summary', ...columns];
+  const shown = linked.map((column): Column<Entry> => ({ label: t(`views.columnNames.${column}`), cell: cells[column], ...(column === 'summary' ? { maxWidth: 380 } : {}) }));
+  // Agents' rows carry the next SLA due time: every view shows it, after the criticality (or the summary).
+  if (tickets.some((ticket) => ticket.slaDue)) {
+    const after = linked.includes('criticality') ? linked.indexOf('criticality') : linked.indexOf('summary');
+    shown.splice(after + 1, 0, { label: t('slaWeb.column'), cell: (ticket) => <SlaCountdown clock={ticket.slaDue} /> });
+  }
   return (
     <DataTable
       rows={tickets}
       rowKey={(ticket) => ticket.number}
       label={label}
-      minWidth={Math.max(600, linked.length * 120)}
-      columns={[leading ?? false, ...linked.map((column): Column<Entry> => ({ label: t(`views.columnNames.${column}`), cell: cells[column], ...(column === 'summary' ? { maxWidth: 380 } : {}) }))]}
+      minWidth={Math.max(600, shown.length * 120)}
+      columns={[leading ?? false, ...shown]}
     />
   );
 }

@@ -25,7 +25,7 @@ import { selectColumn } from '../bulk/selectColumn';
 import { useSelection } from '../bulk/useSelection';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { useShortcuts } from './useShortcuts';
-import { rememberView, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, workspaceSorts, type View, type WorkspaceSort } from './useWorkspace';
+import { effectiveSort, rememberView, sortsOf, useWorkspaceCounts, useWorkspaceFilters, useWorkspaceList, viewOf, viewPath, views, type View, type WorkspaceSort } from './useWorkspace';
 import classes from './WorkspacePage.module.css';
 
 /** Moves focus to a ticket's link in the list, scrolled into view, so Enter opens it. */
@@ -119,6 +119,7 @@ function Workspace({ view }: { view: View }) {
   ]);
 
   const lines = lineOptions(channels.data);
+  const sort = effectiveSort(view, filters.sort);
   const count = counts?.[view];
 
   return (
@@ -192,7 +193,7 @@ function Workspace({ view }: { view: View }) {
             <TagsField label={t('tags.filter')} placeholder={t('tags.filterPlaceholder')} value={filters.tags ?? []} onChange={(tags) => set({ tags: tags.join(',') || null })} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 2 }}>
-            <OrderSelect label={t('ticketList.sort')} options={workspaceSorts.map((s) => ({ value: s, label: t(`workspace.sorts.${s}`) }))} value={filters.sort} onChange={(sort) => set({ sort })} />
+            <OrderSelect label={t('ticketList.sort')} options={sortsOf(view).map((s) => ({ value: s, label: t(`workspace.sorts.${s}`) }))} value={sort} onChange={(sort) => set({ sort })} />
           </Grid.Col>
         </TicketFilterBar>
       </Collapse>
@@ -212,6 +213,8 @@ function Workspace({ view }: { view: View }) {
         table={{
           minWidth: 900,
           companyColumn: true,
+          sla: true,
+          sort: { due: sort === 'due' ? 'ascending' : undefined },
           className: classes.table,
           time: { label: t('workspace.age'), render: (ticket) => <Age ticket={ticket} language={language} /> },
           onLinkFocus: setSelected,
@@ -240,7 +243,7 @@ function Workspace({ view }: { view: View }) {
           opened={editor}
           onClose={() => setEditor(false)}
           me={me}
-          start={{ filters: { view, q: filters.q, status: filters.status ? [filters.status] : undefined, serviceLineId: filters.serviceLineId ? [filters.serviceLineId] : undefined, tags: filters.tags }, ...viewSort[filters.sort] }}
+          start={{ filters: { view, q: filters.q, status: filters.status ? [filters.status] : undefined, serviceLineId: filters.serviceLineId ? [filters.serviceLineId] : undefined, tags: filters.tags }, ...viewSort[sort] }}
         />
       )}
     </Stack>
@@ -253,6 +256,7 @@ const viewSort: Record<WorkspaceSort, { sort: ListSort; order: 'asc' | 'desc' }>
   oldest: { sort: 'created', order: 'asc' },
   newest: { sort: 'created', order: 'desc' },
   updated: { sort: 'updated', order: 'desc' },
+  due: { sort: 'due', order: 'asc' },
 };
 
 /** Age and last change, e.g. "há 3 dias" over "atualizado há 5 minutos". */

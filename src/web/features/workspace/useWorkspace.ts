@@ -2,12 +2,13 @@ import { useCallback, useMemo } from 'react';
 import { ticketStatuses, type TicketList, type TicketStatus } from '../../../contracts/tickets';
 import { api } from '../../api/client';
 import { positiveInt } from '../../app/format';
+import { viewSorts } from '../../../contracts/views';
 import { oneOf, useUrlFilters } from '../../ui/useUrlFilters';
 import { live, pageSize, useTicketPages } from '../tickets/useTickets';
 import { useViewCounts } from '../views/useViews';
 
 /** The agent's views, in menu order. */
-export const views = ['unassigned', 'mine', 'open', 'waiting', 'recently_closed'] as const;
+export const views = ['unassigned', 'mine', 'open', 'due_soon', 'breached', 'waiting', 'recently_closed'] as const;
 export type View = (typeof views)[number];
 
 /** The view staff land on: their home, and where `/workspace` leads. */
@@ -22,7 +23,7 @@ export function viewOf(slug: string | undefined): View | undefined {
 }
 
 /** How a view can be ordered; criticality puts the most critical first, then the oldest. */
-export const workspaceSorts = ['criticality', 'oldest', 'newest', 'updated'] as const;
+export const workspaceSorts = ['criticality', 'due', 'oldest', 'newest', 'updated'] as const;
 export type WorkspaceSort = (typeof workspaceSorts)[number];
 
 const apiSort: Record<WorkspaceSort, { sort: string; order: string }> = {
@@ -30,13 +31,20 @@ const apiSort: Record<WorkspaceSort, { sort: string; order: string }> = {
   oldest: { sort: 'created', order: 'asc' },
   newest: { sort: 'created', order: 'desc' },
   updated: { sort: 'updated', order: 'desc' },
+  due: { sort: 'due', order: 'asc' },
 };
+
+/** The orders a view offers (contracts/views.ts): "Vencendo" is read by due time only. */
+export const sortsOf = (view: View): WorkspaceSort[] => workspaceSorts.filter((s) => (viewSorts[view] as readonly string[]).includes(apiSort[s].sort));
+
+/** The order a view is read in: the chosen one when the view offers it, else the view's first. */
+export const effectiveSort = (view: View, sort: WorkspaceSort): WorkspaceSort => (sortsOf(view).includes(sort) ? sort : (sortsOf(view)[0] ?? sort));
 
 export type WorkspaceFilters = { q?: string; status?: TicketStatus; serviceLineId?: number; tags?: string[]; sort: WorkspaceSort };
 
 /** The query string of a view's list, as the API reads it. */
 export function listParams(view: View, filters: WorkspaceFilters, limit: number): URLSearchParams {
-  const params = new URLSearchParams({ view, ...apiSort[filters.sort], limit: String(limit) });
+  const params = new URLSearchParams({ view, ...apiSort[effectiveSort(view, filters.sort)], limit: String(limit) });
   if (filters.q) params.set('q', filters.q);
   if (filters.status) params.set('status', filters.status);
   if (filters.serviceLineId) params.set('serviceLineId', String(filters.serviceLineId));

@@ -252,7 +252,7 @@ function insertTickets(raw: SQLite.Database, r: Random, catalog: Catalog, compan
     };
     const sla = clocksOf(row);
     if (sla.clocks.length || sla.pause) clocks.set(i, sla);
-    return { ...row, sla_due_at: sla.sla_due_at, sla_breached_at: sla.sla_breached_at };
+    return { ...row, sla_due_at: sla.sla_due_at, sla_warn_at: sla.sla_warn_at, sla_breached_at: sla.sla_breached_at };
   };
 
   const first = ticketAt(0);

@@ -20,6 +20,7 @@ import type { Measurement } from './measure';
 type GeneratedTicket = { service_line_id: number; category_id: number; company_id: number; criticality: string; status: string; created_at: string; updated_at: string };
 export type GeneratedClocks = {
   sla_due_at: string | null;
+  sla_warn_at: string | null;
   sla_breached_at: string | null;
   clocks: Record<string, unknown>[];
   pause: { started_at: string; status: string } | null;
@@ -51,7 +52,7 @@ export function clocksOfGenerated(raw: SQLite.Database): (t: GeneratedTicket) =>
   );
   const now = new Date();
   return (t) => {
-    const none: GeneratedClocks = { sla_due_at: null, sla_breached_at: null, clocks: [], pause: null };
+    const none: GeneratedClocks = { sla_due_at: null, sla_warn_at: null, sla_breached_at: null, clocks: [], pause: null };
     if (t.status === 'closed') return none;
     const policy = matchPolicy(policies, { serviceLineId: t.service_line_id, channelId: channelOf.get(t.service_line_id) ?? 0, categoryId: t.category_id, companyId: t.company_id, supportTier: null, criticality: t.criticality as Level });
     const calendar = policy && calendars.get(policy.calendarId);
@@ -83,8 +84,10 @@ export function clocksOfGenerated(raw: SQLite.Database): (t: GeneratedTicket) =>
       });
     }
     const earliest = (list: unknown[]) => (list as string[]).sort()[0] ?? null;
+    const next = clocks.filter((c) => c.state === 'running').sort((a, b) => String(a.due_at).localeCompare(String(b.due_at)))[0];
     return {
-      sla_due_at: earliest(clocks.filter((c) => c.state === 'running').map((c) => c.due_at)),
+      sla_due_at: next ? (next.due_at as string) : null,
+      sla_warn_at: next ? (next.warn_at as string) : null,
       sla_breached_at: earliest(clocks.filter((c) => c.state === 'breached').map((c) => c.breached_at)),
       clocks,
       pause: paused ? { started_at: t.updated_at, status: t.status } : null,

@@ -38,9 +38,13 @@ export const customerSlaView = z.object({
 });
 export type CustomerSlaView = z.infer<typeof customerSlaView>;
 
-/** A list row's next due time: the earliest running clock, and whether a target is breached. */
+/** A list row's next due time: the earliest running clock, its warning time, and whether a target is breached. */
 export const slaRowView = z.object({
   dueAt: z.string().nullable(),
+  /** When that clock reaches 75 % of its target (amber from then on). */
+  warnAt: z.string().nullable(),
+  /** The oldest breach not yet met. */
+  breachedAt: z.string().nullable(),
   breached: z.boolean(),
 });
 export type SlaRowView = z.infer<typeof slaRowView>;

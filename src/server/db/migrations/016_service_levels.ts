@@ -118,6 +118,8 @@ export const serviceLevels: DialectMigration = {
 
     await db.schema.alterTable('ticket').addColumn('sla_due_at', d.timestamp).execute();
     await db.schema.alterTable('ticket').addColumn('sla_breached_at', d.timestamp).execute();
+    // When the earliest running clock reaches 75 % of its target: the lists' countdown turns amber then.
+    await db.schema.alterTable('ticket').addColumn('sla_warn_at', d.timestamp).execute();
     // The lists' "by due time" sort over open tickets, overall and per assignee; "Violados" by breach.
     const openDue = sql<boolean>`status <> 'closed' and sla_due_at is not null`;
     await db.schema.createIndex('ticket_open_sla_due').on('ticket').columns(['sla_due_at', 'id']).where(openDue).execute();

@@ -11,7 +11,7 @@ type ClockRow = Insertable<TicketSlaTable>;
 /** What a new ticket's policy is chosen from. */
 export type OpeningFacts = { serviceLineId: number; categoryId: number; companyId: number; criticality: string };
 /** The clocks of a new ticket: its earliest due time, and the rows to write once it has an id. */
-export type OpeningClocks = { slaDueAt: string | null; rows: Omit<ClockRow, 'ticket_id'>[] };
+export type OpeningClocks = { slaDueAt: string | null; slaWarnAt: string | null; rows: Omit<ClockRow, 'ticket_id'>[] };
 
 function targetMinutes(policy: SlaPolicy, criticality: string, kind: SlaTargetKind): number | null {
   const minutes = policy.targets[criticality as Level]?.[targetKey[kind]];
@@ -26,7 +26,7 @@ function targetMinutes(policy: SlaPolicy, criticality: string, kind: SlaTargetKi
  * of the database handle, cached): an edit in between is caught up by the job (older setup version).
  */
 export async function planOpeningClocks(trx: Kysely<Database>, setup: SlaSetup, openings: OpeningFacts[], at: string): Promise<OpeningClocks[]> {
-  const none = openings.map(() => ({ slaDueAt: null, rows: [] }));
+  const none = openings.map(() => ({ slaDueAt: null, slaWarnAt: null, rows: [] }));
   if (!setup.policies.length || !openings.length) return none;
   // A line's channel and a company's tier are read only when some policy matches on them.
   const uses = (key: 'channelIds' | 'supportTiers') => setup.policies.some((p) => (p.match[key]?.length ?? 0) > 0);
@@ -46,15 +46,15 @@ export async function planOpeningClocks(trx: Kysely<Database>, setup: SlaSetup, 
     };
     const policy = matchPolicy(setup.policies, facts);
     const calendar = policy && setup.calendars.get(policy.calendarId)?.calendar;
-    if (!policy || !calendar) return { slaDueAt: null, rows: [] };
+    if (!policy || !calendar) return { slaDueAt: null, slaWarnAt: null, rows: [] };
     const rows = (['first_response', 'resolution'] as const).flatMap((target) => {
       const minutes = targetMinutes(policy, o.criticality, target);
       if (minutes === null) return [];
       const times = clockTimes(calendar, started, minutes, [], started);
       return [{ ...newClock(setup, policy, target, 1, minutes, at), due_at: times.dueAt.toISOString(), warn_at: times.warnAt.toISOString() }];
     });
-    const due = rows.map((r) => r.due_at as string).sort()[0] ?? null;
-    return { slaDueAt: due, rows };
+    const next = [...rows].sort((a, b) => a.due_at.localeCompare(b.due_at))[0];
+    return { slaDueAt: next?.due_at ?? null, slaWarnAt: next?.warn_at ?? null, rows };
   });
 }
 
@@ -95,18 +95,20 @@ export async function meetResponses(trx: Kysely<Database>, ticketId: number, at:
 
 /** The ticket's earliest running due time and its oldest unmet breach, as the lists sort and show them. */
 export async function refreshTicketSla(trx: Kysely<Database>, ticketId: number): Promise<void> {
-  const rows = await trx.selectFrom('ticket_sla').select(['state', 'due_at', 'breached_at', 'met_at']).where('ticket_id', '=', ticketId).execute();
+  const rows = await trx.selectFrom('ticket_sla').select(['state', 'due_at', 'warn_at', 'breached_at', 'met_at']).where('ticket_id', '=', ticketId).execute();
   const earliest = (values: string[]) => values.sort()[0] ?? null;
+  const next = rows.filter((r) => r.state === 'running').sort((a, b) => iso(a.due_at).localeCompare(iso(b.due_at)))[0];
   await trx
     .updateTable('ticket')
     .set({
-      sla_due_at: earliest(rows.filter((r) => r.state === 'running').map((r) => iso(r.due_at))),
+      sla_due_at: next ? iso(next.due_at) : null,
+      sla_warn_at: next ? iso(next.warn_at) : null,
       sla_breached_at: earliest(rows.filter((r) => r.state === 'breached' && r.met_at === null && r.breached_at !== null).map((r) => iso(r.breached_at!))),
     })
     .where('id', '=', ticketId)
     .where('status', '<>', 'closed')
     .execute();
-  await trx.updateTable('ticket').set({ sla_due_at: null, sla_breached_at: null }).where('id', '=', ticketId).where('status', '=', 'closed').execute();
+  await trx.updateTable('ticket').set({ sla_due_at: null, sla_warn_at: null, sla_breached_at: null }).where('id', '=', ticketId).where('status', '=', 'closed').execute();
 }
 
 type Options = {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { iso } from '../../db/columns';
 import { demoForm } from '../../test/catalog-ids';
 import { buildTestApp, demoRoles, request, signIn, signInRoles, type TestApp } from '../../test/harness';
 import { runSlaJob } from './sla.job';
@@ -23,13 +24,9 @@ describe('service levels', () => {
   const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
   /** Starts a 24×7 ticket's first response (Alta: 60 minutes) `minutes` ago, as if opened then. */
   const age = async (number: number, minutes: number) => {
-    await t.db
-      .updateTable('ticket_sla')
-      .set({ started_at: ago(minutes), warn_at: ago(minutes - 45), due_at: ago(minutes - 60) })
-      .where('ticket_id', '=', await idOf(number))
-      .where('target', '=', 'first_response')
-      .execute();
-    await t.db.updateTable('ticket').set({ sla_due_at: ago(minutes - 60) }).where('number', '=', number).execute();
+    const [started, warn, due] = [ago(minutes), ago(minutes - 45), ago(minutes - 60)];
+    await t.db.updateTable('ticket_sla').set({ started_at: started, warn_at: warn, due_at: due }).where('ticket_id', '=', await idOf(number)).where('target', '=', 'first_response').execute();
+    await t.db.updateTable('ticket').set({ sla_due_at: due, sla_warn_at: warn }).where('number', '=', number).execute();
   };
 
   beforeAll(async () => {
@@ -203,7 +200,7 @@ describe('service levels', () => {
     const breachMails = await t.db.selectFrom('outbox_mail').select('to_address').where('subject', 'like', `[#${number}] Prazo violado%`).orderBy('to_address').execute();
     expect(breachMails.map((m) => m.to_address).sort()).toEqual([demoRoles.agent, demoRoles.admin].sort());
     const list = (await request(t.app, { method: 'GET', url: '/api/tickets?view=breached', cookie: cookies.agent })).json();
-    expect(list.tickets.find((x: { number: number }) => x.number === number).slaDue).toEqual({ dueAt: expect.any(String), breached: true });
+    expect(list.tickets.find((x: { number: number }) => x.number === number).slaDue).toEqual({ dueAt: expect.any(String), warnAt: expect.any(String), breachedAt: breached.breachedAt, breached: true });
     const counts = (await request(t.app, { method: 'GET', url: '/api/views/counts', cookie: cookies.agent })).json();
     expect(counts.builtIn.breached.count).toBeGreaterThanOrEqual(1);
     // A public reply meets the breached first response late: it stays breached, and leaves "Violados" once nothing is overdue.
@@ -223,6 +220,12 @@ describe('service levels', () => {
     expect(numbers.indexOf(sooner)).toBeLessThan(numbers.indexOf(later));
     const dues = dueSoon.tickets.map((x: { slaDue: { dueAt: string } }) => x.slaDue.dueAt);
     expect(dues).toEqual([...dues].sort());
+    // Each row carries the 75 % time of its next clock: the lists' countdown turns amber from then on.
+    const row = dueSoon.tickets.find((x: { number: number }) => x.number === sooner).slaDue;
+    const id = (await t.db.selectFrom('ticket').select('id').where('number', '=', sooner).executeTakeFirstOrThrow()).id;
+    const next = (await t.db.selectFrom('ticket_sla').select(['due_at', 'warn_at']).where('ticket_id', '=', id).where('state', '=', 'running').execute()).sort((a, b) => iso(a.due_at).localeCompare(iso(b.due_at)))[0]!;
+    expect(row).toEqual({ dueAt: iso(next.due_at), warnAt: iso(next.warn_at), breachedAt: null, breached: false });
+    expect(row.warnAt < row.dueAt).toBe(true);
     const counts = (await request(t.app, { method: 'GET', url: '/api/views/counts', cookie: cookies.agent })).json();
     expect(counts.builtIn.due_soon.count).toBeGreaterThanOrEqual(2);
     // Paged by due time: the second page goes on after the first.

@@ -123,7 +123,7 @@ export function presentTicket(actor: Actor, row: TicketRow, details: Details, re
     ...(actor.staffRole && details.tags ? { tags: details.tags } : {}),
     // Agents see every target; customers only when the first response is expected.
     ...(actor.staffRole
-      ? { slaDue: { dueAt: row.sla_due_at === null ? null : iso(row.sla_due_at), breached: row.sla_breached_at !== null }, sla: presentTicketSla(details.sla) }
+      ? { slaDue: { dueAt: row.sla_due_at === null ? null : iso(row.sla_due_at), warnAt: row.sla_warn_at === null ? null : iso(row.sla_warn_at), breachedAt: row.sla_breached_at === null ? null : iso(row.sla_breached_at), breached: row.sla_breached_at !== null }, sla: presentTicketSla(details.sla) }
       : { customerSla: presentCustomerSla(details.sla) }),
   };
 }

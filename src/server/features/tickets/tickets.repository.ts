@@ -23,6 +23,7 @@ function summaryColumns<O>(query: SelectQueryBuilder<Database, 'ticket', O>) {
     'ticket.updated_at',
     'ticket.sla_due_at',
     'ticket.sla_breached_at',
+    'ticket.sla_warn_at',
     'service_line.id as service_line_id',
     'service_line.code as service_line_code',
     'service_line.name as service_line_name',

@@ -296,7 +296,7 @@ async function writeOpenings(trx: Kysely<Database>, setup: SlaSetup, openings: O
   );
   const inserted = await trx
     .insertInto('ticket')
-    .values(openings.map((o, i) => ({ ...o.row, number: numbers[i]!, sla_due_at: clocks[i]!.slaDueAt, created_at: at, updated_at: at })))
+    .values(openings.map((o, i) => ({ ...o.row, number: numbers[i]!, sla_due_at: clocks[i]!.slaDueAt, sla_warn_at: clocks[i]!.slaWarnAt, created_at: at, updated_at: at })))
     .returning(['id', 'number'])
     .execute();
   const idOf = new Map(inserted.map((r) => [r.number, r.id]));

@@ -55,6 +55,8 @@ export function summaryJson(dialect: DialectName, role: Actor['staffRole']): Raw
 
 /** The agents' columns of a list row, as key-value pairs of the row's JSON object (`staffListJoins`); the revision a bulk action sends back. */
 function staffColumnsJson(dialect: DialectName): RawBuilder<string> {
+  // SQLite keeps timestamps as ISO text already; PostgreSQL's are written the same way.
+  const isoOrNull = (column: RawBuilder<unknown>) => (dialect === 'sqlite' ? column : sql`case when ${column} is null then null else ${isoText(column)} end`);
   const object = dialect === 'sqlite' ? sql.raw('json_object') : sql.raw('json_build_object');
   const tags =
     dialect === 'sqlite'
@@ -66,7 +68,7 @@ function staffColumnsJson(dialect: DialectName): RawBuilder<string> {
     'group', case when agent_group.id is null then null else ${object}('id', agent_group.id, 'name', agent_group.name) end,
     'assignee', case when assignee.id is null then null else ${object}('id', assignee.id, 'name', assignee.name) end,
     'tags', ${tagsJson},
-    'slaDue', ${object}('dueAt', ${dialect === 'sqlite' ? sql`ticket.sla_due_at` : sql`case when ticket.sla_due_at is null then null else ${isoText(sql`ticket.sla_due_at`)} end`}, 'breached', ${
+    'slaDue', ${object}('dueAt', ${isoOrNull(sql`ticket.sla_due_at`)}, 'warnAt', ${isoOrNull(sql`ticket.sla_warn_at`)}, 'breachedAt', ${isoOrNull(sql`ticket.sla_breached_at`)}, 'breached', ${
       dialect === 'sqlite' ? sql`json(case when ticket.sla_breached_at is null then 'false' else 'true' end)` : sql`ticket.sla_breached_at is not null`
     })`;
 }

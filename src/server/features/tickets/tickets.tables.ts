@@ -36,6 +36,7 @@ export interface TicketTable {
   sla_due_at: Timestamp | null;
   /** When the earliest SLA target still unmet was breached; null when none is. */
   sla_breached_at: Timestamp | null;
+  sla_warn_at: Timestamp | null;
   rating_comment: string | null;
   /** Why an agent (or Atende) closed it, from the administrator's list (features/closing). */
   close_reason_id: number | null;

@@ -114,7 +114,7 @@ export type RegionsView = z.infer<typeof regionsView>;
 /** Largest ICS file read, in characters. */
 export const maxIcsLength = 800_000;
 /** An ICS file's text, read into a list of days the form then adds to the calendar's own holidays. */
-export const icsInput = z.object({ text: z.string().max(maxIcsLength, { error: 'validation.tooLong' }) });
+export const icsInput = z.object({ text: text().max(maxIcsLength, { error: 'validation.tooLong' }) });
 export const icsView = z.object({ holidays: z.array(z.object({ date: z.string(), name: z.string() })) });
 
 /** Business minutes of a target; null sets none. At most a year of minutes. */
@@ -189,7 +189,7 @@ export const previewView = z.object({
 export type PreviewView = z.infer<typeof previewView>;
 
 /** A company's support tier, set from the tier the editor saw (`previous`): someone else's change meanwhile is a 409. */
-export const supportTierInput = z.object({ supportTier: supportTier.nullable(), previous: z.string().max(40).nullable() });
+export const supportTierInput = z.object({ supportTier: supportTier.nullable(), previous: text().max(40, { error: 'validation.tooLong' }).nullable() });
 export const supportTiersView = z.object({
   companies: z.array(z.object({ id: z.number(), name: z.string(), supportTier: z.string().nullable() })),
   /** Every tier in use, for the choices. */

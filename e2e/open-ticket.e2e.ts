@@ -82,7 +82,7 @@ describe('opening a ticket', () => {
 
     // The country is searched by its name.
     await field(page, 'País de procedência').fill('portu');
-    expect(await page.getByRole('option').allTextContents()).toEqual(['Portugal']);
+    expect(await page.getByRole('listbox').getByRole('option').allTextContents()).toEqual(['Portugal']);
     await page.getByRole('option', { name: 'Portugal' }).click();
 
     // Half filled: a reload keeps everything.

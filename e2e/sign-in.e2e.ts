@@ -101,8 +101,7 @@ describe('signing in to the portal', () => {
     const page = await newPage();
     await signInAs(page, 'admin@alfa.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Relacionamento' }).waitFor();
-    await page.getByRole('combobox', { name: 'Idioma' }).click();
-    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('combobox', { name: 'Idioma' }).selectOption({ label: 'English' });
     await page.getByRole('navigation').getByRole('link', { name: 'Relationship' }).waitFor();
     await page.reload();
     await page.getByRole('button', { name: 'Log out' }).waitFor();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { groupAssignment } from './assignment';
-import { languages } from './i18n';
+import { languages } from './languages';
 import { emailAddress as email, isSafeLink, isValidCnpj, text } from './validation';
 import { isCountryCode } from './countries';
 import { grades, levels } from './criticality';

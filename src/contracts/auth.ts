@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailAddress as email, text } from './validation';
-import { languages } from './i18n';
+import { languages } from './languages';
 
 export const passwordMinLength = 10;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languages } from './i18n';
+import { languages } from './languages';
 import { emailAddress as email, isValidCpf, text } from './validation';
 
 const name = text({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(120, { error: 'validation.tooLong' });

@@ -34,6 +34,7 @@ import { closingRoutes } from './features/closing/closing.routes';
 import { closingAdminRoutes } from './features/closing/closing.admin.routes';
 import { linksRoutes } from './features/links/links.routes';
 import { loggerOptions } from './lib/logger';
+import { registerCompression } from './plugins/compression';
 import { frameworkError, registerErrorHandling } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurity } from './plugins/security';
@@ -84,6 +85,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   registerSession(app, secret);
   await registerSecurity(app, config);
   await registerOpenApi(app);
+  await registerCompression(app);
 
   const features = [
     healthRoutes,

@@ -1,4 +1,4 @@
-import { conflictBody, errorBody } from '../../contracts/errors';
+import type { ErrorBody } from '../../contracts/errors';
 import { currentLanguage, i18n } from '../app/i18n';
 
 /** A failed API call: the server's error body, or a network failure (status 0). */
@@ -51,20 +51,34 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * The `error` of our server's error body (contracts/errors.ts `errorBody`), if the answer is one. Checked by
+ * hand rather than with the zod schema: every page uses this client, and most pages need no zod at all.
+ */
+function errorOf(data: unknown): ErrorBody['error'] | undefined {
+  const error = (data as { error?: unknown } | null | undefined)?.error as Record<string, unknown> | undefined;
+  if (typeof error !== 'object' || error === null || typeof error.code !== 'string' || typeof error.message !== 'string') return undefined;
+  const fields = error.fields;
+  const isFieldMap = (value: unknown): value is Record<string, string> =>
+    typeof value === 'object' && value !== null && Object.values(value).every((v) => typeof v === 'string');
+  if (fields !== undefined && !isFieldMap(fields)) return undefined;
+  return error as ErrorBody['error'];
+}
+
 /** The error a failed answer stands for; a 409 in the conflict shape as a ConflictError. */
-function errorOf(status: number, data: unknown): ApiError {
-  const conflict = status === 409 ? conflictBody.safeParse(data) : undefined;
-  if (conflict?.success) {
-    const { message, revision, changed } = conflict.data.error;
-    return new ConflictError(message, (data as { error: Record<string, unknown> }).error, revision, changed ?? []);
+function failureOf(status: number, data: unknown): ApiError {
+  const error = errorOf(data);
+  if (!error) {
+    // Not our server's answer (a proxy, a crash page): say so in the person's language.
+    return new ApiError(status, 'internal', i18n.t('errors.internal'));
   }
-  const parsed = errorBody.safeParse(data);
-  if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
-    return new ApiError(status, code, message, fields, (data as { error: Record<string, unknown> }).error);
+  const details = error as Record<string, unknown>;
+  if (status === 409 && error.code === 'conflict') {
+    const revision = typeof details.revision === 'number' ? details.revision : undefined;
+    const changed = Array.isArray(details.changed) ? (details.changed as ChangeSeen[]) : [];
+    return new ConflictError(error.message, details, revision, changed);
   }
-  // Not our server's answer (a proxy, a crash page): say so in the person's language.
-  return new ApiError(status, 'internal', i18n.t('errors.internal'));
+  return new ApiError(status, error.code, error.message, error.fields, details);
 }
 
 const networkError = () => new ApiError(0, 'network', i18n.t('errors.network'));
@@ -82,7 +96,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
     throw networkError();
   }
   const data = parseJson(await response.text());
-  if (!response.ok) throw errorOf(response.status, data);
+  if (!response.ok) throw failureOf(response.status, data);
   return data as T;
 }
 
@@ -106,7 +120,7 @@ function upload<T>(method: 'POST' | 'PUT', path: string, body: FormData | Record
     xhr.onload = () => {
       const data = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
-      else reject(errorOf(xhr.status, data));
+      else reject(failureOf(xhr.status, data));
     };
     xhr.onerror = () => reject(networkError());
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'aborted'));

@@ -1,16 +1,17 @@
-import { Select } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { NativeSelect } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeView } from '../../contracts/auth';
-import { isLanguage, languages, type Language } from '../../contracts/i18n';
-import { ApiError, api } from '../api/client';
+import { isLanguage, languages, type Language } from '../../contracts/languages';
+import { api } from '../api/client';
 import { meKey } from '../features/auth/useMe';
-import { applyLanguage, currentLanguage, i18n } from './i18n';
+import { useNotifyFailure } from '../ui/notify';
+import { applyLanguage, currentLanguage } from './i18n';
 
 /** Changes the interface language; when signed in, also saves it on the person. */
 export function useLanguageSwitch() {
   const queryClient = useQueryClient();
+  const failed = useNotifyFailure();
   const save = useMutation({
     mutationFn: (language: Language) => api.patch<MeView>('/api/me', { language }),
     onSuccess: (me) => queryClient.setQueryData(meKey, me),
@@ -18,7 +19,7 @@ export function useLanguageSwitch() {
       // The server keeps the old language: show it again so the two agree.
       const me = queryClient.getQueryData<MeView>(meKey);
       if (me) applyLanguage(me.language);
-      notifications.show({ color: 'red', message: error instanceof ApiError ? error.message : i18n.t('errors.internal') });
+      failed(error);
     },
   });
   return (language: Language) => {
@@ -32,16 +33,14 @@ export function LanguageSwitch() {
   const { t } = useTranslation();
   const switchTo = useLanguageSwitch();
   return (
-    <Select
+    // The browser's own list: nothing to download before sign-in, and the phone's native picker.
+    <NativeSelect
       aria-label={t('language.label')}
       size="xs"
       w={170}
       value={currentLanguage()}
-      allowDeselect={false}
-      withCheckIcon
-      // Kept inside the header (a landmark) rather than portalled to the end of <body>.
-      comboboxProps={{ withinPortal: false }}
-      onChange={(value) => {
+      onChange={(event) => {
+        const value = event.currentTarget.value;
         if (isLanguage(value)) switchTo(value);
       }}
       data={languages.map((l) => ({ value: l, label: t(`language.${l}`) }))}

@@ -2,25 +2,27 @@ import { ActionIcon, Anchor, AppShell, Burger, Button, Group, NavLink, ScrollAre
 import { useDisclosure } from '@mantine/hooks';
 import { IconHome, IconLogout, IconMail, IconTicket } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { MeView } from '../../contracts/auth';
 import { api } from '../api/client';
 import { adminNav } from '../features/admin/nav';
-import { AvailabilityToggle } from '../features/assignment/AvailabilityToggle';
 import { useMe } from '../features/auth/useMe';
 import { useChannels } from '../features/catalog/useChannels';
 import { helpNav } from '../features/help/nav';
 import { LiveProvider } from '../features/live/LiveProvider';
-import { NotificationBell } from '../features/notifications/NotificationBell';
 import { InvitationsBanner } from '../features/people/InvitationsBanner';
 import { mySpaceNav } from '../features/people/nav';
-import { savedViewsNav, useSavedViewsNav } from '../features/views/nav';
-import { workspaceNav } from '../features/workspace/nav';
 import { useWide } from '../ui/useWide';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavSections } from './NavSections';
 import classes from './Shell.module.css';
+
+// What only staff use is downloaded for staff only: a customer's first page never waits for it.
+const AvailabilityToggle = lazy(async () => ({ default: (await import('../features/assignment/AvailabilityToggle')).AvailabilityToggle }));
+const NotificationBell = lazy(async () => ({ default: (await import('../features/notifications/NotificationBell')).NotificationBell }));
+const StaffNav = lazy(async () => ({ default: (await import('./StaffNav')).StaffNav }));
 
 /** What the header says under the person's name: staff see their role, customers their company. */
 function affiliation(me: MeView, t: (key: 'roles.admin' | 'roles.agent') => string): string {
@@ -33,7 +35,6 @@ export function Shell() {
   const { t } = useTranslation();
   const me = useMe().data;
   const channels = useChannels();
-  const savedViews = useSavedViewsNav(me);
   const [opened, { toggle, close }] = useDisclosure();
   // Phones get the language switch in the menu and an icon for sign-out; one of each is ever rendered.
   const wide = useWide('sm');
@@ -83,8 +84,12 @@ export function Shell() {
             </Anchor>
           </Group>
           <Group gap="md" wrap="nowrap">
-            {me.staffRole && wide && <AvailabilityToggle />}
-            {me.staffRole && <NotificationBell />}
+            {me.staffRole && (
+              <Suspense fallback={null}>
+                {wide && <AvailabilityToggle />}
+                <NotificationBell />
+              </Suspense>
+            )}
             {wide && (
               <Stack gap={0} align="flex-end">
                 <Text size="sm" fw={600}>
@@ -131,7 +136,11 @@ export function Shell() {
             <Text size="xs" c="dimmed" mb="xs">
               {affiliation(me, t)}
             </Text>
-            {me.staffRole && <AvailabilityToggle />}
+            {me.staffRole && (
+              <Suspense fallback={null}>
+                <AvailabilityToggle />
+              </Suspense>
+            )}
             <LanguageSwitch />
           </AppShell.Section>
         )}
@@ -143,14 +152,12 @@ export function Shell() {
             {t('nav.channels')}
           </Text>
           {channels.data?.map((channel) => link(`/channels/${channel.key}`, channel.name))}
-          {[...workspaceNav(me, t), ...savedViewsNav(me, savedViews, t), ...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)].map((section) => (
-            <div key={section.title}>
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mt="md" mb={4}>
-                {section.title}
-              </Text>
-              {section.items.map((item) => link(item.to, item.label, item.icon))}
-            </div>
-          ))}
+          {me.staffRole && (
+            <Suspense fallback={null}>
+              <StaffNav me={me} link={link} />
+            </Suspense>
+          )}
+          <NavSections sections={[...mySpaceNav(me, t), ...adminNav(me, t), ...helpNav(t)]} link={link} />
         </AppShell.Section>
         {me.devMailbox && <AppShell.Section>{link('/dev/mailbox', t('nav.mailbox'), <IconMail size={18} aria-hidden />)}</AppShell.Section>}
       </AppShell.Navbar>

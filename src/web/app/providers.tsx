@@ -1,12 +1,14 @@
-import { MantineProvider, mergeThemeOverrides, Notification } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { ApiError, isUnauthorized } from '../api/client';
 import { i18n } from './i18n';
 import { cssVariablesResolver, theme } from './theme';
 import { meKey } from '../features/auth/useMe';
+
+// The toasts' frame waits for the page: the first paint does not wait for it, and a toast asked for meanwhile shows when it arrives.
+const Notifications = lazy(async () => ({ default: (await import('@mantine/notifications')).Notifications }));
 
 /** A 4xx answer will not change by asking again; a network hiccup or a 5xx might. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -35,7 +37,9 @@ export function Providers({ children }: { children: ReactNode }) {
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
         <LocalizedMantine>
-          <Notifications position="top-right" />
+          <Suspense fallback={null}>
+            <Notifications position="top-right" />
+          </Suspense>
           {children}
         </LocalizedMantine>
       </QueryClientProvider>
@@ -47,7 +51,7 @@ export function Providers({ children }: { children: ReactNode }) {
 function LocalizedMantine({ children }: { children: ReactNode }) {
   const { t, i18n: current } = useTranslation();
   const localized = useMemo(
-    () => mergeThemeOverrides(theme, { components: { Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('app.closeNotice') } } }) } }),
+    () => mergeThemeOverrides(theme, { components: { Notification: { defaultProps: { closeButtonProps: { 'aria-label': t('app.closeNotice') } } } } }),
     [t, current.language],
   );
   return (

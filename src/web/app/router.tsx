@@ -1,50 +1,52 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 // The DOM build of RouterProvider supports navigate(..., { flushSync }), used on sign-out.
 import { RouterProvider } from 'react-router/dom';
 import { adminRoutes } from '../features/admin/routes';
 import { authRoutes } from '../features/auth/routes';
-import { ChannelPage } from '../features/catalog/ChannelPage';
+import { catalogRoutes } from '../features/catalog/routes';
 import { helpRoutes } from '../features/help/routes';
-import { DevMailboxPage } from '../features/mail/DevMailboxPage';
 import { peopleRoutes } from '../features/people/routes';
 import { macrosRoutes } from '../features/macros/routes';
-import { MyTicketsPage } from '../features/tickets/MyTicketsPage';
-import { TicketFormPage } from '../features/tickets/TicketFormPage';
-import { TicketPage } from '../features/tickets/TicketPage';
+import { ticketsRoutes } from '../features/tickets/routes';
 import { viewsRoutes } from '../features/views/routes';
 import { workspaceRoutes } from '../features/workspace/routes';
 import { ErrorPage } from './ErrorPage';
-import { HomePage } from './HomePage';
-import { NotFoundPage } from './NotFoundPage';
+import { lazyPage } from './lazyPage';
 import { RequireAuth } from './RequireAuth';
-import { Shell } from './Shell';
 
-/** Public pages first; everything else needs a session and lives inside the shell. */
+/**
+ * Public pages first; everything else needs a session and lives inside the shell. Every page and
+ * the shell itself load on first visit (lazyPage), so the sign-in page downloads none of them and a
+ * customer never downloads the administration or the agent workspace.
+ */
 const router = createBrowserRouter([
   {
     errorElement: <ErrorPage />,
     children: [
       ...authRoutes.public,
       ...helpRoutes.public,
-      { path: '/dev/mailbox', element: <DevMailboxPage /> },
+      { path: '/dev/mailbox', ...lazyPage(async () => (await import('../features/mail/DevMailboxPage')).DevMailboxPage) },
       {
         element: (
           <RequireAuth>
-            <Shell />
+            <Outlet />
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'channels/:key', element: <ChannelPage /> },
-          { path: 'channels/:key/lines/:serviceLineId/new', element: <TicketFormPage /> },
-          { path: 'tickets', element: <MyTicketsPage /> },
-          { path: 'tickets/:number', element: <TicketPage /> },
-          ...workspaceRoutes.shell,
-          ...viewsRoutes.shell,
-          ...macrosRoutes.shell,
-          ...peopleRoutes.shell,
-          ...adminRoutes.shell,
-          { path: '*', element: <NotFoundPage /> },
+          {
+            ...lazyPage(async () => (await import('./Shell')).Shell),
+            children: [
+              { index: true, ...lazyPage(async () => (await import('./HomePage')).HomePage) },
+              ...catalogRoutes.shell,
+              ...ticketsRoutes.shell,
+              ...workspaceRoutes.shell,
+              ...viewsRoutes.shell,
+              ...macrosRoutes.shell,
+              ...peopleRoutes.shell,
+              ...adminRoutes.shell,
+              { path: '*', ...lazyPage(async () => (await import('./NotFoundPage')).NotFoundPage) },
+            ],
+          },
         ],
       },
     ],

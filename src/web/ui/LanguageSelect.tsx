@@ -1,6 +1,6 @@
 import { Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { languages, type Language } from '../../contracts/i18n';
+import { languages, type Language } from '../../contracts/languages';
 
 /** A choice of the interface languages, each named in the current one. */
 export function LanguageSelect({ label, description, value, onChange, error }: { label: string; description?: string; value: Language; onChange: (language: Language) => void; error?: string }) {

@@ -1,6 +1,6 @@
 import { Paper, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../contracts/i18n';
+import type { Language } from '../../contracts/languages';
 import { fieldLabel } from '../app/FieldLabel';
 
 export type Localized = { 'pt-BR': string; en: string; es: string };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { fieldErrors } from '../../contracts/errors';
+import { fieldErrors } from '../../contracts/issues';
 import { ApiError } from '../api/client';
 import type { Translate } from '../app/useTranslate';
 

@@ -1,6 +1,5 @@
 import { lazyPage } from '../../app/lazyPage';
 import type { FeatureRoutes } from '../../app/nav';
-import { AdminLayout } from './AdminLayout';
 
 /**
  * The system administration, `/admin/…`: each page lives in the feature it edits (its server side
@@ -10,7 +9,7 @@ export const adminRoutes: FeatureRoutes = {
   shell: [
     {
       path: 'admin',
-      element: <AdminLayout />,
+      ...lazyPage(async () => (await import('./AdminLayout')).AdminLayout),
       children: [
         { path: 'companies', ...lazyPage(async () => (await import('../companies/CompaniesAdminPage')).CompaniesAdminPage) },
         { path: 'catalog', ...lazyPage(async () => (await import('../catalog/CatalogAdminPage')).CatalogAdminPage) },

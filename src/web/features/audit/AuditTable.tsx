@@ -1,7 +1,7 @@
 import { Code, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { countryName, isCountryCode } from '../../../contracts/countries';
-import { languages } from '../../../contracts/i18n';
+import { languages } from '../../../contracts/languages';
 import { formatDateTime } from '../../app/format';
 import { currentLanguage, i18n } from '../../app/i18n';
 import { useTranslate, type Translate } from '../../app/useTranslate';

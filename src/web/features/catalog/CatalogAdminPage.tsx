@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp, IconChevronRight, IconEdit, IconEye, IconEy
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogKind } from '../../../contracts/admin';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import { ConfirmDialog } from '../../ui/FormModal';
 import { Loaded } from '../../ui/ListStates';

@@ -2,7 +2,7 @@ import { Select, SimpleGrid, Switch, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { catalogEntryInput, catalogKindSpecs, type CatalogEntryInput, type CatalogEntryView, type CatalogKind } from '../../../contracts/admin';
 import { grades, levels } from '../../../contracts/criticality';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { FormModal, requiredField, useDialogForm } from '../../ui/FormModal';

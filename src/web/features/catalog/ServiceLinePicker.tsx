@@ -1,6 +1,6 @@
 import { Checkbox, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import type { Catalog } from './useCatalogAdmin';
 

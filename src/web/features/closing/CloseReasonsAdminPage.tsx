@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeReasonInput, closingSettings, type CloseReasonAdminView, type CloseReasonInput } from '../../../contracts/closing';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge } from '../../ui/badges';

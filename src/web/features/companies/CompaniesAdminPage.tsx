@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { companyInput, companyUpdate } from '../../../contracts/admin';
 import { countryName } from '../../../contracts/countries';
-import type { Language } from '../../../contracts/i18n';
+import type { Language } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import { useCountryOptions } from '../../app/useCountryOptions';
 import { useTranslate } from '../../app/useTranslate';

@@ -3,7 +3,7 @@ import { IconMailForward, IconTools, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentInput, agentUpdate } from '../../../contracts/admin';
-import type { Language } from '../../../contracts/i18n';
+import type { Language } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge } from '../../ui/badges';

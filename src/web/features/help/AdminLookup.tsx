@@ -1,91 +1,38 @@
-import { Alert, Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { IconMailCheck } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { Anchor } from '@mantine/core';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminLookupInput } from '../../../contracts/people';
-import { api } from '../../api/client';
-import { useTranslate } from '../../app/useTranslate';
-import { check, errorText } from '../../ui/forms';
+
+const AdminLookupDialog = lazy(async () => ({ default: (await import('./AdminLookupDialog')).AdminLookupDialog }));
 
 /**
  * "Não sabe quem é o administrador do portal?": a link that opens a small form. Whatever the
- * address, the answer is the same sentence; only a person with access receives a mail.
+ * address, the answer is the same sentence; only a person with access receives a mail. The form is
+ * downloaded on the first click: the sign-in page shows the link only.
  */
 export function AdminLookup({ size = 'sm', label }: { size?: 'xs' | 'sm' | 'md'; label?: string }) {
   const { t } = useTranslation();
-  const translate = useTranslate();
   const [opened, setOpened] = useState(false);
-  const [email, setEmail] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const send = useMutation({ mutationFn: (value: string) => api.post<{ ok: true }>('/api/portal-admins/lookup', { email: value }) });
-
-  const open = () => {
-    setEmail('');
-    setError(null);
-    send.reset();
-    setOpened(true);
-  };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const result = check(adminLookupInput, { email: email.trim() }, translate);
-    if (result.errors) return setError(result.errors.email ?? t('validation.email'));
-    setError(null);
-    send.mutate(result.data.email);
-  }
+  // Each opening starts a fresh form: the address and the answer of the last one are gone.
+  const [openings, setOpenings] = useState(0);
 
   return (
     <>
-      <Anchor component="button" type="button" size={size} onClick={open}>
+      <Anchor
+        component="button"
+        type="button"
+        size={size}
+        onClick={() => {
+          setOpenings((n) => n + 1);
+          setOpened(true);
+        }}
+      >
         {label ?? t('login.lookup.link')}
       </Anchor>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('login.lookup.title')} centered closeButtonProps={{ 'aria-label': t('admin.common.close') }}>
-        {send.isSuccess ? (
-          <Stack>
-            <Alert color="teal" variant="light" icon={<IconMailCheck size={20} aria-hidden />} role="status">
-              {t('login.lookup.sent')}
-            </Alert>
-            <Text size="sm" c="dimmed">
-              {t('login.lookup.stillNoAnswer')}
-            </Text>
-            <Group justify="flex-end">
-              <Button onClick={() => setOpened(false)}>{t('admin.common.close')}</Button>
-            </Group>
-          </Stack>
-        ) : (
-          <form onSubmit={submit} noValidate>
-            <Stack>
-              <Text size="sm">{t('login.lookup.intro')}</Text>
-              {send.isError && (
-                <Alert color="red" variant="light">
-                  {errorText(send.error, t('errors.internal'))}
-                </Alert>
-              )}
-              <TextInput
-                label={t('login.email')}
-                type="email"
-                autoComplete="email"
-                value={email}
-                onChange={(e) => {
-                  setEmail(e.currentTarget.value);
-                  setError(null);
-                }}
-                error={error}
-                data-autofocus
-              />
-              <Group justify="flex-end" gap="sm">
-                <Button variant="default" onClick={() => setOpened(false)}>
-                  {t('admin.common.cancel')}
-                </Button>
-                <Button type="submit" loading={send.isPending}>
-                  {t('login.lookup.submit')}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Modal>
+      {openings > 0 && (
+        <Suspense fallback={null}>
+          <AdminLookupDialog key={openings} opened={opened} onClose={() => setOpened(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

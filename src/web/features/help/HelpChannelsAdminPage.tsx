@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { helpChannelInput } from '../../../contracts/admin';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';
 import { ActiveBadge } from '../../ui/badges';

@@ -1,6 +1,5 @@
 import { lazyPage } from '../../app/lazyPage';
 import type { FeatureRoutes } from '../../app/nav';
-import { HelpFrame } from './HelpFrame';
 
 /** The help pages, before and after sign-in (HelpFrame picks the frame). */
 export const helpRoutes: FeatureRoutes = {
@@ -8,7 +7,7 @@ export const helpRoutes: FeatureRoutes = {
   public: [
     {
       path: '/help',
-      element: <HelpFrame />,
+      ...lazyPage(async () => (await import('./HelpFrame')).HelpFrame),
       children: [
         { index: true, ...lazyPage(async () => (await import('./HelpPage')).HelpPage) },
         { path: 'articles/:slug', ...lazyPage(async () => (await import('./HelpArticlePage')).HelpArticlePage) },

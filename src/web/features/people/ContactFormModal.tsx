@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconMailForward } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../contracts/i18n';
+import type { Language } from '../../../contracts/languages';
 import { contactInput, contactUpdate, type ContactView } from '../../../contracts/people';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';

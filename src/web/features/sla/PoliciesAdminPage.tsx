@@ -2,7 +2,7 @@ import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/
 import { IconArrowDown, IconArrowUp, IconGripVertical, IconPlus, IconTimeline } from '@tabler/icons-react';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import type { PolicyView } from '../../../contracts/sla-admin';
 import { currentLanguage } from '../../app/i18n';
 import { EmptyState, Loaded } from '../../ui/ListStates';

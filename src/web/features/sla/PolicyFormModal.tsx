@@ -1,7 +1,7 @@
 import { Divider, MultiSelect, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { levels, type Level } from '../../../contracts/criticality';
-import { localized } from '../../../contracts/i18n';
+import { localized } from '../../../contracts/languages';
 import { policyInput, type PolicyTargets, type PolicyView } from '../../../contracts/sla-admin';
 import { currentLanguage } from '../../app/i18n';
 import { useTranslate } from '../../app/useTranslate';

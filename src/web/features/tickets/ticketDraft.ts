@@ -1,7 +1,7 @@
 import type { ServiceLineForm } from '../../../contracts/catalog';
 import { isCountryCode } from '../../../contracts/countries';
 import { computeCriticality, describeCriticality, type Criticality } from '../../../contracts/criticality';
-import { fieldErrors } from '../../../contracts/errors';
+import { fieldErrors } from '../../../contracts/issues';
 import { maxAdditionalEmails, openTicketInput, type OpenTicketInput } from '../../../contracts/tickets';
 
 type Translate = (key: string, params?: Record<string, string | number>) => string;

@@ -1,8 +1,8 @@
+import { lazyPage } from '../../app/lazyPage';
 import type { FeatureRoutes } from '../../app/nav';
-import { SavedViewPage } from './SavedViewPage';
 
 /** A saved view's page in the workspace. */
 export const viewsRoutes: FeatureRoutes = {
-  shell: [{ path: 'workspace/views/:id', element: <SavedViewPage /> }],
+  shell: [{ path: 'workspace/views/:id', ...lazyPage(async () => (await import('./SavedViewPage')).SavedViewPage) }],
   public: [],
 };

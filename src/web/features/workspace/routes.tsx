@@ -1,13 +1,18 @@
 import { Navigate } from 'react-router';
+import { lazyPage } from '../../app/lazyPage';
 import type { FeatureRoutes } from '../../app/nav';
-import { defaultView, viewPath } from './useWorkspace';
-import { WorkspacePage } from './WorkspacePage';
 
-/** The agent workspace's pages: `/workspace` opens the default view. */
+/** The agent workspace's pages: `/workspace` opens the default view. Loaded on first visit: customers never download them. */
 export const workspaceRoutes: FeatureRoutes = {
   shell: [
-    { path: 'workspace', element: <Navigate to={viewPath(defaultView)} replace /> },
-    { path: 'workspace/:view', element: <WorkspacePage /> },
+    {
+      path: 'workspace',
+      ...lazyPage(async () => {
+        const { defaultView, viewPath } = await import('./useWorkspace');
+        return () => <Navigate to={viewPath(defaultView)} replace />;
+      }),
+    },
+    { path: 'workspace/:view', ...lazyPage(async () => (await import('./WorkspacePage')).WorkspacePage) },
   ],
   public: [],
 };

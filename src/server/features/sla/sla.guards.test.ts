@@ -11,6 +11,15 @@ describe('service levels at their edges', () => {
     expect(res.statusCode).toBe(201);
     return res.json().number as number;
   };
+  const ticket = async (number: number, who = 'agent') => (await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies[who] })).json();
+  const clock = async (number: number, target: string) => (await ticket(number)).sla.targets.find((c: { target: string; cycle: number }) => c.target === target && c.cycle === 1);
+  const post = (number: number, who: string, payload: object) => request(t.app, { method: 'POST', url: `/api/tickets/${number}/articles`, cookie: cookies[who], payload });
+  const confirm = (number: number) => request(t.app, { method: 'POST', url: `/api/tickets/${number}/confirm`, cookie: cookies.contact, payload: {} });
+  const idOf = async (number: number) => (await t.db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  /** Starts a 24×7 ticket's resolution (Alta: 8 h) `minutes` ago; the next step recomputes it from there. */
+  const startResolution = async (number: number, minutes: number) =>
+    t.db.updateTable('ticket_sla').set({ started_at: ago(minutes) }).where('ticket_id', '=', await idOf(number)).where('target', '=', 'resolution').execute();
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -36,5 +45,31 @@ describe('service levels at their edges', () => {
     }
     // The other views stay open to customers, as their lists are.
     expect((await request(t.app, { method: 'GET', url: '/api/tickets?view=open', cookie: cookies.contact })).statusCode).toBe(200);
+  });
+
+  it('meets the resolution of a ticket closed after a long pause with business time left (24×7, 8 h)', async () => {
+    const number = await open();
+    // Opened 10 h ago; the solution was proposed 30 min in and confirmed now: 30 min of 8 h ran.
+    await startResolution(number, 600);
+    expect((await post(number, 'agent', { body: 'Backup restaurado.', action: 'propose_solution' })).statusCode).toBe(200);
+    const id = await idOf(number);
+    await t.db.updateTable('ticket_sla_pause').set({ started_at: ago(570) }).where('ticket_id', '=', id).execute();
+    // As the pause froze it then: 30 min in, 7 h 30 to go, due 2 h ago by the wall clock.
+    await t.db.updateTable('ticket_sla').set({ due_at: ago(120), state: 'paused' }).where('ticket_id', '=', id).where('target', '=', 'resolution').execute();
+    expect((await confirm(number)).statusCode).toBe(200);
+    const resolution = await clock(number, 'resolution');
+    expect(resolution).toMatchObject({ state: 'met', metAt: expect.any(String), breachedAt: null, pausedMinutes: 570 });
+    expect(Date.parse(resolution.dueAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('breaches the resolution of a ticket closed after running past its due time', async () => {
+    const number = await open();
+    // Ran 10 h of 8 h before the solution was proposed; confirmed at once.
+    await startResolution(number, 600);
+    expect((await post(number, 'agent', { body: 'Backup restaurado.', action: 'propose_solution' })).statusCode).toBe(200);
+    expect((await confirm(number)).statusCode).toBe(200);
+    const resolution = await clock(number, 'resolution');
+    expect(resolution).toMatchObject({ state: 'breached', metAt: expect.any(String), breachedAt: resolution.dueAt });
+    expect(Date.parse(resolution.dueAt)).toBeCloseTo(Date.parse(ago(120)), -4);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoForm } from '../../test/catalog-ids';
 import { buildTestApp, request, signInRoles, type TestApp } from '../../test/harness';
+import { runSlaJob } from './sla.job';
 
 /** Service levels at their edges: what customers may not ask for or see, closings in a pause, a notice's claim. */
 describe('service levels at their edges', () => {
@@ -17,6 +18,12 @@ describe('service levels at their edges', () => {
   const confirm = (number: number) => request(t.app, { method: 'POST', url: `/api/tickets/${number}/confirm`, cookie: cookies.contact, payload: {} });
   const idOf = async (number: number) => (await t.db.selectFrom('ticket').select('id').where('number', '=', number).executeTakeFirstOrThrow()).id;
   const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  /** Starts a 24×7 ticket's first response (Alta: 60 minutes) `minutes` ago, as if opened then. */
+  const age = async (number: number, minutes: number) => {
+    const [started, warn, due] = [ago(minutes), ago(minutes - 45), ago(minutes - 60)];
+    await t.db.updateTable('ticket_sla').set({ started_at: started, warn_at: warn, due_at: due }).where('ticket_id', '=', await idOf(number)).where('target', '=', 'first_response').execute();
+    await t.db.updateTable('ticket').set({ sla_due_at: due, sla_warn_at: warn }).where('number', '=', number).execute();
+  };
   /** Starts a 24×7 ticket's resolution (Alta: 8 h) `minutes` ago; the next step recomputes it from there. */
   const startResolution = async (number: number, minutes: number) =>
     t.db.updateTable('ticket_sla').set({ started_at: ago(minutes) }).where('ticket_id', '=', await idOf(number)).where('target', '=', 'resolution').execute();
@@ -71,5 +78,15 @@ describe('service levels at their edges', () => {
     const resolution = await clock(number, 'resolution');
     expect(resolution).toMatchObject({ state: 'breached', metAt: expect.any(String), breachedAt: resolution.dueAt });
     expect(Date.parse(resolution.dueAt)).toBeCloseTo(Date.parse(ago(120)), -4);
+  });
+
+  it('shows a customer the expected first response only while its clock runs, not once breached', async () => {
+    const number = await open();
+    expect((await ticket(number, 'contact')).customerSla.firstResponseDueAt).toEqual((await clock(number, 'first_response')).dueAt);
+    await age(number, 65);
+    await runSlaJob(t);
+    expect((await clock(number, 'first_response')).state).toBe('breached');
+    const page = await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.contact });
+    expect(page.json().customerSla).toEqual({ firstResponseDueAt: null });
   });
 });

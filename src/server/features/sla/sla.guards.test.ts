@@ -1,4 +1,6 @@
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/database';
 import { demoForm } from '../../test/catalog-ids';
 import { buildTestApp, request, signInRoles, type TestApp } from '../../test/harness';
 import { runSlaJob } from './sla.job';
@@ -88,5 +90,35 @@ describe('service levels at their edges', () => {
     expect((await clock(number, 'first_response')).state).toBe('breached');
     const page = await request(t.app, { method: 'GET', url: `/api/tickets/${number}`, cookie: cookies.contact });
     expect(page.json().customerSla).toEqual({ firstResponseDueAt: null });
+  });
+
+  it('gives no warning for a clock met between the job’s selection and its claim', async () => {
+    const number = await open();
+    const id = await idOf(number);
+    await age(number, 46);
+    // The first response is met right after the job read the clocks to warn, before it claims this one.
+    let met = false;
+    const meetAfterSelection: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        if (!met && args.result.rows.some((row) => row.ticket_id === id && row.target === 'first_response' && 'at' in row)) {
+          met = true;
+          expect((await post(number, 'agent', { body: 'Estamos analisando.' })).statusCode).toBe(200);
+        }
+        return args.result;
+      },
+    };
+    const other = t.openAnother();
+    try {
+      await runSlaJob({ db: Object.assign(other.withPlugin(meetAfterSelection), { dialectName: other.dialectName, pgSchema: other.pgSchema }) as Db, config: t.config });
+    } finally {
+      await other.destroy();
+    }
+    expect(met).toBe(true);
+    await runSlaJob(t);
+    const warnings = await t.db.selectFrom('notification').select('id').where('ticket_id', '=', id).where('kind', '=', 'sla_warning').execute();
+    expect(warnings).toHaveLength(0);
+    expect(await t.db.selectFrom('outbox_mail').select('id').where('subject', 'like', `[#${number}] Prazo perto de vencer%`).execute()).toHaveLength(0);
+    expect(await clock(number, 'first_response')).toMatchObject({ state: 'met', metAt: expect.any(String) });
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database';
 import { demoForm } from '../../test/catalog-ids';
 import { buildTestApp, request, signInRoles, type TestApp } from '../../test/harness';
+import { remindAndCloseWaiting } from '../closing/closing.waiting';
 import { runSlaJob } from './sla.job';
 
 /** Service levels at their edges: what customers may not ask for or see, closings in a pause, a notice's claim. */
@@ -69,6 +70,21 @@ describe('service levels at their edges', () => {
     const resolution = await clock(number, 'resolution');
     expect(resolution).toMatchObject({ state: 'met', metAt: expect.any(String), breachedAt: null, pausedMinutes: 570 });
     expect(Date.parse(resolution.dueAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('meets the resolution of a ticket the waiting job closes days after the agent asked the customer, with time left', async () => {
+    const number = await open();
+    const days = 20 * 24 * 60;
+    // Opened 20 days and 30 min ago; asked the customer 30 min in; reminded, then closed for no answer now.
+    await startResolution(number, days + 30);
+    expect((await post(number, 'agent', { body: 'Pode enviar o log do backup?', action: 'ask_customer' })).statusCode).toBe(200);
+    const id = await idOf(number);
+    await t.db.updateTable('ticket_sla_pause').set({ started_at: ago(days) }).where('ticket_id', '=', id).execute();
+    await t.db.updateTable('ticket_sla').set({ due_at: ago(days + 30 - 480), state: 'paused' }).where('ticket_id', '=', id).where('target', '=', 'resolution').execute();
+    await t.db.updateTable('ticket').set({ waiting_since: ago(days), reminded_at: ago(days - 60) }).where('id', '=', id).execute();
+    expect(await remindAndCloseWaiting(t)).toBeGreaterThanOrEqual(1);
+    expect((await ticket(number)).status).toBe('closed');
+    expect(await clock(number, 'resolution')).toMatchObject({ state: 'met', breachedAt: null });
   });
 
   it('breaches the resolution of a ticket closed after running past its due time', async () => {

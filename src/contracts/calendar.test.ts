@@ -39,6 +39,31 @@ describe('business time', () => {
   });
 });
 
+describe('business time across a change of the clocks', () => {
+  /** Sundays only, in a zone: the periods as given. */
+  const sundays = (timeZone: string, periods: Period[]): BusinessCalendar => ({ timeZone, hours: [periods, [], [], [], [], [], []], holidays: new Set() });
+  const late = [{ start: '02:30', end: '05:00' }];
+  const early = [{ start: '01:00', end: '02:30' }];
+  it.each([
+    // Clocks forward at 02:00 (New York 8 Mar 2026, Berlin 29 Mar 2026): 02:30 never happens; the period starts or ends at 03:00, the first instant after the gap.
+    ['America/New_York', late, '2026-03-08T05:00:00Z', '2026-03-08T07:00:00Z', 120],
+    ['America/New_York', early, '2026-03-08T05:00:00Z', '2026-03-08T06:00:00Z', 60],
+    ['Europe/Berlin', late, '2026-03-28T23:00:00Z', '2026-03-29T01:00:00Z', 120],
+    ['Europe/Berlin', early, '2026-03-28T23:00:00Z', '2026-03-29T00:00:00Z', 60],
+    // A week later, no change: 02:30 local as it is.
+    ['America/New_York', late, '2026-03-15T04:00:00Z', '2026-03-15T06:30:00Z', 150],
+    ['Europe/Berlin', late, '2026-04-04T22:00:00Z', '2026-04-05T00:30:00Z', 150],
+    // Clocks back at 02:00 (New York, 1 Nov 2026): 01:00–02:30 begins at the first 01:00 and lasts an hour more.
+    ['America/New_York', early, '2026-11-01T04:00:00Z', '2026-11-01T05:00:00Z', 150],
+  ] as const)('%s %j from %s: starts at %s, %i business minutes that day', (timeZone, periods, midnight, start, minutes) => {
+    const cal = sundays(timeZone, [...periods]);
+    expect(nextBusinessInstant(cal, at(midnight)).toISOString()).toBe(at(start).toISOString());
+    expect(businessMinutesBetween(cal, at(midnight), new Date(at(midnight).getTime() + 86_400_000))).toBe(minutes);
+    // One span a day: its end is as many real minutes after its start.
+    expect(addBusinessMinutes(cal, at(midnight), minutes).getTime() - at(start).getTime()).toBe(minutes * 60_000);
+  });
+});
+
 // ---- Properties (fast-check): FC_RUNS sets how many cases each property tries (default 200).
 
 const runs = Number(process.env.FC_RUNS ?? 200);

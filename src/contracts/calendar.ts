@@ -71,10 +71,23 @@ function localDay(timeZone: string, instant: number): number {
   return Math.floor((instant + offsetAt(timeZone, instant)) / dayMs);
 }
 
-/** The instant a local wall time (ms since the local epoch) happens; in a gap, the time after it. */
+/**
+ * The instant a local wall time (ms since the local epoch) happens; in a gap (clocks moved
+ * forward), the first instant after it: the change of offset.
+ */
 function instantOf(timeZone: string, local: number): number {
   const guess = local - offsetAt(timeZone, local);
-  return local - offsetAt(timeZone, guess);
+  const first = local - offsetAt(timeZone, guess);
+  if (first + offsetAt(timeZone, first) === local) return first;
+  const second = local - offsetAt(timeZone, first);
+  if (second + offsetAt(timeZone, second) === local) return second;
+  // The wall time never happens: the candidates are the same wall time read with the offsets
+  // before and after the change; the change lies between them, on a quarter hour (see offsetAt).
+  const before = Math.min(first, second);
+  const offsetBefore = offsetAt(timeZone, before);
+  let block = Math.floor(before / quarterMs) * quarterMs + quarterMs;
+  while (block < Math.max(first, second) && offsetAt(timeZone, block) === offsetBefore) block += quarterMs;
+  return block;
 }
 
 type Normalized = { week: [number, number][][]; days: Map<number, [number, number][]> };

@@ -207,9 +207,9 @@ export const ticketListQuery = z.object({
   /** The reader's IANA time zone: `from` and `to` are calendar days there (UTC when absent). */
   tz: text().max(64).refine(isTimeZone, { error: 'validation.invalid' }).optional(),
   q: text().trim().max(200).optional(),
-  /** Agent workspace views. */
+  /** Agent workspace views; `due_soon` and `breached` are agents only (a customer's is a 400 naming `view`). */
   view: z.enum(builtInViews).optional(),
-  /** `criticality`: most critical first, then oldest. */
+  /** `criticality`: most critical first, then oldest; `due` (agents only): the next SLA due time. */
   /** Absent: newest number first for a search, else last updated first. */
   sort: z.enum(['updated', 'created', 'number', 'criticality', 'due']).optional(),
   order: z.enum(['desc', 'asc']).default('desc'),

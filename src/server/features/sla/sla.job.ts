@@ -124,7 +124,11 @@ async function sendNotices(ctx: JobContext, kind: Notice, now: Date): Promise<nu
     // Who and what are read before the claim: SQLite's one connection is the transaction's until it ends.
     const notice = await prepareNotice(db, ctx.config.publicUrl, kind, row.ticket_id, row.target, new Date(iso(row.due_at)), calendar?.timeZone ?? 'America/Sao_Paulo', policyName(setup, row.policy_id));
     await db.transaction().execute(async (trx) => {
-      const claimed = await key(claimOf(trx)).set({ [column]: now.toISOString() }).executeTakeFirst();
+      // Claimed only as selected: a clock met, breached or moved on since is left to the next run.
+      const claim = key(claimOf(trx)).where('met_at', 'is', null);
+      const claimed = await (warning ? claim.where('state', '=', 'running').where('warn_at', '<=', now.toISOString()) : claim.where('state', '=', 'breached'))
+        .set({ [column]: now.toISOString() })
+        .executeTakeFirst();
       if (!Number(claimed.numUpdatedRows)) return;
       sent++;
       await writeNotice(trx, kind, row.ticket_id, notice);

@@ -66,8 +66,11 @@ export function presentTicketSla({ clocks, pauses }: TicketSlaRows): TicketSlaVi
   };
 }
 
-/** The customers' view: when the first response is expected, while it is pending and running; nothing else. */
+/**
+ * The customers' view: when the first response is expected, only while its clock runs (not met,
+ * paused or breached: a due time past is an internal target); nothing else.
+ */
 export function presentCustomerSla({ clocks }: TicketSlaRows): CustomerSlaView {
-  const first = clocks.find((c) => c.target === 'first_response' && c.met_at === null && c.state !== 'paused');
+  const first = clocks.find((c) => c.target === 'first_response' && c.met_at === null && c.state === 'running');
   return { firstResponseDueAt: first ? iso(first.due_at) : null };
 }

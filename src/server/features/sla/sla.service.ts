@@ -168,10 +168,20 @@ export async function syncTicketClocks(trx: Kysely<Database>, ticketId: number, 
   const pending = clocks.filter((c) => c.met_at === null);
   if (closed) {
     for (const c of pending) {
-      const state = c.state === 'breached' || new Date(iso(c.due_at)) <= now ? 'breached' : 'met';
+      // Decided by the business time the clock actually ran, its pauses counted up to now (the
+      // closing ended the last one): a paused clock's stored due time is frozen where it paused.
+      const times = calendar ? clockTimes(calendar, new Date(iso(c.started_at)), c.target_minutes, pauses, now) : null;
+      const dueAt = times ? times.dueAt.toISOString() : iso(c.due_at);
+      const state = c.state === 'breached' || new Date(dueAt) <= now ? 'breached' : 'met';
       await trx
         .updateTable('ticket_sla')
-        .set({ met_at: at, state, breached_at: state === 'breached' ? (c.breached_at ?? c.due_at) : null })
+        .set({
+          met_at: at,
+          state,
+          due_at: dueAt,
+          ...(times ? { paused_minutes: times.pausedMinutes } : {}),
+          breached_at: state === 'breached' ? (c.breached_at ?? dueAt) : null,
+        })
         .where('ticket_id', '=', ticketId)
         .where('target', '=', c.target)
         .where('cycle', '=', c.cycle)

@@ -54,14 +54,19 @@ export type FilterShape = {
 
 /** Filters customers may not use: tags are never theirs to see, the assignee and group are the workspace's. */
 const agentsOnly = ['groupId', 'assignee', 'tags'] as const;
+/** Views and sorts customers may not use: they read the internal SLA targets (due times, breaches). */
+const agentsOnlyViews: readonly string[] = ['due_soon', 'breached'];
+const agentsOnlySorts: readonly string[] = ['due'];
 
 /**
  * The shape and values of the filters an actor asks for, values named as `applyFilters` names
- * them. A customer naming an agent's filter gets a 400 naming it.
+ * them. A customer naming an agent's filter, view or sort gets a 400 naming it.
  */
-export function filterPlan(actor: Actor, filters: TicketFilters, values: Record<string, unknown>): FilterShape {
+export function filterPlan(actor: Actor, filters: TicketFilters & Partial<Pick<TicketListQuery, 'view' | 'sort'>>, values: Record<string, unknown>): FilterShape {
   if (!actor.staffRole) {
-    const named = agentsOnly.filter((field) => filters[field] !== undefined);
+    const named: string[] = agentsOnly.filter((field) => filters[field] !== undefined);
+    if (filters.view !== undefined && agentsOnlyViews.includes(filters.view)) named.push('view');
+    if (filters.sort !== undefined && agentsOnlySorts.includes(filters.sort)) named.push('sort');
     if (named.length) throw invalidFields(Object.fromEntries(named.map((field) => [field, 'validation.agentsOnly'])));
   }
   // Customers never see "on hold": to them it is in progress, and filtering follows.

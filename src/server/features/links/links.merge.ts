@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { forbidden, invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { inTransaction, reasonByKey } from '../closing/closing.service';
+import { reasonByKey } from '../closing/closing.service';
 import { conflict, recordChanges, statusChange } from '../tickets/tickets.events';
 import { notifyCustomers } from '../tickets/tickets.notify';
 import { refusal } from '../tickets/tickets.policy';

@@ -168,6 +168,18 @@ describe('merging and linking tickets', () => {
     expect(new Set(mails.map((m) => m.subject.match(/^\[#(\d+)\]/)![1])).size).toBe(5);
   });
 
+  it('links one incident to two problems at the same moment: one wins, the other is told it has a problem, never a 500', async () => {
+    const [incident, first, second] = [await open(), await open(), await open()];
+    const { revision } = await get('agent', incident);
+    const both = await Promise.all(
+      [first, second].map((problem) => call(problem === first ? 'agent' : 'rita', 'POST', `/api/tickets/${incident}/links`, { revision, number: problem, kind: 'problem' })),
+    );
+    expect(both.map((r) => r.statusCode).sort(), both.map((r) => r.body).join('\n')).toEqual([200, 400]);
+    expect(both.find((r) => r.statusCode === 400)!.json().error.fields).toEqual({ problemNumber: 'Este chamado já é incidente de outro problema.' });
+    const links = await t.db.selectFrom('ticket_link').select('from_id').where('kind', '=', 'incident').where('to_id', '=', await idOf(incident)).execute();
+    expect(links).toHaveLength(1);
+  });
+
   it('shows no link to a ticket the reader cannot read: another group’s agent, and customers, see nothing of the other company', async () => {
     const alfa = await open();
     const beta = await open('beta', 'DATASUL');

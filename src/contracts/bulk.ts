@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maxRowId, rowId } from './ids';
+import { maxRowId, revisionInput, rowId } from './ids';
 import { text } from './validation';
 import { maxTagsPerTicket, tagName } from './views';
 
@@ -7,7 +7,7 @@ import { maxTagsPerTicket, tagName } from './views';
 export const maxBulkRows = 100;
 
 /** A selected ticket and the revision the agent saw it in: a change since makes that row 409. */
-const bulkRow = z.object({ number: rowId, revision: z.number({ error: 'validation.required' }).int().positive() });
+const bulkRow = z.object({ number: rowId, revision: revisionInput });
 
 const rows = z
   .array(bulkRow, { error: 'validation.required' })

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { localizedInput } from './admin';
-import { maxRowId } from './ids';
+import { maxRowId, revisionInput } from './ids';
 import { text } from './validation';
 
 const id = z.number({ error: 'validation.required' }).int().positive({ error: 'validation.required' }).max(maxRowId, { error: 'validation.notInList' });
 
 /** An agent closes a ticket with a reason and, optionally, a public message to the customer. */
 export const closeInput = z.object({
-  revision: z.number({ error: 'validation.required' }).int().positive(),
+  revision: revisionInput,
   reasonId: id,
   message: text().trim().max(100_000, { error: 'validation.tooLong' }).optional(),
 });

@@ -8,3 +8,6 @@ export const rowId = z.number().int().positive().max(maxRowId);
 
 /** A row id or ticket number in a path or query string. */
 export const rowIdParam = z.coerce.number().int().positive().max(maxRowId);
+
+/** The revision of a record an edit starts from: bounded like a row id, so an absurd one is a 400 naming it. */
+export const revisionInput = z.number({ error: 'validation.required' }).int().positive().max(maxRowId);

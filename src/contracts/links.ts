@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { maxRowId } from './ids';
+import { maxRowId, revisionInput as revision } from './ids';
 import { ticketStatuses } from './tickets';
 import { text } from './validation';
 
 const ticketNumber = z.number({ error: 'validation.required' }).int({ error: 'validation.invalid' }).positive({ error: 'validation.invalid' }).max(maxRowId, { error: 'validation.invalid' });
-const revision = z.number({ error: 'validation.required' }).int().positive();
 
 /** Merge this ticket (a duplicate) into another of the same company. */
 export const mergeInput = z.object({ revision, targetNumber: ticketNumber });

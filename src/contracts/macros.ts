@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bulkStatuses } from './bulk';
-import { rowId, rowIdParam } from './ids';
+import { revisionInput, rowId, rowIdParam } from './ids';
 import { ticketView } from './tickets';
 import { text } from './validation';
 import { maxTagsPerTicket, tagName } from './views';
@@ -65,7 +65,7 @@ export type MacroInput = z.input<typeof macroInput>;
 
 /** A change to a macro, from the revision its editor saw. */
 export const macroUpdate = z.object({
-  revision: z.number({ error: 'validation.required' }).int().positive(),
+  revision: revisionInput,
   name: fields.name.optional(),
   body: fields.body.optional(),
   actions: fields.actions.optional(),
@@ -118,7 +118,7 @@ export type RenderedMacro = z.infer<typeof renderedMacro>;
 export const macroTicketParams = z.object({ number: rowIdParam, id: rowIdParam });
 
 /** Applying a macro's actions to a ticket as the agent saw it. */
-export const applyMacroInput = z.object({ revision: z.number({ error: 'validation.required' }).int().positive() });
+export const applyMacroInput = z.object({ revision: revisionInput });
 
 /** The ticket after a macro's actions, or null when a transfer took it out of the agent's reach. */
 export const macroApplied = z.object({ ticket: ticketView.nullable() });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { levels } from './criticality';
 import { isCountryCode } from './countries';
 import { isDayInRange, isTimeZone } from './time';
-import { maxRowId, rowIdParam } from './ids';
+import { maxRowId, revisionInput, rowIdParam } from './ids';
 import { conflictBody } from './errors';
 import { text } from './validation';
 import { customerSlaView, slaRowView, ticketSlaView } from './sla';
@@ -254,7 +254,7 @@ export type ArticleInput = z.input<typeof articleInput>;
 
 /** An agent's change to a ticket; `revision` is the one the agent saw. */
 export const ticketUpdateInput = z.object({
-  revision: z.number({ error: 'validation.required' }).int().positive(),
+  revision: revisionInput,
   assigneeId: text().max(100).nullable().optional(),
   groupId: id.optional(),
   transferNote: text().trim().max(5000).optional(),
@@ -269,7 +269,7 @@ export const ticketUpdateInput = z.object({
 });
 export type TicketUpdateInput = z.input<typeof ticketUpdateInput>;
 
-export const takeInput = z.object({ revision: z.number().int().positive() });
+export const takeInput = z.object({ revision: revisionInput });
 export const rejectInput = z.object({ comment: required(maxIncident) });
 export const reopenInput = z.object({ comment: required(maxIncident) });
 export const ratingInput = z.object({

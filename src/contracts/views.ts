@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { levels } from './criticality';
-import { maxRowId, rowId } from './ids';
+import { revisionInput, rowId } from './ids';
 import { isDayInRange } from './time';
 import { text } from './validation';
 
@@ -115,7 +115,7 @@ export const viewInput = viewFields.extend({
 export type ViewInput = z.input<typeof viewInput>;
 
 /** A change to a saved view; `revision` is the one the editor saw. */
-export const viewUpdate = viewFields.partial().extend({ revision: z.number({ error: 'validation.required' }).int().positive().max(maxRowId) });
+export const viewUpdate = viewFields.partial().extend({ revision: revisionInput });
 
 export const savedView = z.object({
   id: z.number(),
@@ -154,5 +154,5 @@ export const ticketTagsInput = z.object({
   add: z.array(tagName).max(maxTagsPerTicket).default([]),
   remove: z.array(tagName).max(maxTagsPerTicket).default([]),
   /** The ticket's revision the agent saw: a change since is a 409. */
-  revision: z.number({ error: 'validation.required' }).int().positive().max(maxRowId),
+  revision: revisionInput,
 });

@@ -167,4 +167,12 @@ describe('bulk actions on a selection of tickets', () => {
     const res = await request(t.app, { method: 'POST', url: '/api/tickets/bulk', cookie: en, payload: { action: 'status', status: 'on_hold', rows: [{ number: 999_998, revision: 1 }] } });
     expect(res.json().results[0]).toMatchObject({ ok: false, status: 404, message: 'Not found.' });
   });
+
+  it('refuses a row’s revision beyond any row’s as invalid input naming that row, never an internal error', async () => {
+    const [first] = await rows(rm[0]!);
+    const res = await call('rita', 'POST', '/api/tickets/bulk', { action: 'tags', add: ['enorme'], rows: [first, { number: rm[1]!, revision: 3_000_000_000 }] });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(Object.keys(res.json().error.fields)).toEqual(['rows.1.revision']);
+    expect((await row(rm[0]!)).revision).toBe(first!.revision);
+  });
 });

@@ -4,6 +4,7 @@ import type { closeInput } from '../../../contracts/closing';
 import { localized } from '../../../contracts/i18n';
 import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { forbidden, invalidFields } from '../../lib/errors';
 import { recordEvent } from '../../lib/events';
 import type { Actor } from '../auth/auth.actor';
@@ -13,11 +14,6 @@ import { refusal } from '../tickets/tickets.policy';
 import { ticketFacts, unreadableTicket } from '../tickets/tickets.repository';
 
 export type CloseInput = Omit<z.infer<typeof closeInput>, 'revision'>;
-
-/** Runs `work` in `db`'s transaction, or in a new one when `db` is not one (bulk actions pass theirs). */
-export function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
 
 /** An active close reason by id, or a 400 naming the field. */
 export async function activeReason(db: Kysely<Database>, id: number, field = 'reasonId') {

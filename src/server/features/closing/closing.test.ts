@@ -7,7 +7,7 @@ import { remindAndCloseWaiting } from './closing.waiting';
 describe('closing a ticket with a reason', () => {
   let t: TestApp;
   const c: Record<string, string> = {};
-  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => request(t.app, { method, url, cookie: c[who], ...(payload ? { payload } : {}) });
+  const call = (who: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) => request(t.app, { method, url, cookie: c[who], ...(payload ? { payload } : {}) });
   const open = async (who = 'contact', line = 'RM') => {
     const res = await call(who, 'POST', '/api/tickets', (await demoForm(t.db, line)).fields);
     expect(res.statusCode, res.body).toBe(201);
@@ -161,6 +161,25 @@ describe('closing a ticket with a reason', () => {
     expect((await call('admin', 'PUT', '/api/admin/closing', { waitingCustomerDays: 3 })).statusCode).toBe(200);
     expect((await call('admin', 'GET', '/api/admin/closing')).json()).toEqual({ waitingCustomerDays: 3 });
     await call('admin', 'PUT', '/api/admin/closing', { waitingCustomerDays: 7 });
+  });
+
+  it('answers a revision beyond any row’s with 400 naming it, on every ticket action that takes one', async () => {
+    const number = await open();
+    const other = await open();
+    const revision = 3_000_000_000;
+    const attempts: [string, 'POST' | 'PATCH', string, object][] = [
+      ['close', 'POST', `/api/tickets/${number}/close`, { revision, reasonId: await reasonId('spam') }],
+      ['link', 'POST', `/api/tickets/${number}/links`, { revision, number: other }],
+      ['merge', 'POST', `/api/tickets/${number}/merge`, { revision, targetNumber: other }],
+      ['edit', 'PATCH', `/api/tickets/${number}`, { revision, status: 'on_hold' }],
+      ['take', 'POST', `/api/tickets/${number}/take`, { revision }],
+    ];
+    for (const [what, method, url, payload] of attempts) {
+      const res = await call('agent', method, url, payload);
+      expect(res.statusCode, `${what}: ${res.body}`).toBe(400);
+      expect(Object.keys(res.json().error.fields), what).toEqual(['revision']);
+    }
+    expect((await get('agent', number)).status).toBe('new');
   });
 });
 

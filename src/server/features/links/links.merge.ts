@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { forbidden, invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { inTransaction, reasonByKey } from '../closing/closing.service';
+import { reasonByKey } from '../closing/closing.service';
 import { conflict, recordChanges, statusChange } from '../tickets/tickets.events';
 import { notifyCustomers } from '../tickets/tickets.notify';
 import { refusal } from '../tickets/tickets.policy';
@@ -72,5 +73,43 @@ export async function mergeTicket(db: Kysely<Database>, actor: Actor, number: nu
         .execute();
     }
     await trx.deleteFrom('ticket_copy').where('ticket_id', '=', source.id).execute();
+    await moveLinks(trx, source.id, target.id, actor.id);
   });
+}
+
+/**
+ * The merged ticket's links become the target's, so that none is stranded on a ticket that can no
+ * longer be linked or unlinked: related tickets become related to the target; the duplicate's
+ * incidents become the target's when the target may be a problem (it is nobody's incident); its own
+ * problem becomes the target's when the target may be an incident (it has no problem nor incidents).
+ * A link between the two, one the target already has, or one it may not have is dropped.
+ */
+async function moveLinks(trx: Kysely<Database>, sourceId: number, targetId: number, actorId: string): Promise<void> {
+  const links = await trx
+    .selectFrom('ticket_link')
+    .select(['id', 'kind', 'from_id', 'to_id'])
+    .where((eb) => eb.or([eb('from_id', '=', sourceId), eb('to_id', '=', sourceId)]))
+    .execute();
+  if (!links.length) return;
+  await trx.deleteFrom('ticket_link').where('id', 'in', links.map((l) => l.id)).execute();
+  const other = (l: (typeof links)[number]) => (l.from_id === sourceId ? l.to_id : l.from_id);
+  const kept = links.filter((l) => other(l) !== targetId);
+  const incidentOfTarget = async () =>
+    (await trx.selectFrom('ticket_link').select('id').where('kind', '=', 'incident').where('to_id', '=', targetId).executeTakeFirst()) !== undefined;
+  const problemOfTarget = async () =>
+    (await trx.selectFrom('ticket_link').select('id').where('kind', '=', 'incident').where('from_id', '=', targetId).executeTakeFirst()) !== undefined;
+  const add = (kind: 'related' | 'incident', from_id: number, to_id: number) =>
+    trx
+      .insertInto('ticket_link')
+      .values({ kind, from_id, to_id, created_by: actorId, created_at: now() })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  for (const l of kept.filter((k) => k.kind === 'related')) {
+    const x = other(l);
+    await add('related', Math.min(x, targetId), Math.max(x, targetId));
+  }
+  const incidents = kept.filter((k) => k.kind === 'incident' && k.from_id === sourceId);
+  if (incidents.length && !(await incidentOfTarget())) for (const l of incidents) await add('incident', targetId, l.to_id);
+  const problem = kept.find((k) => k.kind === 'incident' && k.to_id === sourceId);
+  if (problem && !(await incidentOfTarget()) && !(await problemOfTarget())) await add('incident', problem.from_id, targetId);
 }

@@ -2,9 +2,9 @@ import type { Kysely } from 'kysely';
 import type { LinkedTicketView, TicketLinksView } from '../../../contracts/links';
 import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { forbidden, invalidFields, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
-import { inTransaction } from '../closing/closing.service';
 import { conflict, recordChanges, type TicketChange } from '../tickets/tickets.events';
 import { readableBy, refusal } from '../tickets/tickets.policy';
 import { statusFor } from '../tickets/tickets.presenter';
@@ -66,7 +66,14 @@ export async function linkToProblem(db: Kysely<Database>, actor: Actor, number: 
     if (links.some((l) => l.to_id === incident.id)) throw invalidFields({ problemNumber: 'links.errors.hasProblem' });
     if (links.some((l) => l.to_id === problem.id)) throw invalidFields({ problemNumber: 'links.errors.problemIsIncident' });
     if (links.some((l) => l.from_id === incident.id)) throw invalidFields({ problemNumber: 'links.errors.incidentIsProblem' });
-    await trx.insertInto('ticket_link').values({ kind: 'incident', from_id: problem.id, to_id: incident.id, created_by: actor.id, created_at: now() }).execute();
+    // Another's link of this incident at the same moment is seen only by the unique index (one problem per incident).
+    const added = await trx
+      .insertInto('ticket_link')
+      .values({ kind: 'incident', from_id: problem.id, to_id: incident.id, created_by: actor.id, created_at: now() })
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!added) throw invalidFields({ problemNumber: 'links.errors.hasProblem' });
     await change(trx, actor, incident, revision, { kind: 'links.problem', to: `#${problem.number}`, public: false });
     await touchTicket(trx, problem.id, actor.id, { kind: 'links.incident', to: `#${incident.number}`, public: false });
   });

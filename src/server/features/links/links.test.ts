@@ -168,6 +168,38 @@ describe('merging and linking tickets', () => {
     expect(new Set(mails.map((m) => m.subject.match(/^\[#(\d+)\]/)![1])).size).toBe(5);
   });
 
+  it('links one incident to two problems at the same moment: one wins, the other is told it has a problem, never a 500', async () => {
+    const [incident, first, second] = [await open(), await open(), await open()];
+    const { revision } = await get('agent', incident);
+    const both = await Promise.all(
+      [first, second].map((problem) => call(problem === first ? 'agent' : 'rita', 'POST', `/api/tickets/${incident}/links`, { revision, number: problem, kind: 'problem' })),
+    );
+    expect(both.map((r) => r.statusCode).sort(), both.map((r) => r.body).join('\n')).toEqual([200, 400]);
+    expect(both.find((r) => r.statusCode === 400)!.json().error.fields).toEqual({ problemNumber: 'Este chamado já é incidente de outro problema.' });
+    const links = await t.db.selectFrom('ticket_link').select('from_id').where('kind', '=', 'incident').where('to_id', '=', await idOf(incident)).execute();
+    expect(links).toHaveLength(1);
+  });
+
+  it('moves a merged ticket’s links to the target, so none is stranded: its incidents and related tickets follow it', async () => {
+    const [problem, incident, target, related] = [await open(), await open(), await open(), await open()];
+    await ok('agent', 'POST', `/api/tickets/${incident}/links`, { revision: (await get('agent', incident)).revision, number: problem, kind: 'problem' });
+    await ok('agent', 'POST', `/api/tickets/${problem}/links`, { revision: (await get('agent', problem)).revision, number: related });
+    await ok('agent', 'POST', `/api/tickets/${problem}/links`, { revision: (await get('agent', problem)).revision, number: target });
+    await ok('agent', 'POST', `/api/tickets/${problem}/merge`, { revision: (await get('agent', problem)).revision, targetNumber: target });
+
+    const numbers = (list: { number: number }[]) => list.map((l) => l.number);
+    const onTarget = await ok('agent', 'GET', `/api/tickets/${target}/links`);
+    // The link between the two is dropped; the rest is the target's.
+    expect({ related: numbers(onTarget.related), incidents: numbers(onTarget.incidents), problem: onTarget.problem }).toEqual({ related: [related], incidents: [incident], problem: null });
+    expect((await ok('agent', 'GET', `/api/tickets/${incident}/links`)).problem.number).toBe(target);
+    expect(numbers((await ok('agent', 'GET', `/api/tickets/${related}/links`)).related)).toEqual([target]);
+    const merged = await idOf(problem);
+    expect(await t.db.selectFrom('ticket_link').select('id').where((eb) => eb.or([eb('from_id', '=', merged), eb('to_id', '=', merged)])).execute()).toEqual([]);
+    // The incident is linked (again, a no-op) and unlinked through the target, no longer refused for the merged ticket.
+    await ok('agent', 'POST', `/api/tickets/${incident}/links`, { revision: (await get('agent', incident)).revision, number: target, kind: 'problem' });
+    expect((await ok('agent', 'DELETE', `/api/tickets/${incident}/links/${target}`)).problem).toBeNull();
+  });
+
   it('shows no link to a ticket the reader cannot read: another group’s agent, and customers, see nothing of the other company', async () => {
     const alfa = await open();
     const beta = await open('beta', 'DATASUL');

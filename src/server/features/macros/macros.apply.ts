@@ -2,6 +2,7 @@ import { fillVariables, type MacroVariable, type RenderedMacro } from '../../../
 import { translate } from '../../../contracts/i18n';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
 import { forbidden, notFound } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { changeTicketTags } from '../tags/tags.service';
@@ -52,20 +53,23 @@ export async function renderMacro(db: Db, actor: Actor, number: number, macro: M
 export async function applyMacro(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, macro: MacroRow, revision: number): Promise<void> {
   if (!actor.staffRole) throw forbidden();
   const actions = actionsOf(macro);
-  let current = ticket;
-  let seen = revision;
-  if (actions.tags.length) {
-    await changeTicketTags(ctx.db, actor, current, { add: actions.tags, remove: [], revision: seen });
-    current = (await ticketFacts(ctx.db, actor, ticket.number)) ?? current;
-    // The tags' change bumped the revision once; anything else since is another's change (a 409 below).
-    seen += 1;
-  }
-  if (actions.status || actions.group) {
-    await updateTicket(ctx, actor, current, {
-      revision: seen,
-      ...(actions.status ? { status: actions.status } : {}),
-      ...(actions.group ? { groupId: actions.group.id, transferNote: translate(actor.language, 'macros.transferNote', { name: macro.name }) } : {}),
-    });
-  }
-  await countUse(ctx.db, macro.id);
+  // One transaction: a step refused (a 409 on a closed ticket) leaves nothing of the others.
+  await inTransaction(ctx.db, async (trx) => {
+    let current = ticket;
+    let seen = revision;
+    if (actions.tags.length) {
+      await changeTicketTags(trx, actor, current, { add: actions.tags, remove: [], revision: seen });
+      current = (await ticketFacts(trx, actor, ticket.number)) ?? current;
+      // The tags' change bumped the revision once; anything else since is another's change (a 409 below).
+      seen += 1;
+    }
+    if (actions.status || actions.group) {
+      await updateTicket({ config: ctx.config, db: trx }, actor, current, {
+        revision: seen,
+        ...(actions.status ? { status: actions.status } : {}),
+        ...(actions.group ? { groupId: actions.group.id, transferNote: translate(actor.language, 'macros.transferNote', { name: macro.name }) } : {}),
+      });
+    }
+    await countUse(trx, macro.id);
+  });
 }

@@ -1,8 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { unknownVariables, type MacroShare, type MacroView, type macroInput, type macroUpdate } from '../../../contracts/macros';
 import { now } from '../../db/columns';
 import type { Db } from '../../db/database';
 import { inlineLimit } from '../../db/limit';
+import type { Database } from '../../db/schema';
 import { AppError, forbidden, invalidFields, notFound, type FieldMessage } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { macrosVisibleTo, mayEditMacro, maySeeMacro } from './macros.policy';
@@ -174,6 +176,6 @@ export async function deleteMacro(db: Db, actor: Actor, id: number, revision: nu
 }
 
 /** Counts one use of a macro: an increment in the database, exact when several apply it at once. */
-export async function countUse(db: Db, id: number): Promise<void> {
+export async function countUse(db: Kysely<Database>, id: number): Promise<void> {
   await db.updateTable('macro').set((eb) => ({ usage_count: eb('usage_count', '+', 1) })).where('id', '=', id).execute();
 }

@@ -158,4 +158,24 @@ describe('macros', () => {
     const note = await t.db.selectFrom('ticket_event').innerJoin('ticket', 'ticket.id', 'ticket_event.ticket_id').select('note').where('ticket.number', '=', rm).where('kind', '=', 'transferred').executeTakeFirstOrThrow();
     expect(note.note).toBe('Transferido pela macro “Para o Datasul”.');
   });
+
+  it('applies all of its actions or none: refused on a closed ticket, its tags are not written and its use not counted', async () => {
+    const number = (await ok('contact', 'POST', '/api/tickets', { ...(await demoForm(t.db, 'RM')).fields, summary: 'Já resolvido' })).number;
+    const reason = await t.db.selectFrom('close_reason').select('id').where('key', '=', 'no_response').executeTakeFirstOrThrow();
+    await ok('rita', 'POST', `/api/tickets/${number}/close`, { revision: await revisionOf(number), reasonId: reason.id });
+    const macro = await ok('rita', 'POST', '/api/macros', { name: 'Aguardar log', body: 'x', actions: { status: 'waiting_customer', tags: ['aguardando-log'] } });
+    const state = async () => {
+      const ticket = await t.db.selectFrom('ticket').select(['id', 'revision', 'status']).where('number', '=', number).executeTakeFirstOrThrow();
+      const tags = await t.db.selectFrom('ticket_tag').select('tag_id').where('ticket_id', '=', ticket.id).execute();
+      const events = await t.db.selectFrom('ticket_event').select('id').where('ticket_id', '=', ticket.id).execute();
+      const macroRow = await t.db.selectFrom('macro').select('usage_count').where('id', '=', macro.id).executeTakeFirstOrThrow();
+      return { revision: ticket.revision, status: ticket.status, tags: tags.length, events: events.length, uses: Number(macroRow.usage_count) };
+    };
+    const before = await state();
+    expect(before).toMatchObject({ status: 'closed', tags: 0, uses: 0 });
+    const res = await call('rita', 'POST', `/api/tickets/${number}/macros/${macro.id}/apply`, { revision: before.revision });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(await state()).toEqual(before);
+    expect(await t.db.selectFrom('tag').select('id').where('name', '=', 'aguardando-log').execute()).toEqual([]);
+  });
 });

@@ -1,7 +1,10 @@
 import { maxTagsPerTicket } from '../../../contracts/views';
 import { now } from '../../db/columns';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../db/database';
 import { inlineLimit } from '../../db/limit';
+import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { forbidden, invalidFields } from '../../lib/errors';
 import type { Actor } from '../auth/auth.actor';
 import { conflict, recordChanges } from '../tickets/tickets.events';
@@ -13,9 +16,9 @@ import { tagsOf } from './tags.repository';
  * revision the agent saw (a change since is a 409 with what changed) and recorded in the history
  * as an internal event: customers never see a tag. New names become tags.
  */
-export async function changeTicketTags(db: Db, actor: Actor, ticket: TicketFactsRow, input: { add: string[]; remove: string[]; revision: number }) {
+export async function changeTicketTags(db: Kysely<Database>, actor: Actor, ticket: TicketFactsRow, input: { add: string[]; remove: string[]; revision: number }) {
   if (!actor.staffRole) throw forbidden();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await tagsOf(trx, ticket.id);
     const removed = new Set(input.remove.filter((name) => before.includes(name)));
     const added = [...new Set(input.add)].filter((name) => !before.includes(name) && !removed.has(name));

@@ -5,6 +5,7 @@ import { localized } from '../../../contracts/i18n';
 import type { ratingInput, ticketUpdateInput } from '../../../contracts/tickets';
 import { now } from '../../db/columns';
 import type { Database } from '../../db/schema';
+import { inTransaction } from '../../db/transaction';
 import { inlineLimit } from '../../db/limit';
 import type { AppContext } from '../../context';
 import { forbidden, invalidFields } from '../../lib/errors';
@@ -49,11 +50,15 @@ export async function takeTicket(ctx: AppContext, actor: Actor, ticket: TicketFa
   });
 }
 
+/** What an edit needs of the context: its database handle may be a caller's transaction (a macro's). */
+type EditContext = Pick<AppContext, 'config'> & { db: Kysely<Database> };
+
 /**
  * An agent's edit: status, assignee, group (with a note), category, module, routine, version,
- * environment, criticality (with a reason). Checked like the opening form; stale → 409.
+ * environment, criticality (with a reason). Checked like the opening form; stale → 409. One
+ * transaction, the caller's when `ctx.db` is one.
  */
-export async function updateTicket(ctx: AppContext, actor: Actor, ticket: TicketFactsRow, input: Update) {
+export async function updateTicket(ctx: EditContext, actor: Actor, ticket: TicketFactsRow, input: Update) {
   const { db } = ctx;
   const fields: Record<string, string> = {};
   const changes: TicketChange[] = [];
@@ -109,7 +114,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
   if (Object.keys(fields).length) throw invalidFields(fields);
   if (changes.length === 0) return;
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const seen = { revision: input.revision, status: ticket.status };
     if ((await recordChanges(trx, ticket.id, actor.id, changes, set, seen)) === undefined) await conflict(trx, ticket.id, input.revision);
     if (set.status === 'waiting_customer') {
@@ -123,7 +128,7 @@ export async function updateTicket(ctx: AppContext, actor: Actor, ticket: Ticket
  * Any of them is an edit: refused like a criticality change where the actor may not edit (a closed ticket).
  */
 async function classify(
-  ctx: AppContext,
+  ctx: EditContext,
   actor: Actor,
   ticket: TicketFactsRow,
   input: Update,
